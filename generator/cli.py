@@ -1,0 +1,76 @@
+"""The ``budgetsite`` command line: import and check (build and serve come with the site)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.errors import BudgetsiteError
+
+
+def _import(args: argparse.Namespace) -> int:
+    from generator.datastore import write_data
+    from generator.document import decode
+    from generator.importer import merge, parse_document
+
+    data_dir = Path(args.data)
+    documents: dict[str, tuple[str, bytes]] = {}     # file name -> (path shown in errors, bytes)
+    if (data_dir / "sources").is_dir():
+        for path in sorted((data_dir / "sources").glob("*.txt")):
+            documents[path.name] = (str(path), path.read_bytes())
+    for name in args.files:
+        path = Path(name)
+        try:
+            documents[path.name] = (str(path), path.read_bytes())
+        except OSError as exc:
+            raise BudgetsiteError(f"{path}: cannot read the file: {exc.strerror}") from None
+    extra = str(data_dir / "reference") if (data_dir / "reference").is_dir() else None
+    parts = []
+    for name in sorted(documents):
+        shown, raw = documents[name]
+        part = parse_document(decode(shown, raw), extra)
+        _rename_document(part, name)
+        parts.append(part)
+    disclosures = merge(parts)
+    write_data(data_dir, {Path(f).name: documents[Path(f).name][1] for f in args.files}, disclosures)
+    for d in disclosures:
+        print(f"{d.region} {d.department} {d.year}{d.phase}: {len(d.tables)} tables, "
+              f"{len(d.glossary)} terms, {len(d.sections)} sections from {', '.join(s.name for s in d.sources)}")
+    return 0
+
+
+def _rename_document(part, name: str) -> None:
+    """Provenance names the file as stored under DIR/sources, not the path given."""
+    for s in part.sources:
+        s.name = name
+    for item in [*part.tables, *part.glossary, *part.sections]:
+        item.document = name
+
+
+def _check(args: argparse.Namespace) -> int:
+    from generator.check import check_data
+
+    return check_data(Path(args.data))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="budgetsite", description="部门预算公开 data importer and site generator")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("import", help="import raw disclosure text files into the data directory")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--data", default="data", help="data directory (default: data)")
+    p.set_defaults(func=_import)
+    p = sub.add_parser("check", help="validate the data directory and print the audit")
+    p.add_argument("--data", default="data", help="data directory (default: data)")
+    p.set_defaults(func=_check)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except BudgetsiteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

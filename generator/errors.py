@@ -1,0 +1,22 @@
+"""Errors a publisher can act on: each names the file, the line and what was expected."""
+
+from __future__ import annotations
+
+
+class BudgetsiteError(Exception):
+    """Base class of every error the command line reports without a traceback."""
+
+
+class DocumentError(BudgetsiteError):
+    """A source document cannot be imported."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+class DataError(BudgetsiteError):
+    """The normalised data directory is invalid."""

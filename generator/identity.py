@@ -1,0 +1,71 @@
+"""Who and when a document describes: region, department, year, phase, slugs."""
+
+from __future__ import annotations
+
+import re
+
+from generator.segment import RawTable, TextLine
+from generator.text import compact
+
+_TITLE = re.compile(r"(20\d{2})年度?(.+?)部门(?:预算|整体)")
+_REGION = re.compile(r"^(.{2,4}?[市省州盟])")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+def find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str | None, int]:
+    for t in tables:
+        if t.department and t.department not in ("本级",) and len(t.department) >= 4:
+            return t.department, t.start
+    for t in tables:
+        for r in t.rows[:2]:
+            if r.cells and compact(r.cells[0]).startswith(("部门名称", "部门(单位)名称", "部门（单位）名称")):
+                name = next((c for c in r.cells[1:] if c), None)
+                if name:
+                    return name, r.line
+    for tl in texts[:10]:
+        m = _TITLE.search(compact(tl.text))
+        if m:
+            return m.group(2), tl.line
+    return None, 0
+
+
+def find_year(texts: list[TextLine], tables: list[RawTable]) -> tuple[int | None, int]:
+    for tl in texts[:10]:
+        m = _YEAR.search(tl.text)
+        if m:
+            return int(m.group(1)), tl.line
+    for t in tables:
+        for number, text in t.intro:
+            m = _YEAR.search(text)
+            if m:
+                return int(m.group(1)), number
+    return None, 0
+
+
+def region_of(department: str) -> str:
+    m = _REGION.match(department)
+    return m.group(1) if m else ""
+
+
+# Place names whose reading the general dictionary gets wrong (漯河 is Luòhé).
+PLACE_READINGS = {"漯河": [["luò"], ["hé"]]}
+
+
+def slug(text: str) -> str:
+    """An ASCII slug from Chinese text (pinyin), stable across runs."""
+    from pypinyin import lazy_pinyin, load_phrases_dict
+
+    load_phrases_dict(PLACE_READINGS)
+
+    words = lazy_pinyin(re.sub(r"[（）()“”\"'、，,。·\s]", "", text))
+    out = "".join(w for w in words if re.fullmatch(r"[a-z0-9]+", w))
+    return out or "x"
+
+
+def department_slug(region: str, department: str) -> str:
+    rest = department[len(region):] if region and department.startswith(region) else department
+    return slug(rest)
+
+
+def region_slug(region: str) -> str:
+    return slug(region.removesuffix("市")) if region else "unknown"

@@ -1,0 +1,104 @@
+"""Canonical keys for the measures (value columns) of budget tables.
+
+Column headers differ by city and year (``商品服务支出`` / ``商品和服务支出``,
+``总计`` / ``合计``, ``运转类经费（专项业`` truncated).  The same measure gets the
+same key everywhere so that tables and departments can be compared; the
+printed header is kept beside it as the column label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.text import compact
+
+_LEAF_KEYS = [
+    (r"^(合计|总计|共计|本年支出合计)$", "total"),
+    (r"工资福利", "wages"),
+    (r"对个人和家庭", "family"),
+    (r"商品(和)?服务", "goods"),
+    (r"资本性支出", "capital"),
+    (r"^公用经费$", "public"),
+    (r"^人员经费$", "personnel"),
+    (r"社会事业和经济发展", "social_economic"),
+    (r"债务项目", "debt"),
+    (r"基本建设", "construction"),
+    (r"^其他项目$", "other"),
+    (r"其他运转类|运转类经费", "operating"),
+    (r"特定目标类", "specific"),
+    (r"一般性项目", "general"),
+    (r"专项资金", "special"),
+    (r"其中[:：]?财政拨款|^财政拨款$", "appropriation"),
+    (r"^一般公共预算", "general_budget"),
+    (r"政府性基金", "gov_fund"),
+    (r"国有资本经营", "state_capital"),
+    (r"财政专户|专户管理", "special_account"),
+    (r"其他各项收入|^其他收入$", "other_income"),
+    (r"上级转移支付", "transfer"),
+    (r"事业收入", "business_income"),
+    (r"经营收入", "operating_income"),
+    (r"事业基金", "career_fund"),
+    (r"部门结转|上年结转|结转结余", "carryover"),
+    (r"单位资金", "unit_funds"),
+    (r"“三公”经费", "total"),
+]
+_GROUP_KEYS = [
+    (r"^基本支出", "basic"),
+    (r"^项目支出", "project"),
+    (r"^一般公共预算", "general_budget"),
+    (r"本年拨款|本年支出", "current"),
+    (r"财政拨款结转结余|财政上年结转", "carryover"),
+    (r"本年一般公共预算基本支出", ""),
+]
+
+
+def _match(table: list[tuple[str, str]], label: str) -> str | None:
+    for pattern, key in table:
+        if re.search(pattern, label):
+            return key
+    return None
+
+
+def measure_key(path: tuple[str, ...]) -> str:
+    """A stable key for a header path, e.g. ('基本支出','小计') -> 'basic'.
+
+    Each level is mapped on its own; a trailing 小计/合计 names its group, and
+    the 人员经费/公用经费 grouping inside 基本支出 is dropped so that
+    ``basic.wages`` means the same in every city's layout.
+    """
+    labels = [compact(p) for p in path if compact(p)]
+    if not labels:
+        return "value"
+    if len(labels) == 1:
+        return _match(_LEAF_KEYS, labels[0]) or labels[0]
+    while len(labels) > 1 and labels[-1] in ("小计", "合计"):
+        labels = labels[:-1]
+    if len(labels) == 1:
+        group = _match(_GROUP_KEYS, labels[0])
+        if group == "":
+            return "total"
+        return group or _match(_LEAF_KEYS, labels[0]) or labels[0]
+    parts: list[str] = []
+    for depth, label in enumerate(labels):
+        last = depth == len(labels) - 1
+        if not last and label in ("人员经费", "公用经费") and parts == ["basic"]:
+            continue
+        key = _match(_GROUP_KEYS, label) if not last else _match(_LEAF_KEYS, label)
+        if key is None:
+            key = (_match(_LEAF_KEYS, label) if not last else None) or label
+        if key and (not parts or parts[-1] != key):
+            parts.append(key)
+    return ".".join(parts) or "total"
+
+
+def unique_keys(keys: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for k in keys:
+        if k in seen:
+            seen[k] += 1
+            out.append(f"{k}.{seen[k]}")
+        else:
+            seen[k] = 1
+            out.append(k)
+    return out

@@ -1,0 +1,98 @@
+"""The one money type: exact amounts parsed from printed cells.
+
+Disclosures print money in 元 (``86,412,027``) or 万元 with one or two decimals
+(``2,562.0``, ``1,458.05``).  Every figure is kept as integer 元 together with the
+text as printed, its unit and its number of decimals, so that sums can be
+checked within the rounding of the printed precision and nothing is ever a
+binary float.  A blank cell and a printed zero are different facts and stay
+different (``yuan is None`` versus ``yuan == 0``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+UNIT_FACTORS = {"元": 1, "万元": 10000}
+
+_NUMBER = re.compile(r"^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A printed money figure.  ``yuan`` is None for a blank cell."""
+
+    printed: str
+    unit: str
+    yuan: int | None
+    decimals: int
+
+    @property
+    def is_blank(self) -> bool:
+        return self.yuan is None
+
+    def value(self) -> int:
+        """The amount in 元, with a blank counted as zero (for sums)."""
+        return self.yuan or 0
+
+    def tolerance(self) -> int:
+        """Half a unit of the last printed digit, in 元."""
+        return half_unit(self.unit, self.decimals)
+
+
+def half_unit(unit: str, decimals: int) -> int:
+    """Half of one unit in the last printed digit, in 元 (0 for whole 元)."""
+    step = Decimal(UNIT_FACTORS[unit]) / (Decimal(10) ** decimals)
+    return int(step / 2)
+
+
+def looks_like_number(text: str) -> bool:
+    """True for a cell that is a plain number as printed in money tables."""
+    return bool(_NUMBER.match(text.strip().replace(" ", "")))
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """Parse ``1,234.5`` into Decimal; None for blank; ValueError otherwise."""
+    t = text.strip().replace(" ", "").replace("−", "-")
+    if t == "" or t in {"-", "—", "--"}:
+        return None
+    if not _NUMBER.match(t):
+        raise ValueError(f"not a number: {text!r}")
+    try:
+        return Decimal(t.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+        raise ValueError(f"not a number: {text!r}") from exc
+
+
+def parse_amount(text: str, unit: str) -> Amount:
+    """Parse one printed money cell in the given unit (元 or 万元)."""
+    if unit not in UNIT_FACTORS:
+        raise ValueError(f"unknown money unit {unit!r}")
+    printed = text.strip()
+    number = parse_decimal(printed)
+    if number is None:
+        return Amount(printed, unit, None, 0)
+    decimals = max(0, -number.as_tuple().exponent)
+    yuan = number * UNIT_FACTORS[unit]
+    if yuan != yuan.to_integral_value():
+        raise ValueError(f"{text!r} {unit} is not a whole number of 元")
+    return Amount(printed, unit, int(yuan), decimals)
+
+
+def yuan_from_wan(text: str) -> int:
+    """Convert a figure written in 万元 (as in narrative text) to integer 元."""
+    number = parse_decimal(text)
+    if number is None:
+        raise ValueError("blank figure")
+    return int(number * 10000)
+
+
+def format_wan(yuan: int, decimals: int = 2) -> str:
+    """Format 元 as 万元 with thousands separators, exactly (no float)."""
+    q = (Decimal(yuan) / 10000).quantize(Decimal(1).scaleb(-decimals))
+    return f"{q:,.{decimals}f}"
+
+
+def format_yuan(yuan: int) -> str:
+    return f"{yuan:,}"

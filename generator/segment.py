@@ -1,0 +1,120 @@
+"""Split a document into text lines and raw tables (tab-separated rows).
+
+A table is a run of lines containing tabs; blank lines inside the run (page
+breaks) do not end it, any other text line does.  Each raw table carries the
+text lines that introduce it (title, 单位, department) and the notes that
+follow it (备注 / 注).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.document import Document
+from generator.text import clean, compact
+
+_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
+_DEPT_LINE = re.compile(r"^(?:部门|单位)(?:名称|/单位)?\s*[:：]\s*(.+)$")
+_NOTE_LINE = re.compile(r"^(?:备注|注)\s*[:：]")
+_PAGE_MARK = re.compile(r"^预算\s*\d+\s*表$")
+_PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*年度?\s*[)）]$")
+
+
+@dataclass
+class Row:
+    line: int
+    cells: list[str]
+
+    def text(self, i: int) -> str:
+        return self.cells[i] if i < len(self.cells) else ""
+
+
+@dataclass
+class RawTable:
+    start: int
+    end: int
+    rows: list[Row]
+    title: str = ""
+    title_line: int = 0
+    unit: str | None = None
+    unit_line: int = 0
+    department: str | None = None
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    page_breaks: list[int] = field(default_factory=list)
+    intro: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class TextLine:
+    line: int
+    text: str
+
+
+def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:
+    """Return the document's text lines (outside tables) and its raw tables."""
+    texts: list[TextLine] = []
+    tables: list[RawTable] = []
+    lines = doc.lines
+    i = 0
+    pending: list[tuple[int, str]] = []   # text lines since the previous table
+    while i < len(lines):
+        line = lines[i]
+        if "\t" in line:
+            rows: list[Row] = []
+            breaks: list[int] = []
+            start = i + 1
+            while i < len(lines):
+                if "\t" in lines[i]:
+                    rows.append(Row(i + 1, [clean(c) for c in lines[i].split("\t")]))
+                    i += 1
+                    continue
+                if not lines[i].strip():
+                    j = i
+                    while j < len(lines) and not lines[j].strip():
+                        j += 1
+                    if j < len(lines) and "\t" in lines[j]:
+                        breaks.append(i + 1)
+                        i = j
+                        continue
+                break
+            table = RawTable(start, rows[-1].line, rows, page_breaks=breaks)
+            _attach_intro(table, pending)
+            tables.append(table)
+            pending = []
+            continue
+        stripped = line.strip()
+        if stripped:
+            text = clean(stripped.lstrip("#").strip())
+            if tables and _NOTE_LINE.match(text) and not pending:
+                tables[-1].notes.append((i + 1, text))
+            elif tables and tables[-1].notes and not pending and tables[-1].notes[-1][0] >= i - 1:
+                # a note wrapped onto the next paragraph
+                texts.append(TextLine(i + 1, text))
+                pending.append((i + 1, text))
+            else:
+                texts.append(TextLine(i + 1, text))
+                pending.append((i + 1, text))
+        i += 1
+    return texts, tables
+
+
+def _attach_intro(table: RawTable, pending: list[tuple[int, str]]) -> None:
+    """Pick the title, unit and department out of the lines before a table."""
+    table.intro = list(pending[-6:])
+    for number, text in reversed(pending[-6:]):
+        m = _UNIT_LINE.match(compact(text).replace(":", "：")) or _UNIT_LINE.match(text)
+        if m and table.unit is None:
+            table.unit, table.unit_line = m.group(1), number
+            continue
+        m = _DEPT_LINE.match(text)
+        if m and table.department is None:
+            value = m.group(1).strip()
+            if value not in ("元", "万元"):
+                table.department = value
+            continue
+        if _PAGE_MARK.match(compact(text)) or _PERIOD_LINE.match(text) or not text:
+            continue
+        if not table.title:
+            table.title, table.title_line = text, number
+            break

@@ -1,0 +1,86 @@
+"""Cleaning of cell and paragraph text taken from PDF-derived documents.
+
+Cells arrive with HTML (``<p>``, ``<h2>``, ``<ol style=…>``), LaTeX
+(``$\\geq 55 \\leq 72$``), entity escapes and words broken by the PDF layout
+(``工资福利支 出``).  Everything is reduced to plain text here, once, so no
+later step can pass markup through to a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ol|ul|h[1-6]|tr|table)(?:\s[^<>]*)?/?>", re.I)
+_LATEX = {
+    r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\%": "%",
+    r"\times": "×", r"\neq": "≠", r"\sim": "~",
+}
+_LATEX_MATH = re.compile(r"\$([^$]{0,200})\$")
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+
+
+def _latex_to_text(match: re.Match[str]) -> str:
+    body = match.group(1)
+    for command, symbol in sorted(_LATEX.items(), key=lambda kv: -len(kv[0])):
+        body = body.replace(command, symbol)
+    body = re.sub(r"\\[A-Za-z]+", "", body)
+    body = body.replace("{", "").replace("}", "")
+    return re.sub(r"\s*([≥≤≠])\s*", r" \1", body).strip()
+
+
+def strip_markup(text: str) -> str:
+    """Turn HTML tags, entities and inline LaTeX into plain text."""
+    text = _LATEX_MATH.sub(_latex_to_text, text)
+    text = _BLOCK_TAG.sub(" ", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text)
+
+
+def clean(text: str) -> str:
+    """Plain, single-line text: markup removed, spaces folded, CJK joined."""
+    text = strip_markup(text)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
+    text = _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    return _SPACE_BETWEEN_CJK.sub("", text)
+
+
+def compact(text: str) -> str:
+    """A key for comparing labels: clean text with every space removed."""
+    return re.sub(r"\s+", "", clean(text))
+
+
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_numeral(text: str) -> int | None:
+    """Value of a small Chinese numeral (一 … 九十九); None if it is not one."""
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        t = _CN_DIGITS.get(tens, 0) if tens else 1
+        o = _CN_DIGITS.get(ones, 0) if ones else 0
+        return t * 10 + o
+    if len(text) == 1:
+        return _CN_DIGITS[text]
+    return None
+
+
+_ENUM_PREFIX = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]|[（(][0-9]+[)）]|[0-9]+[、.．）)]|其中[:：]?)\s*"
+)
+
+
+def strip_enumeration(label: str) -> str:
+    """Drop list numbering such as ``一、``, ``（二）``, ``3、`` and ``其中：``."""
+    previous = None
+    while previous != label:
+        previous = label
+        label = _ENUM_PREFIX.sub("", label, count=1)
+    return label.strip()

@@ -1,0 +1,23 @@
+from pathlib import Path
+
+import pytest
+
+from generator.document import read_document
+from generator.importer import merge, parse_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "data" / "sources"
+
+
+@pytest.fixture(scope="session")
+def disclosures():
+    parts = [parse_document(read_document(p)) for p in sorted(SOURCES.glob("*.txt"))]
+    return {d.department: d for d in merge(parts)}
+
+
+def table(d, table_id):
+    return next(t for t in d.tables if t.id == table_id)
+
+
+def row(t, **match):
+    return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
