@@ -12,9 +12,12 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from generator import statements as S
 from generator.datastore import read_csv
+from generator.figures import LABELS, headline
+from generator.loader import LoadedDisclosure, load_disclosure
 from generator.model import Finding
-from generator.money import format_yuan, half_unit
+from generator.money import format_wan, format_yuan, half_unit
 
 GRID_KINDS = {"income", "expenditure", "general_budget_function", "general_budget_economic",
               "basic_economic", "economic_summary", "gov_fund", "state_capital", "project_list", "procurement"}
@@ -49,7 +52,101 @@ def audit_disclosure(path: Path) -> list[Finding]:
         if t["kind"] in ("summary", "fiscal_summary"):
             findings += _balanced(t, trows)
     findings += _cross_tables(tables, by_table)
+    d = load_disclosure(path)
+    figures = headline(d)
+    findings += narrative_findings(d, figures)
+    findings += task_findings(d, figures)
+    findings += unit_findings(d)
     return findings
+
+
+def _wan(yuan: int | None) -> str:
+    return "blank" if yuan is None else f"{format_wan(yuan)} 万元"
+
+
+def narrative_findings(d: LoadedDisclosure, figures: dict) -> list[Finding]:
+    """Figures stated in the narrative against the tables, within the rounding of both."""
+    out = []
+    for s in d.statements:
+        fig = figures.get(s["measure"])
+        if fig is None or s["yuan"] is None:
+            continue
+        if abs(s["yuan"] - fig.yuan) > S.tolerance(s) + fig.tolerance:
+            out.append(Finding("narrative", "warning",
+                               f"the narrative states {LABELS.get(s['measure'], s['measure'])} as "
+                               f"{s['printed']} {s['unit']}, the table ({fig.table}, line {fig.line}) prints "
+                               f"{_fmt(fig.yuan)}", s["document"], int(s["line"]),
+                               expected=_fmt(fig.yuan), found=f"{s['printed']} {s['unit']}", table=fig.table))
+    changes = {s["measure"]: s for s in d.statements if s["measure"].endswith(".change")}
+    total = changes.get("three_public.change")
+    parts = [changes.get(f"{p}.change") for p in S.THREE_PUBLIC_PARTS]
+    if total is not None and all(parts):
+        found = sum(p["yuan"] for p in parts)
+        if abs(total["yuan"] - found) > S.tolerance(total) * 4:
+            out.append(Finding("narrative", "warning",
+                               f"the narrative says “三公” changed by {_wan(total['yuan'])} from last year, but its "
+                               f"three parts change by {_wan(found)} in total ({'; '.join(p['quote'] for p in parts)})",
+                               total["document"], int(total["line"]), expected=_wan(total["yuan"]),
+                               found=_wan(found)))
+    return out
+
+
+def task_findings(d: LoadedDisclosure, figures: dict) -> list[Finding]:
+    """The department performance table's tasks and 预算情况 against themselves and the tables."""
+    out = []
+    for t in d.tasks:
+        if t["amount_yuan"] is not None and t["fiscal_yuan"] is not None and t["fiscal_yuan"] != t["amount_yuan"]:
+            out.append(Finding("task", "warning",
+                               f"整体绩效目标表：task “{t['name']} {t['content']}” prints 合计 {t['amount']} but "
+                               f"其中财政资金 {t['fiscal']}; 财政资金 is part of 合计 and cannot exceed it" if t["fiscal_yuan"] > t["amount_yuan"] else
+                               f"整体绩效目标表：task “{t['name']} {t['content']}” prints 合计 {t['amount']} and "
+                               f"其中财政资金 {t['fiscal']}", t["document"], int(t["line"]),
+                               expected=f"{t['amount']} {t['unit']}", found=f"{t['fiscal']} {t['unit']}"))
+    total = figures.get("total.expenditure")
+    money_tasks = [t for t in d.tasks if t["amount_yuan"] is not None]
+    if total is not None and money_tasks:
+        found = sum(t["amount_yuan"] for t in money_tasks)
+        tol = half_unit(money_tasks[0]["unit"], 1) * (len(money_tasks) + 1) + total.tolerance
+        if abs(found - total.yuan) > tol:
+            out.append(Finding("task", "warning",
+                               f"整体绩效目标表：the {len(money_tasks)} tasks add to {_wan(found)}, the budget "
+                               f"({total.table}) is {_wan(total.yuan)}; {_wan(total.yuan - found)} is not "
+                               f"assigned to any task", money_tasks[0]["document"], int(money_tasks[0]["line"]),
+                               expected=_wan(total.yuan), found=_wan(found)))
+    keys = {"total": "total.expenditure", "basic": "basic", "project": "project"}
+    for b in d.performance.get("budget", []):
+        fig = figures.get(keys.get(b["key"], ""))
+        if fig is None or b["yuan"] is None:
+            continue
+        tol = half_unit(b["unit"], 2 if "." in b["printed"] and len(b["printed"].split(".")[1]) == 2 else 1)
+        if abs(b["yuan"] - fig.yuan) > tol + fig.tolerance:
+            out.append(Finding("task", "warning",
+                               f"整体绩效目标表：预算情况 “{b['label']}” {b['printed']} {b['unit']} differs from "
+                               f"{fig.table}", b["document"], int(b["line"]), expected=_fmt(fig.yuan),
+                               found=f"{b['printed']} {b['unit']}"))
+    return out
+
+
+def unit_findings(d: LoadedDisclosure) -> list[Finding]:
+    """Each unit row of a project summary table against the projects (or sub-units) under it."""
+    out = []
+    units = d.performance.get("units", [])
+    projects = d.performance.get("projects", [])
+    for u in units:
+        if u["yuan"] is None:
+            continue
+        subs = [x for x in units if x["code"] != u["code"] and x["code"].startswith(u["code"])]
+        parts = [x["yuan"] or 0 for x in subs] if subs else \
+            [p["amount_yuan"] or 0 for p in projects if p["unit_code"] == u["code"]]
+        if not parts:
+            continue
+        found = sum(parts)
+        if abs(found - u["yuan"]) > half_unit(u["unit"], 2) * (len(parts) + 1):
+            out.append(Finding("project-sum", "warning",
+                               f"项目绩效目标表：unit {u['code']} {u['name']} prints {u['printed']} {u['unit']}, its "
+                               f"{len(parts)} {'units' if subs else 'projects'} add to {_wan(found)}",
+                               u["document"], int(u["line"]), expected=_wan(u["yuan"]), found=_wan(found)))
+    return out
 
 
 def _row_flags(t: dict, trows: list[dict]) -> list[Finding]:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from generator.audit import audit_disclosure
-from generator.datastore import (GLOSSARY_FIELDS, MONEY_FIELDS, ROW_FIELDS, disclosure_dirs, read_csv)
+from generator.datastore import CSV_FILES, disclosure_dirs, read_csv
 
 _INT = re.compile(r"^-?\d+$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -34,7 +34,8 @@ def validate_disclosure(path: Path) -> list[str]:
         if not _SHA.match(str(s.get("sha256", ""))):
             problems.append(f"{path / 'disclosure.json'}: source {s.get('name')!r} has no valid sha256")
     tables = {t.get("id"): t for t in meta.get("tables", [])}
-    for name, fields in (("rows.csv", ROW_FIELDS), ("money.csv", MONEY_FIELDS), ("glossary.csv", GLOSSARY_FIELDS)):
+    problems += _validate_performance(path)
+    for name, fields in CSV_FILES.items():
         file = path / name
         if not file.is_file():
             problems.append(f"{file}: missing")
@@ -54,8 +55,39 @@ def validate_disclosure(path: Path) -> list[str]:
                     problems.append(f"{file}:{n}: unit must be 元 or 万元, found {row['unit']!r}")
                 if bool(row["yuan"]) != bool(row["printed"]):
                     problems.append(f"{file}:{n}: yuan and printed must be both blank or both filled")
+            for key in ("amount_yuan", "fiscal_yuan", "count") + (("yuan",) if name == "statements.csv" else ()):
+                if row.get(key) and not _INT.match(row[key]):
+                    problems.append(f"{file}:{n}: {key} must be an integer, found {row[key]!r}")
+            if name == "indicators.csv":
+                if row["op"] not in _OPS:
+                    problems.append(f"{file}:{n}: op must be one of {' '.join(sorted(_OPS - {''}))} or blank, "
+                                    f"found {row['op']!r}")
+                if row["scope"] not in ("department", "project"):
+                    problems.append(f"{file}:{n}: scope must be department or project, found {row['scope']!r}")
             if "line" in row and not _INT.match(row.get("line") or ""):
                 problems.append(f"{file}:{n}: line must be a line number")
+    return problems
+
+
+_OPS = {"", "≥", "≤", ">", "<", "=", "range", "qualitative"}
+
+
+def _validate_performance(path: Path) -> list[str]:
+    file = path / "performance.json"
+    try:
+        perf = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return [f"{file}: cannot read: {exc}"]
+    problems = []
+    for key in ("targets", "budget", "projects", "units"):
+        if not isinstance(perf.get(key), list):
+            problems.append(f"{file}: field {key!r} must be a list")
+    for i, p in enumerate(perf.get("projects") or []):
+        for key in ("name", "code", "unit_code", "printed", "unit", "document"):
+            if not isinstance(p.get(key), str):
+                problems.append(f"{file}: projects[{i}].{key} must be a string")
+        if p.get("amount_yuan") is not None and not isinstance(p.get("amount_yuan"), int):
+            problems.append(f"{file}: projects[{i}].amount_yuan must be an integer number of 元 or null")
     return problems
 
 

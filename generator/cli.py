@@ -44,8 +44,11 @@ def _rename_document(part, name: str) -> None:
     """Provenance names the file as stored under DIR/sources, not the path given."""
     for s in part.sources:
         s.name = name
-    for item in [*part.tables, *part.glossary, *part.sections]:
+    for item in [*part.tables, *part.glossary, *part.sections, *part.indicators, *part.tasks, *part.targets,
+                 *part.budget, *part.projects]:
         item.document = name
+    for record in [*part.units, *part.statements]:
+        record["document"] = name
 
 
 def _check(args: argparse.Namespace) -> int:

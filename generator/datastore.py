@@ -8,6 +8,10 @@ Layout (documented in docs/data-format.md)::
         rows.csv          one line per table row: code, names, provenance
         money.csv         one line per figure: exact 元 and the printed text
         glossary.csv      名词解释 terms as printed
+        indicators.csv    performance indicators (department-wide and per project)
+        tasks.csv         main tasks of the department performance table
+        performance.json  annual targets, 预算情况 lines, projects, unit rows
+        statements.csv    figures and facts stated in the narrative
         narrative/NN-<key>.md   narrative sections (Markdown, HTML escaped)
 
 Everything is written into a temporary sibling directory first and swapped
@@ -35,6 +39,12 @@ ROW_FIELDS = ["table", "row", "kind", "side", "code", "scheme", "level", "parent
               "code2", "scheme2", "label2", "unit_code", "text", "flags", "document", "line"]
 MONEY_FIELDS = ["table", "row", "column", "yuan", "printed", "unit", "decimals", "document", "line"]
 GLOSSARY_FIELDS = ["term", "definition", "document", "line"]
+INDICATOR_FIELDS = ["scope", "project", "project_code", "level1", "level2", "level3", "value", "op", "number",
+                    "number2", "unit", "explanation", "note", "flags", "document", "line"]
+TASK_FIELDS = ["name", "content", "amount", "amount_yuan", "fiscal", "fiscal_yuan", "unit", "note", "document", "line"]
+STATEMENT_FIELDS = ["measure", "printed", "unit", "decimals", "yuan", "count", "quote", "document", "line"]
+CSV_FILES = {"rows.csv": ROW_FIELDS, "money.csv": MONEY_FIELDS, "glossary.csv": GLOSSARY_FIELDS,
+             "indicators.csv": INDICATOR_FIELDS, "tasks.csv": TASK_FIELDS, "statements.csv": STATEMENT_FIELDS}
 
 
 def disclosure_path(d: Disclosure) -> Path:
@@ -66,6 +76,13 @@ def render_disclosure(d: Disclosure) -> dict[str, str]:
         } for t in d.tables],
         "merge_findings": [f.as_dict() for f in d.merge_findings],
     }
+    performance = {
+        "targets": [t.__dict__ for t in d.targets],
+        "budget": [b.__dict__ for b in d.budget],
+        "projects": [p.__dict__ for p in d.projects],
+        "units": d.units,
+    }
+    indicators = [i.__dict__ | {"flags": ";".join(i.flags)} for i in d.indicators]
     rows, money = [], []
     for t in d.tables:
         for r in t.rows:
@@ -84,6 +101,10 @@ def render_disclosure(d: Disclosure) -> dict[str, str]:
         str(base / "rows.csv"): _csv_text(ROW_FIELDS, rows),
         str(base / "money.csv"): _csv_text(MONEY_FIELDS, money),
         str(base / "glossary.csv"): _csv_text(GLOSSARY_FIELDS, [t.__dict__ for t in d.glossary]),
+        str(base / "indicators.csv"): _csv_text(INDICATOR_FIELDS, indicators),
+        str(base / "tasks.csv"): _csv_text(TASK_FIELDS, [t.__dict__ for t in d.tasks]),
+        str(base / "performance.json"): json.dumps(performance, ensure_ascii=False, indent=1) + "\n",
+        str(base / "statements.csv"): _csv_text(STATEMENT_FIELDS, d.statements),
     }
     for i, s in enumerate(d.sections, 1):
         files[str(base / "narrative" / f"{i:02d}-{s.key}.md")] = (

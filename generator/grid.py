@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-from generator.money import looks_like_number, parse_decimal
+from generator.money import looks_like_broken_number, looks_like_number, parse_decimal
 from generator.segment import RawTable, Row
 from generator.text import compact
 
@@ -138,7 +138,7 @@ def value_start(body: list[Row]) -> int:
     start = 0
     for row in body:
         for i, cell in enumerate(row.cells):
-            if cell and not looks_like_number(cell) and not _is_code_like(cell):
+            if cell and not looks_like_number(cell) and not _is_code_like(cell) and not looks_like_broken_number(cell):
                 start = max(start, i + 1)
     return start
 

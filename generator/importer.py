@@ -7,11 +7,12 @@ figure that two documents print differently is reported, never overwritten.
 
 from __future__ import annotations
 
-from generator import narrative, tables as T
+from generator import narrative, performance as P, statements, tables as T
 from generator.document import Document
 from generator.errors import DocumentError
 from generator.identity import find_department, find_year, region_of
 from generator.model import Disclosure, Finding, Source, Table
+from generator.money import half_unit
 from generator.recognise import PERFORMANCE_KINDS, recognise
 from generator.segment import split
 from generator.text import compact
@@ -38,16 +39,20 @@ def parse_document(doc: Document, extra_dir: str | None = None) -> Disclosure:
     default_unit = next((r.unit for r in raws if r.unit), None)
     recognised = 0
     counts: dict[str, int] = {}
+    sheet = None
     for raw in raws:
         kind = recognise(raw)
         if kind is None:
             continue
         recognised += 1
         if kind in PERFORMANCE_KINDS or kind == "project_performance_continued":
-            continue            # performance tables: parsed by generator.performance (not yet)
+            sheet = _parse_performance(disclosure, raw, kind, doc.name, default_unit, sheet)
+            continue
         counts[kind] = counts.get(kind, 0) + 1
         table_id = kind if counts[kind] == 1 else f"{kind}-{counts[kind]}"
-        disclosure.tables.append(_parse_table(raw, kind, doc.name, table_id, default_unit, extra_dir))
+        table = _parse_table(raw, kind, doc.name, table_id, default_unit, extra_dir)
+        _require_complete(table, raw, doc)
+        disclosure.tables.append(table)
     if recognised == 0:
         line = raws[0].start if raws else 1
         raise DocumentError(doc.name, line, "no recognisable budget table: expected tab-separated tables such as "
@@ -55,7 +60,66 @@ def parse_document(doc: Document, extra_dir: str | None = None) -> Disclosure:
     _align_with_siblings(disclosure.tables)
     disclosure.glossary = narrative.glossary(texts, doc.name)
     disclosure.sections = narrative.sections(texts, doc.name)
+    disclosure.statements = statements.extract(narrative.without_contents(texts), doc.name)
     return disclosure
+
+
+def _parse_performance(d: Disclosure, raw, kind: str, doc: str, default_unit: str | None, sheet):
+    """Add one performance table to the disclosure; return the open project sheet, if any."""
+    if kind == "department_performance":
+        dp = P.parse_department(raw, doc)
+        d.targets += dp.targets
+        d.tasks += dp.tasks
+        d.budget += dp.budget
+        d.indicators += dp.indicators
+        return None
+    if kind == "project_performance":
+        project, found = P.parse_project_sheet(raw, doc, default_unit)
+        d.projects.append(project)
+        d.indicators += found
+        return project
+    if kind == "project_performance_continued":
+        if sheet is None:
+            raise DocumentError(doc, raw.start, "a continued project performance table (项目总目标 …) follows no "
+                                                "project sheet: expected a 项目名称 row before it")
+        d.indicators += P.continue_project_sheet(sheet, raw, doc)
+        return sheet
+    projects, found, units = P.parse_project_summary(raw, doc)
+    d.projects += projects
+    d.indicators += found
+    d.units += units
+    return None
+
+
+def _require_complete(table: Table, raw, doc: Document) -> None:
+    """Refuse a table that was cut off: no 合计 row, or the file ends inside a row."""
+    if not table.empty and table.kind not in ("project_list",) and not any(r.kind == "total" for r in table.rows):
+        raise DocumentError(doc.name, raw.end, f"table “{table.title}” ends without its 合计/总计 row: expected a total "
+                                               f"row; the table may be cut off")
+    last_text = max((i for i, line in enumerate(doc.lines, 1) if line.strip()), default=0)
+    if raw.end == last_text and _leaves_fall_short(table):
+        raise DocumentError(doc.name, raw.end, f"the file ends inside table “{table.title}”: its rows add up to less "
+                                               f"than its 合计 row; the document seems cut off")
+    if raw.end == last_text and len(raw.rows) > 1:
+        last, before = raw.rows[-1], raw.rows[-2]
+        if len(last.cells) < len(before.cells):
+            raise DocumentError(doc.name, last.line, f"the file ends inside table “{table.title}”: the last row has "
+                                                     f"{len(last.cells)} cells where the rows above have "
+                                                     f"{len(before.cells)}; the document seems cut off")
+
+
+def _leaves_fall_short(table: Table) -> bool:
+    """True when a coded table's lowest-level rows add up to less than its total (rows are missing)."""
+    total = next((r for r in table.rows if r.kind == "total"), None)
+    coded = [r for r in table.rows if r.code and r.kind != "total"]
+    if total is None or not coded or not table.columns:
+        return False
+    key = table.columns[0].key
+    codes = {r.code for r in coded}
+    leaves = [r for r in coded if not any(c != r.code and c.startswith(r.code) for c in codes)]
+    found = sum(r.amount(key) or 0 for r in leaves)
+    slack = half_unit(table.unit or "元", table.decimals) * (len(leaves) + 1)
+    return found + slack < (total.amount(key) or 0)
 
 
 def _parse_table(raw, kind, doc, table_id, default_unit, extra_dir) -> Table:
@@ -145,6 +209,8 @@ def merge(parts: list[Disclosure]) -> list[Disclosure]:
                     base.merge_findings.extend(_compare_tables(mine, t))
                 else:
                     base.tables.append(t)
+            base.merge_findings.extend(_merge_performance(base, other))
+            base.statements.extend(other.statements)
             base.glossary.extend(other.glossary)
             base.sections.extend(s for s in other.sections if s.key not in {x.key for x in base.sections})
         merged.append(base)
@@ -164,4 +230,48 @@ def _compare_tables(a: Table, b: Table) -> list[Finding]:
                 findings.append(Finding("merge-conflict", "warning",
                                         f"{a.title}：{row.label} {cell.column} differs between {a.document} and {b.document}",
                                         a.document, row.line, expected=str(cell.yuan), found=str(value), table=a.id))
+    return findings
+
+
+def _merge_performance(base: Disclosure, other: Disclosure) -> list[Finding]:
+    """Take the other document's performance data where the base has none; compare where both have it."""
+    findings: list[Finding] = []
+    if not base.tasks and not base.indicators and not base.targets:
+        base.targets, base.tasks, base.budget = other.targets, other.tasks, other.budget
+    else:
+        mine = {compact(t.name): t for t in base.tasks}
+        for t in other.tasks:
+            m = mine.get(compact(t.name))
+            if m is None:
+                continue
+            for what, a, b in (("合计", m.amount, t.amount), ("财政资金", m.fiscal, t.fiscal)):
+                if a != b:
+                    findings.append(Finding("merge-conflict", "warning",
+                                            f"整体绩效目标表：task “{t.name}” {what} differs between {m.document} "
+                                            f"and {t.document}", m.document, m.line, expected=a, found=b))
+    dept_mine = [i for i in base.indicators if i.scope == "department"]
+    dept_other = [i for i in other.indicators if i.scope == "department"]
+    if not dept_mine:
+        base.indicators = dept_other + base.indicators
+    elif dept_other:
+        if len(dept_mine) != len(dept_other):
+            findings.append(Finding("merge-conflict", "warning",
+                                    f"整体绩效目标表：{dept_mine[0].document} lists {len(dept_mine)} indicators, "
+                                    f"{dept_other[0].document} lists {len(dept_other)}", dept_mine[0].document,
+                                    dept_mine[0].line, expected=str(len(dept_mine)), found=str(len(dept_other))))
+        for a, b in zip(dept_mine, dept_other):
+            if (a.level1, a.level2) != (b.level1, b.level2) or compact(a.value) != compact(b.value):
+                findings.append(Finding("merge-conflict", "warning",
+                                        f"整体绩效目标表：indicator “{a.level3}” differs between {a.document} "
+                                        f"and {b.document}", a.document, a.line,
+                                        expected=f"{a.level1}/{a.level2}/{a.value}",
+                                        found=f"{b.level1}/{b.level2}/{b.value}"))
+            elif compact(a.level3) != compact(b.level3):
+                findings.append(Finding("merge-wording", "info",
+                                        f"整体绩效目标表：the same indicator is worded “{a.level3}” in {a.document} "
+                                        f"and “{b.level3}” in {b.document} ({b.document} line {b.line})",
+                                        a.document, a.line, expected=a.level3, found=b.level3))
+    base.indicators += [i for i in other.indicators if i.scope == "project"]
+    base.projects += other.projects
+    base.units += other.units
     return findings

@@ -90,36 +90,66 @@ class Indicator:
     document: str
     line: int
     project_code: str = ""
+    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Task:
+    """A main task (年度主要任务) of the department performance table."""
+
     name: str
     content: str
-    amount: str          # as printed
+    amount: str          # 合计 as printed ("" when the template has no money column)
     amount_yuan: int | None
-    fiscal: str
+    fiscal: str          # 其中：财政资金 as printed
     fiscal_yuan: int | None
     note: str
+    unit: str
+    document: str
+    line: int
+
+
+@dataclass
+class BudgetLine:
+    """A line of the performance table's 预算情况 block (total, sources, structure)."""
+
+    key: str             # total | source.government | source.special_account | source.other | basic | project
+    label: str
+    printed: str
+    yuan: int | None
+    unit: str
+    document: str
+    line: int
+
+
+@dataclass
+class Target:
+    """An annual goal (年度总体目标 / 年度履职目标) as printed."""
+
+    text: str
     document: str
     line: int
 
 
 @dataclass
 class Project:
+    """A project with performance targets: one sheet (项目绩效目标表) or one summary-table entry."""
+
     name: str
-    code: str
+    code: str                 # project code (a string: 20-22 digits in 004), "" if not printed
     unit_code: str
     unit_name: str
-    category: str
-    amount_yuan: int | None
+    category: str             # 资金用途 (业务类 …)
+    amount_yuan: int | None   # this year's amount
     printed: str
     unit: str
-    fields: dict[str, str]
     document: str
     line: int
-    source_table: str
-    funding: dict[str, int] = field(default_factory=dict)
+    source: str               # sheet | summary
+    fields: dict[str, str] = field(default_factory=dict)
+    items: list[dict] = field(default_factory=list)      # 项目构成: name, printed, yuan
+    funding: dict[str, int | None] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -174,9 +204,11 @@ class Disclosure:
     tables: list[Table] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
-    targets: list[dict] = field(default_factory=list)
-    budget: list[dict] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    budget: list[BudgetLine] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
+    units: list[dict] = field(default_factory=list)      # unit rows of a project summary table
+    statements: list[dict] = field(default_factory=list)  # figures stated in the narrative
     glossary: list[Term] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     facts: dict[str, dict] = field(default_factory=dict)

@@ -52,6 +52,14 @@ def looks_like_number(text: str) -> bool:
     return bool(_NUMBER.match(text.strip().replace(" ", "")))
 
 
+def looks_like_broken_number(text: str) -> bool:
+    """A figure with a stray letter or symbol (``12a,000``, ``1,2O0``): to be refused, not read as a label."""
+    t = text.strip()
+    digits = sum(ch.isdigit() for ch in t)
+    rest = [ch for ch in t if not (ch.isdigit() or ch in ",. ")]
+    return digits >= 2 and 0 < len(rest) <= 2 and all(ch.isascii() and ch not in "-%" for ch in rest)
+
+
 def parse_decimal(text: str) -> Decimal | None:
     """Parse ``1,234.5`` into Decimal; None for blank; ValueError otherwise."""
     t = text.strip().replace(" ", "").replace("−", "-")

@@ -79,3 +79,33 @@ def test_bad_input_is_refused_and_loses_nothing(tmp_path, name):
     assert "Traceback" not in result.stderr
     filecmp.clear_cache()
     assert _same_tree(ROOT / "data", data)
+
+
+def _seed_000() -> list[str]:
+    return (SOURCES / "000_0794aadfb6c0e8a0.txt").read_text(encoding="utf-8").split("\n")
+
+
+CUT = {
+    # a table cut off mid-way: the rows printed so far do not reach the 合计 row at the top
+    "cut.txt": (lambda lines: "\n".join(lines[:278]), "cut.txt:278", "seems cut off"),
+    # the file ends inside a row
+    "midrow.txt": (lambda lines: "\n".join(lines[:280] + ["2010301\t行政运行\t1,000"]), "midrow.txt:281", "seems cut off"),
+    # a malformed figure inside a money column
+    "typo.txt": (lambda lines: "\n".join(lines[:274] + [lines[274].replace("3,188,500", "3,18a,500", 1)] + lines[275:]),
+                 "typo.txt:275", "expected a money figure"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT))
+def test_damaged_tables_are_refused(tmp_path, name):
+    make, where, expected = CUT[name]
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    bad = tmp_path / name
+    bad.write_text(make(_seed_000()), encoding="utf-8")
+    result = run("import", str(bad), "--data", str(data))
+    assert result.returncode == 1
+    assert where in result.stderr and expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    filecmp.clear_cache()
+    assert _same_tree(ROOT / "data", data)

@@ -1,0 +1,112 @@
+"""Figures stated in the narrative, so that the audit can hold them against the tables.
+
+Narratives repeat the tables in prose: “支出预算 8641.20 万元，其中：基本支出
+5052.35 万元”, “‘三公’经费预算 98 万元，比上年预算数减少 27 万元”, “政府采购预算
+63 万元”, and give facts no table holds (人员编制, 车辆).  Each statement keeps
+the figure as printed, its unit and precision (so a comparison allows the
+rounding of what was printed) and the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.money import UNIT_FACTORS, parse_amount
+from generator.segment import TextLine
+
+_N = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
+_Q = r"[“”\"'‘’]?"
+_YEAR = r"\d{4}\s*年"
+
+# (measure, pattern); the first group is the figure, the second its unit
+MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("total.income", re.compile(rf"收入(?:总计|合计|预算)\s*(?:为)?\s*{_N}")),
+    ("total.expenditure", re.compile(rf"支出(?:总计|合计)\s*(?:为)?\s*{_N}")),
+    ("total.expenditure", re.compile(rf"(?<!基本)(?<!项目)(?<!经费)(?<!一般公共预算)(?<!政府性基金)支出预算\s*(?:为)?\s*{_N}")),
+    ("basic", re.compile(rf"(?<!一般公共预算)基本支出(?:预算)?\s*{_N}")),
+    ("project", re.compile(rf"项目支出(?:预算)?\s*{_N}")),
+    ("three_public", re.compile(rf"{_Q}三公{_Q}\s*经费(?:支出)?预算(?:为|数为)?\s*{_N}")),
+    ("three_public.abroad", re.compile(rf"因公出国[（(]境[)）]费(?:用)?\s*{_N}")),
+    ("three_public.reception", re.compile(rf"公务接待费\s*{_N}")),
+    ("three_public.vehicles", re.compile(rf"公务用车购置及运行(?:维护)?费\s*{_N}")),
+    ("three_public.vehicle_purchase", re.compile(rf"公务用车购置费\s*{_N}")),
+    ("three_public.vehicle_operation", re.compile(rf"公务用车运行(?:维护)?费\s*{_N}")),
+    ("procurement", re.compile(rf"政府采购预算\s*(?:为)?\s*{_N}")),
+]
+
+# changes against last year: “比 2019 年减少 2.4 万元”, “与 2019 年持平”
+_CHANGE = re.compile(rf"比\s*(?:{_YEAR}|上年)(?:预算)?数?\s*((?:增加|减少|增长|下降)+)\s*{_N}")
+_FLAT = re.compile(rf"与\s*(?:{_YEAR}|上年)(?:预算)?\s*持平")
+
+COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("staff.authorised", re.compile(r"(?:共有|核定)?编制\s*(\d+)\s*人")),
+    ("staff.active", re.compile(r"在职(?:职工|人员)\s*(\d+)\s*人")),
+    ("staff.retired", re.compile(r"离退休人员\s*(\d+)\s*人")),
+    ("vehicles", re.compile(r"(?:现有|共有)车辆\s*(\d+)\s*辆")),
+]
+
+THREE_PUBLIC_PARTS = ("three_public.abroad", "three_public.reception", "three_public.vehicles")
+_VEHICLE_PARTS = ("three_public.vehicle_purchase", "three_public.vehicle_operation")
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 12):min(len(text), end + 12)]
+
+
+def extract(lines: list[TextLine], document: str) -> list[dict]:
+    """Every recognised statement, in document order (first statement of a measure per line)."""
+    out: list[dict] = []
+    for tl in lines:
+        text = tl.text
+        if "\t" in text or len(text) < 6:
+            continue
+        seen: set[str] = set()
+        for measure, pattern in MONEY_PATTERNS:
+            for m in pattern.finditer(text):
+                if measure in seen:
+                    break
+                # a component named inside the vehicles phrase is not the vehicles total
+                if measure == "three_public.vehicle_operation" and "购置及运行" in text[max(0, m.start() - 4):m.end()]:
+                    continue
+                seen.add(measure)
+                amount = parse_amount(m.group(1).replace(",", ""), m.group(2))
+                out.append({"measure": measure, "printed": m.group(1), "unit": m.group(2),
+                            "decimals": amount.decimals, "yuan": amount.yuan, "quote": _quote(text, m.start(), m.end()),
+                            "document": document, "line": tl.line})
+                change = _change_after(text, m.end(), measure)
+                if change is not None:
+                    out.append(change | {"document": document, "line": tl.line})
+        for measure, pattern in COUNT_PATTERNS:
+            m = pattern.search(text)
+            if m:
+                out.append({"measure": measure, "printed": m.group(1), "unit": "人" if "staff" in measure else "辆",
+                            "decimals": 0, "yuan": None, "count": int(m.group(1)),
+                            "quote": _quote(text, m.start(), m.end()), "document": document, "line": tl.line})
+    return out
+
+
+def _change_after(text: str, pos: int, measure: str) -> dict | None:
+    """The change from last year stated right after a “三公” figure, if any."""
+    if not measure.startswith("three_public") or measure in _VEHICLE_PARTS:
+        return None
+    window = text[pos:pos + 120]
+    stops = [p for name, p in MONEY_PATTERNS if name not in _VEHICLE_PARTS]
+    nxt = min((m.start() for p in stops for m in [p.search(window)] if m), default=len(window))
+    window = window[:nxt]
+    m = _CHANGE.search(window)
+    if m:
+        sign = -1 if ("减少" in m.group(1) or "下降" in m.group(1)) else 1
+        amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
+        return {"measure": f"{measure}.change", "printed": m.group(0), "unit": m.group(3),
+                "decimals": amount.decimals, "yuan": sign * (amount.yuan or 0), "quote": m.group(0)}
+    m = _FLAT.search(window)
+    if m:
+        return {"measure": f"{measure}.change", "printed": m.group(0), "unit": "万元", "decimals": 0, "yuan": 0,
+                "quote": m.group(0)}
+    return None
+
+
+def tolerance(statement: dict) -> int:
+    """Half a unit of the statement's last printed digit, in 元."""
+    step = UNIT_FACTORS[statement["unit"]] * 10 ** (-int(statement["decimals"]))
+    return int(step / 2)
