@@ -158,6 +158,11 @@ def _row_flags(t: dict, trows: list[dict]) -> list[Finding]:
                                    f"{t['title']}：row “{r['label']}” does not add up (合计 ≠ 基本支出 + 项目支出 or a "
                                    "subtotal ≠ its parts), and no re-alignment of its cells makes it add up",
                                    r["document"], int(r["line"]), table=t["id"]))
+            elif flag == "realigned-ambiguous":
+                out.append(Finding("realigned", "warning",
+                                   f"{t['title']}：row “{r['label']}” had empty cells dropped and more than one "
+                                   f"placement of its figures adds up; the smallest shift was taken — compare "
+                                   f"with the source", r["document"], int(r["line"]), table=t["id"]))
             elif flag.startswith("realigned"):
                 out.append(Finding("realigned", "info",
                                    f"{t['title']}：row “{r['label']}” had empty cells dropped; its figures were "

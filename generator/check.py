@@ -92,6 +92,15 @@ def _validate_performance(path: Path) -> list[str]:
 
 
 def check_data(data_dir: Path) -> int:
+    from generator.errors import DataError
+    from generator.registry import load as load_registry
+
+    try:
+        load_registry(data_dir)
+    except DataError as exc:
+        print(f"invalid: {exc}")
+        print("1 problem: the data is invalid")
+        return 1
     dirs = disclosure_dirs(data_dir)
     if not dirs:
         print(f"error: {data_dir}: no disclosures found (expected {data_dir}/disclosures/*/*/*/disclosure.json)")

@@ -13,6 +13,7 @@ def _import(args: argparse.Namespace) -> int:
     from generator.datastore import write_data
     from generator.document import decode
     from generator.importer import merge, parse_document
+    from generator.registry import load as load_registry
 
     data_dir = Path(args.data)
     documents: dict[str, tuple[str, bytes]] = {}     # file name -> (path shown in errors, bytes)
@@ -25,15 +26,21 @@ def _import(args: argparse.Namespace) -> int:
             documents[path.name] = (str(path), path.read_bytes())
         except OSError as exc:
             raise BudgetsiteError(f"{path}: cannot read the file: {exc.strerror}") from None
+    if not documents:
+        raise BudgetsiteError(f"nothing to import: give the disclosure text files, or put them in {data_dir}/sources")
     extra = str(data_dir / "reference") if (data_dir / "reference").is_dir() else None
+    registry = load_registry(data_dir)
     parts = []
     for name in sorted(documents):
         shown, raw = documents[name]
         part = parse_document(decode(shown, raw), extra)
         _rename_document(part, name)
+        part.department = registry.canonical(part.department)
         parts.append(part)
     disclosures = merge(parts)
-    write_data(data_dir, {Path(f).name: documents[Path(f).name][1] for f in args.files}, disclosures)
+    for d in disclosures:
+        registry.ensure(d.region, d.department)
+    write_data(data_dir, {Path(f).name: documents[Path(f).name][1] for f in args.files}, disclosures, registry)
     for d in disclosures:
         print(f"{d.region} {d.department} {d.year}{d.phase}: {len(d.tables)} tables, "
               f"{len(d.glossary)} terms, {len(d.sections)} sections from {', '.join(s.name for s in d.sources)}")
@@ -60,8 +67,9 @@ def _check(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="budgetsite", description="部门预算公开 data importer and site generator")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("import", help="import raw disclosure text files into the data directory")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = sub.add_parser("import", help="import raw disclosure text files into the data directory "
+                                      "(with no FILE: re-import everything in DIR/sources)")
+    p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument("--data", default="data", help="data directory (default: data)")
     p.set_defaults(func=_import)
     p = sub.add_parser("check", help="validate the data directory and print the audit")

@@ -29,8 +29,8 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import DataError
-from generator.identity import department_slug, region_slug
 from generator.model import Disclosure
+from generator.registry import FILE as REGISTRY_FILE, Registry
 
 FORMAT_VERSION = 1
 PHASE_SLUGS = {"预算": "budget", "决算": "final"}
@@ -47,8 +47,8 @@ CSV_FILES = {"rows.csv": ROW_FIELDS, "money.csv": MONEY_FIELDS, "glossary.csv": 
              "indicators.csv": INDICATOR_FIELDS, "tasks.csv": TASK_FIELDS, "statements.csv": STATEMENT_FIELDS}
 
 
-def disclosure_path(d: Disclosure) -> Path:
-    return Path("disclosures") / region_slug(d.region) / department_slug(d.region, d.department) / \
+def disclosure_path(d: Disclosure, registry: Registry) -> Path:
+    return Path("disclosures") / registry.region_slug(d.region) / registry.department_slug(d.region, d.department) / \
         f"{d.year}-{PHASE_SLUGS.get(d.phase, 'budget')}"
 
 
@@ -61,13 +61,14 @@ def _csv_text(fields: list[str], rows: list[dict]) -> str:
     return buf.getvalue()
 
 
-def render_disclosure(d: Disclosure) -> dict[str, str]:
+def render_disclosure(d: Disclosure, registry: Registry) -> dict[str, str]:
     """All files of one disclosure, as relative path -> text (deterministic)."""
-    base = disclosure_path(d)
+    base = disclosure_path(d, registry)
     meta = {
         "format": FORMAT_VERSION,
         "region": d.region, "department": d.department, "year": d.year, "phase": d.phase,
-        "region_slug": region_slug(d.region), "department_slug": department_slug(d.region, d.department),
+        "region_slug": registry.region_slug(d.region),
+        "department_slug": registry.department_slug(d.region, d.department),
         "sources": [s.__dict__ for s in d.sources],
         "tables": [{
             "id": t.id, "kind": t.kind, "title": t.title, "document": t.document, "lines": list(t.lines),
@@ -112,8 +113,9 @@ def render_disclosure(d: Disclosure) -> dict[str, str]:
     return files
 
 
-def write_data(data_dir: Path, sources: dict[str, bytes], disclosures: list[Disclosure]) -> None:
-    """Replace DIR/sources additions and DIR/disclosures atomically."""
+def write_data(data_dir: Path, sources: dict[str, bytes], disclosures: list[Disclosure],
+               registry: Registry) -> None:
+    """Replace DIR/sources additions, DIR/registry.yaml and DIR/disclosures atomically."""
     data_dir = data_dir.resolve()
     parent = data_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -131,9 +133,10 @@ def write_data(data_dir: Path, sources: dict[str, bytes], disclosures: list[Disc
         (tmp / "sources").mkdir(exist_ok=True)
         for name, raw in sources.items():
             (tmp / "sources" / name).write_bytes(raw)
+        (tmp / REGISTRY_FILE).write_text(registry.dump(), encoding="utf-8")
         seen: set[str] = set()
         for d in disclosures:
-            for rel, text in render_disclosure(d).items():
+            for rel, text in render_disclosure(d, registry).items():
                 if rel in seen:
                     raise DataError(f"two disclosures map to the same file {rel}")
                 seen.add(rel)

@@ -58,6 +58,8 @@ def parse_document(doc: Document, extra_dir: str | None = None) -> Disclosure:
         raise DocumentError(doc.name, line, "no recognisable budget table: expected tab-separated tables such as "
                                             "部门收支总体情况表 or a 绩效目标表")
     _align_with_siblings(disclosure.tables)
+    for t in disclosure.tables:
+        _align_with_twins(t)
     disclosure.glossary = narrative.glossary(texts, doc.name)
     disclosure.sections = narrative.sections(texts, doc.name)
     disclosure.statements = statements.extract(narrative.without_contents(texts), doc.name)
@@ -189,6 +191,34 @@ def _align_with_siblings(tables: list[Table]) -> None:
                         else:
                             cell.yuan, cell.printed = None, ""
                     row.flags = [f for f in row.flags if not f.startswith("realigned")] + [f"realigned-by:{ref.id}"]
+
+
+def _align_with_twins(table: Table) -> None:
+    """A re-aligned row holding exactly the figures of a settled row takes that row's layout.
+
+    A department with one unit prints the unit row with the same figures as
+    the 合计 row (002 lines 218-219); the 合计 row was placed by the sibling
+    table, so the unit row follows it rather than a guess among equal sums.
+    """
+    settled = [r for r in table.rows if not any(f in ("realigned", "realigned-ambiguous") for f in r.flags)]
+    for row in table.rows:
+        if not any(f in ("realigned", "realigned-ambiguous") for f in row.flags):
+            continue
+        mine = sorted(c.yuan for c in row.cells if c.yuan)
+        twin = next((o for o in settled if o is not row and mine and sorted(c.yuan for c in o.cells if c.yuan) == mine
+                     and any(f.startswith("realigned-by") for f in o.flags)), None)
+        if twin is None:
+            continue
+        pool = [(c.yuan, c.printed) for c in row.cells if c.yuan]
+        for cell in row.cells:
+            wanted = twin.amount(cell.column)
+            match = next((p for p in pool if wanted and p[0] == wanted), None)
+            if match:
+                pool.remove(match)
+                cell.yuan, cell.printed = match
+            else:
+                cell.yuan, cell.printed = None, ""
+        row.flags = [f for f in row.flags if not f.startswith("realigned")] + [f"realigned-like-row:{twin.row}"]
 
 
 def merge(parts: list[Disclosure]) -> list[Disclosure]:

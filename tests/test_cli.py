@@ -109,3 +109,37 @@ def test_damaged_tables_are_refused(tmp_path, name):
     assert "Traceback" not in result.stderr
     filecmp.clear_cache()
     assert _same_tree(ROOT / "data", data)
+
+
+def test_registry_slug_and_alias(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    reg = data / "registry.yaml"
+    text = reg.read_text(encoding="utf-8").replace("slug: zhengwufuwubangongshi", "slug: zwfw")
+    reg.write_text(text, encoding="utf-8")
+    result = run("import", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    assert (data / "disclosures/zhengzhou/zwfw/2024-budget/disclosure.json").is_file()
+    assert not (data / "disclosures/zhengzhou/zhengwufuwubangongshi").exists()
+    # a document naming the department by an alias joins the registered department
+    text = reg.read_text(encoding="utf-8").replace(
+        "- name: 漯河市人民政府办公室\n  region: 漯河市\n  slug: renminzhengfubangongshi\n  aliases: []",
+        "- name: 漯河市人民政府办公室\n  region: 漯河市\n  slug: renminzhengfubangongshi\n  aliases:\n  - 漯河市政府办")
+    reg.write_text(text, encoding="utf-8")
+    src = (SOURCES / "004_a0ea54e8da336276.txt").read_text(encoding="utf-8").replace("漯河市人民政府办公室", "漯河市政府办")
+    (data / "sources" / "004_a0ea54e8da336276.txt").write_text(src, encoding="utf-8")
+    result = run("import", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    assert "漯河市 漯河市人民政府办公室 2023预算" in result.stdout
+
+
+def test_invalid_registry_is_refused(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    reg = data / "registry.yaml"
+    reg.write_text(reg.read_text(encoding="utf-8").replace("slug: jiyuan", "slug: 济源"), encoding="utf-8")
+    for args in (("import", "--data", str(data)), ("check", "--data", str(data))):
+        result = run(*args)
+        assert result.returncode == 1
+        assert "registry.yaml" in result.stdout + result.stderr and "slug" in result.stdout + result.stderr
+        assert "Traceback" not in result.stderr

@@ -94,3 +94,11 @@ def test_narrative_sections(disclosures):
     assert keys[0] == "duties" and "three_public" not in keys or True
     staff = next(s for s in disclosures[ZZ].sections if s.key == "staff")
     assert "编制 275 人" in staff.markdown and staff.line == 84
+
+
+def test_002_unit_row_follows_the_total_row(disclosures):
+    # line 219 prints the unit with the 合计 row's figures, empty cells dropped; 54.0 is 商品和服务支出
+    exp = table(disclosures[ZW], "expenditure")
+    unit = row(exp, kind="unit")
+    assert (unit.line, unit.amount("basic.goods"), unit.amount("basic.family")) == (219, 540000, None)
+    assert unit.flags == ["realigned-like-row:1"]
