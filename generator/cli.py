@@ -1,4 +1,4 @@
-"""The ``budgetsite`` command line: import and check (build and serve come with the site)."""
+"""The ``budgetsite`` command line: import, check, build, serve."""
 
 from __future__ import annotations
 
@@ -64,6 +64,22 @@ def _check(args: argparse.Namespace) -> int:
     return check_data(Path(args.data))
 
 
+def _build(args: argparse.Namespace) -> int:
+    from generator.site.build import build
+
+    result = build(Path(args.site), Path(args.data), Path(args.out), args.base_url, args.jobs)
+    print(f"built {result.pages} pages ({result.rendered} rendered, {result.reused} unchanged) and "
+          f"{result.files} files, {result.bytes / 1e6:.1f} MB, into {result.out}")
+    print(f"open {result.out / 'index.html'} in a browser, or run: budgetsite serve")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.site.serve import serve
+
+    return serve(Path(args.site), Path(args.data), Path(args.out), args.port)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="budgetsite", description="部门预算公开 data importer and site generator")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -75,6 +91,18 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="validate the data directory and print the audit")
     p.add_argument("--data", default="data", help="data directory (default: data)")
     p.set_defaults(func=_check)
+    for name, func, text in (("build", _build, "render the website from the data directory"),
+                             ("serve", _serve, "build, then preview on 127.0.0.1 with live reload")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--data", default="data", help="data directory (default: data)")
+        p.add_argument("--out", default="output", help="output directory (default: output)")
+        p.add_argument("--site", default=".", help="site folder with site.yaml, content/, templates/ (default: .)")
+        if name == "build":
+            p.add_argument("--base-url", default=None, help="public URL of the site, e.g. https://example.org/budget/")
+            p.add_argument("--jobs", type=int, default=1, help="render pages in this many processes")
+        else:
+            p.add_argument("--port", type=int, default=8000)
+        p.set_defaults(func=func)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

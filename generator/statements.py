@@ -34,6 +34,9 @@ MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("procurement", re.compile(rf"政府采购预算\s*(?:为)?\s*{_N}")),
 ]
 
+# the change of the totals: “与上年预算相比，收、支总计各减少 1004.7 万元”, “收入增加 89.3 万元”
+_TOTAL_CHANGE = re.compile(rf"(?:与\s*(?:{_YEAR}|上年)(?:预算)?相比[，,]\s*)(?:收、?支总计各|收入(?:总计)?)\s*(增加|减少)\s*{_N}")
+
 # changes against last year: “比 2019 年减少 2.4 万元”, “与 2019 年持平”
 _CHANGE = re.compile(rf"比\s*(?:{_YEAR}|上年)(?:预算)?数?\s*((?:增加|减少|增长|下降)+)\s*{_N}")
 _FLAT = re.compile(rf"与\s*(?:{_YEAR}|上年)(?:预算)?\s*持平")
@@ -76,6 +79,13 @@ def extract(lines: list[TextLine], document: str) -> list[dict]:
                 change = _change_after(text, m.end(), measure)
                 if change is not None:
                     out.append(change | {"document": document, "line": tl.line})
+        m = _TOTAL_CHANGE.search(text)
+        if m:
+            amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
+            sign = -1 if m.group(1) == "减少" else 1
+            out.append({"measure": "total.change", "printed": m.group(0), "unit": m.group(3),
+                        "decimals": amount.decimals, "yuan": sign * (amount.yuan or 0),
+                        "quote": _quote(text, m.start(), m.end()), "document": document, "line": tl.line})
         for measure, pattern in COUNT_PATTERNS:
             m = pattern.search(text)
             if m:

@@ -1,0 +1,180 @@
+"""Charts of a disclosure: each a plotly spec, a one-sentence summary and the table it draws.
+
+The table is the truth and is always on the page; the chart is drawn from
+the JSON in the page by the site script when JavaScript runs.  Every
+summary sentence is written from the same numbers as the chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.codes import Code, canonical_name
+from generator.figures import Figure
+from generator.loader import LoadedDisclosure
+from generator.site.formatting import share, wan, wan_number
+from generator.text import strip_enumeration
+
+PALETTE = ["#2b6a8e", "#d08c2c", "#5b8c5a", "#a0526d", "#6d6aa8", "#8a7f6b", "#3f9b9b", "#b5654a"]
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    summary: str
+    rows: list[tuple[str, int]]          # (label, 元) the chart draws, in order
+    total: int
+    spec: dict
+    source: str                          # which table the figures come from
+
+    def table_rows(self) -> list[dict]:
+        return [{"label": label, "value": wan(yuan), "share": share(yuan, self.total)} for label, yuan in self.rows]
+
+
+def _bar(rows: list[tuple[str, int]], colors: bool = False) -> dict:
+    labels = [label for label, _ in rows]
+    values = [wan_number(y) for _, y in rows]
+    trace = {"type": "bar", "orientation": "h", "y": labels, "x": values,
+             "hovertemplate": "%{y}：%{x:,.2f} 万元<extra></extra>",
+             "marker": {"color": [PALETTE[i % len(PALETTE)] for i in range(len(rows))] if colors else PALETTE[0]}}
+    return {
+        "data": [trace],
+        "layout": {"height": 80 + 36 * len(rows), "margin": {"l": 10, "r": 20, "t": 10, "b": 40},
+                   "xaxis": {"title": {"text": "万元"}, "rangemode": "tozero", "separatethousands": True},
+                   "yaxis": {"automargin": True, "autorange": "reversed"},
+                   "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+                   "font": {"size": 13}},
+        "config": {"displayModeBar": False, "responsive": True},
+    }
+
+
+def _largest_sentence(what: str, rows: list[tuple[str, int]], total: int) -> str:
+    if not rows:
+        return ""
+    label, yuan = max(rows, key=lambda r: r[1])
+    text = f"{what}共 {wan(total)} 万元，其中{label}最多，为 {wan(yuan)} 万元，占 {share(yuan, total)}"
+    if len(rows) > 1:
+        text += f"；共 {len(rows)} 项"
+    return text + "。"
+
+
+def function_classes(d: LoadedDisclosure) -> Chart | None:
+    """Spending by function class (类, the first three digits of the code)."""
+    candidates = [t for t in (d.table("expenditure"), d.table("general_budget_function")) if t is not None]
+    # a table that prints the class rows (类) is preferred: its figures are printed, not summed
+    candidates.sort(key=lambda t: not any(r["code"] and int(r["level"] or 0) == 1 for r in t.rows))
+    for t in candidates:
+        classes: dict[str, int] = {}
+        names: dict[str, str] = {}
+        coded = [r for r in t.rows if r["code"] and r["scheme"] == "function"]
+        if not coded:
+            continue
+        top = [r for r in coded if int(r["level"] or 0) == 1]
+        source_rows = top or [r for r in coded if int(r["level"] or 0) == 3]
+        for r in source_rows:
+            cls = r["code"][:3]
+            classes[cls] = classes.get(cls, 0) + (r["amounts"].get("total") or 0)
+            if int(r["level"] or 0) == 1:
+                names[cls] = r["canonical"] or r["label"]
+        rows = [(names.get(c) or canonical_name(Code(c, "function", 1, None)) or c, y)
+                for c, y in sorted(classes.items()) if y]
+        rows.sort(key=lambda r: -r[1])
+        total = sum(y for _, y in rows)
+        if not rows:
+            return None
+        return Chart("chart-function", "按功能分类（类）的支出", _largest_sentence("按功能分类，支出", rows, total),
+                     rows, total, _bar(rows), t.meta["title"])
+    return None
+
+
+def economic_classes(d: LoadedDisclosure) -> Chart | None:
+    """Basic spending by economic class (工资福利 / 商品和服务 / 对个人和家庭的补助 / 资本性)."""
+    t = d.table("expenditure")
+    if t is not None:
+        total_row = t.total_row()
+        parts = [("工资福利支出", "basic.wages"), ("商品和服务支出", "basic.goods"),
+                 ("对个人和家庭的补助", "basic.family"), ("资本性支出", "basic.capital"), ("公用经费", "basic.public")]
+        if total_row:
+            rows = [(label, total_row["amounts"].get(key) or 0) for label, key in parts]
+            rows = [r for r in rows if r[1]]
+            if rows:
+                total = sum(y for _, y in rows)
+                return Chart("chart-economic", "基本支出按经济分类", _largest_sentence("基本支出", rows, total),
+                             rows, total, _bar(rows, colors=True), t.meta["title"])
+    return None
+
+
+def basic_vs_project(figures: dict[str, Figure]) -> Chart | None:
+    basic, project = figures.get("basic"), figures.get("project")
+    if basic is None or project is None:
+        return None
+    rows = [("基本支出", basic.yuan), ("项目支出", project.yuan)]
+    total = basic.yuan + project.yuan
+    summary = (f"基本支出 {wan(basic.yuan)} 万元（{share(basic.yuan, total)}），用于保障机构运转和人员；"
+               f"项目支出 {wan(project.yuan)} 万元（{share(project.yuan, total)}），用于完成特定任务。")
+    return Chart("chart-basic-project", "基本支出与项目支出", summary, rows, total, _bar(rows, colors=True),
+                 basic.table)
+
+
+def three_public(figures: dict[str, Figure]) -> Chart | None:
+    total = figures.get("three_public")
+    if total is None:
+        return None
+    parts = [("因公出国（境）费", "three_public.abroad"), ("公务接待费", "three_public.reception"),
+             ("公务用车购置及运行费", "three_public.vehicles")]
+    rows = [(label, figures[key].yuan) for label, key in parts if key in figures]
+    if not rows:
+        return None
+    biggest = max(rows, key=lambda r: r[1])
+    summary = (f"“三公”经费共 {wan(total.yuan)} 万元，其中{biggest[0]} {wan(biggest[1])} 万元，"
+               f"占 {share(biggest[1], total.yuan) or '0%'}。") if total.yuan else "“三公”经费预算为零。"
+    return Chart("chart-three-public", "“三公”经费构成", summary, rows, total.yuan, _bar(rows, colors=True),
+                 total.table)
+
+
+def income_sources(d: LoadedDisclosure) -> Chart | None:
+    t = d.table("summary")
+    if t is None:
+        return None
+    rows = []
+    for r in t.rows:
+        if r["side"] == "income" and r["kind"] != "total" and (r["amounts"].get("income") or 0) > 0:
+            label = r["label"]
+            if label.startswith(("其中", "1、", "2、", "3、", "4、", "5、")) or label.startswith("（"):
+                continue                       # a sub-item of the line above: not a separate source
+            rows.append((strip_enumeration(label), r["amounts"]["income"]))
+    if not rows:
+        return None
+    total = sum(y for _, y in rows)
+    return Chart("chart-income", "收入来源", _largest_sentence("收入", rows, total), rows, total,
+                 _bar(rows, colors=True), t.meta["title"])
+
+
+def charts_for(d: LoadedDisclosure, figures: dict[str, Figure]) -> list[Chart]:
+    found = [function_classes(d), economic_classes(d), basic_vs_project(figures), three_public(figures),
+             income_sources(d)]
+    titles = {t.id: t.meta["title"] for t in d.tables}
+    for c in found:
+        if c is not None:
+            c.source = titles.get(c.source, c.source)
+    return [c for c in found if c is not None]
+
+
+def trend(points: list[tuple[int, int]], title: str) -> Chart:
+    """Total expenditure over the years of one department."""
+    rows = [(f"{y}年", yuan) for y, yuan in points]
+    first, last = points[0], points[-1]
+    change = last[1] - first[1]
+    summary = (f"{first[0]} 年至 {last[0]} 年，支出总计由 {wan(first[1])} 万元变为 {wan(last[1])} 万元"
+               f"（{'增加' if change >= 0 else '减少'} {wan(abs(change))} 万元）。")
+    spec = {
+        "data": [{"type": "scatter", "mode": "lines+markers", "x": [f"{y}" for y, _ in points],
+                  "y": [wan_number(v) for _, v in points], "line": {"color": PALETTE[0]},
+                  "hovertemplate": "%{x} 年：%{y:,.2f} 万元<extra></extra>"}],
+        "layout": {"height": 300, "margin": {"l": 60, "r": 20, "t": 10, "b": 40},
+                   "xaxis": {"type": "category"}, "yaxis": {"title": {"text": "万元"}, "rangemode": "tozero"},
+                   "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"},
+        "config": {"displayModeBar": False, "responsive": True},
+    }
+    return Chart("chart-trend", title, summary, rows, last[1], spec, "支出总计")

@@ -1,0 +1,50 @@
+"""How figures are shown: 万元 with thousands separators, exact to the 元.
+
+Tables printed in 万元 keep their printed precision; tables printed in 元
+are shown in 万元 with four decimals, so no 元 is lost in the conversion
+(86,412,027 元 → 8,641.2027 万元).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from generator.money import format_wan
+
+
+def display_decimals(unit: str | None, decimals: int) -> int:
+    return 4 if (unit or "元") == "元" else max(int(decimals), 0)
+
+
+def wan(yuan: int | None, decimals: int = 2) -> str:
+    """``8,641.20``; an em dash for a blank cell."""
+    if yuan is None:
+        return "—"
+    return format_wan(yuan, decimals)
+
+
+def wan_number(yuan: int) -> float:
+    """万元 as a number for chart data (display only; the tables carry the exact figures)."""
+    return float(Decimal(yuan) / 10000)
+
+
+def share(part: int | None, whole: int | None, digits: int = 1) -> str:
+    """``32.2%``; empty when the whole is zero or unknown."""
+    if part is None or not whole:
+        return ""
+    q = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return f"{q}%"
+
+
+def share_value(part: int | None, whole: int | None) -> str:
+    """The share as a decimal string for sorting (``0.3222``)."""
+    if part is None or not whole:
+        return ""
+    return str((Decimal(part) / Decimal(whole)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP))
+
+
+def signed_wan(yuan: int, decimals: int = 1) -> str:
+    word = "增加" if yuan > 0 else "减少"
+    if yuan == 0:
+        return "持平"
+    return f"{word} {format_wan(abs(yuan), decimals)} 万元"

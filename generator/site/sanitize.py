@@ -1,0 +1,124 @@
+"""Turning Markdown into HTML that is safe to publish.
+
+Narrative text comes from documents we do not control and content/ pages
+from people who may paste anything.  Markdown is rendered, then every tag
+and attribute outside a short allow-list is dropped (its text kept,
+escaped), and links may only be relative or http(s).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import markdown as md
+
+ALLOWED = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i", "a", "br", "hr",
+           "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "caption", "sup", "sub"}
+VOID = {"br", "hr"}
+DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
+_SAFE_HREF = re.compile(r"^(?:https?://|#|\.{0,2}/|[A-Za-z0-9_\-./]+(?:#[\w\-]*)?$)")
+
+
+class _Sanitizer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.open: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in DROP_WITH_CONTENT:
+            self.skip += 1
+            return
+        if self.skip or tag not in ALLOWED:
+            return
+        kept = ""
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            if _SAFE_HREF.match(href) and not href.lower().startswith(("javascript:", "data:", "vbscript:")):
+                kept = f' href="{html.escape(href, quote=True)}"'
+        if tag in ("th", "td"):
+            align = dict(attrs).get("style") or dict(attrs).get("align") or ""
+            if "right" in align:
+                kept = ' class="num"'
+        self.out.append(f"<{tag}{kept}>")
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in VOID and not self.skip:
+            self.out.append(f"<{tag}>")
+
+    def handle_endtag(self, tag):
+        if tag in DROP_WITH_CONTENT:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip or tag not in ALLOWED or tag in VOID or tag not in self.open:
+            return
+        while self.open:
+            top = self.open.pop()
+            self.out.append(f"</{top}>")
+            if top == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.out.append(html.escape(data, quote=False))
+
+    def result(self) -> str:
+        while self.open:
+            self.out.append(f"</{self.open.pop()}>")
+        return "".join(self.out)
+
+
+def clean_html(fragment: str) -> str:
+    parser = _Sanitizer()
+    parser.feed(fragment)
+    parser.close()
+    return parser.result()
+
+
+def render_markdown(text: str, shift_headings: int = 0) -> str:
+    """Markdown to sanitised HTML; ``shift_headings`` demotes headings (## → ### with 1)."""
+    out = md.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    if shift_headings:
+        def demote(m: re.Match[str]) -> str:
+            level = min(6, int(m.group(2)) + shift_headings)
+            return f"<{m.group(1)}h{level}>"
+        out = re.sub(r"<(/?)h([1-6])>", demote, out)
+    return clean_html(out)
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+
+
+def link_terms(fragment: str, links: dict[str, str]) -> str:
+    """Link the first occurrence of each glossary term in the text (never inside a link or heading)."""
+    if not links:
+        return fragment
+    terms = sorted(links, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(html.escape(t, quote=False)) for t in terms))
+    done: set[str] = set()
+    depth = {"a": 0, "h": 0}
+    parts = _TAG_OR_TEXT.split(fragment)
+    for i, part in enumerate(parts):
+        if part.startswith("<"):
+            m = re.match(r"<(/?)(a|h[1-6])\b", part)
+            if m:
+                key = "a" if m.group(2) == "a" else "h"
+                depth[key] += -1 if m.group(1) else 1
+            continue
+        if depth["a"] or depth["h"] or not part:
+            continue
+
+        def repl(m: re.Match[str]) -> str:
+            term = html.unescape(m.group(0))
+            if term in done:
+                return m.group(0)
+            done.add(term)
+            return f'<a class="term" href="{html.escape(links[term], quote=True)}">{m.group(0)}</a>'
+
+        parts[i] = pattern.sub(repl, part)
+    return "".join(parts)

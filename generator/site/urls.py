@@ -1,0 +1,91 @@
+"""The one URL builder: where each page lives in the output, and relative links between pages.
+
+Every link in the site is relative and names its file (``…/index.html``),
+so the same output works from file://, from the root of a host and under
+a sub-path such as /budget/.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.identity import slug
+
+PHASES = {"预算": "budget", "决算": "final"}
+
+
+def home() -> str:
+    return "index.html"
+
+
+def region(region_slug: str) -> str:
+    return f"regions/{region_slug}/index.html"
+
+
+def department(region_slug: str, department_slug: str) -> str:
+    return f"departments/{region_slug}/{department_slug}/index.html"
+
+
+def disclosure(region_slug: str, department_slug: str, year: int, phase: str) -> str:
+    return f"departments/{region_slug}/{department_slug}/{year}-{PHASES.get(phase, 'budget')}/index.html"
+
+
+def year(y: int) -> str:
+    return f"years/{y}/index.html"
+
+
+def compare(name: str = "index") -> str:
+    return f"compare/{name}.html"
+
+
+def glossary() -> str:
+    return "glossary/index.html"
+
+
+def term_slug(term: str) -> str:
+    return slug(term)
+
+
+def term(term_text: str) -> str:
+    return f"glossary/{term_slug(term_text)}.html"
+
+
+def open_data() -> str:
+    return "open-data/index.html"
+
+
+def data_file(region_slug: str, department_slug: str, year: int, phase: str, name: str) -> str:
+    return f"open-data/files/{region_slug}/{department_slug}/{year}-{PHASES.get(phase, 'budget')}/{name}"
+
+
+def source_document(name: str) -> str:
+    return f"open-data/sources/{name}"
+
+
+def page(name: str) -> str:
+    """A page written in content/ (about, methodology, …)."""
+    return f"{name}/index.html"
+
+
+def not_found() -> str:
+    return "404.html"
+
+
+def asset(name: str) -> str:
+    return f"assets/{name}"
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """The link from one output file to another, relative (``../../glossary/index.html``)."""
+    to_path, _, anchor = to_path.partition("#")
+    rel = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def absolute(base_url: str, path: str) -> str:
+    """The canonical URL of an output file when the site's base URL is known ("" otherwise)."""
+    if not base_url:
+        return ""
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return base_url + path
