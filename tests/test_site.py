@@ -1,0 +1,239 @@
+"""The website built from the sample data: real content, links, determinism, safety."""
+
+import filecmp
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.errors import BudgetsiteError
+from generator.site.build import build
+from generator.site.config import ConfigError, parse_config
+from tests.conftest import ROOT, SOURCES
+
+ZZ_PAGE = "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"
+ZW_PAGE = "departments/zhengzhou/zhengwufuwubangongshi/2024-budget/index.html"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site") / "output"
+    build(ROOT, ROOT / "data", out)
+    return out
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if a.get(key) and not (tag == "link" and a.get("rel") == "canonical"):
+                self.links.append(a[key])
+
+
+def parse(path):
+    p = Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_every_link_and_asset_resolves(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    ids = {p: parse(p).ids for p in pages}
+    broken = []
+    for page in pages:
+        if page.name == "404.html":
+            continue
+        for link in parse(page).links:
+            parts = urlsplit(link)
+            assert not parts.scheme and not parts.netloc, f"{page}: link to another site: {link}"
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.is_file():
+                broken.append((str(page.relative_to(site)), link))
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids.get(target, parse(target).ids):
+                broken.append((str(page.relative_to(site)), link))
+    assert broken == []
+
+
+def test_department_year_page_shows_the_figures(site):
+    html = read(site, ZZ_PAGE)
+    assert '<html lang="zh-CN">' in html
+    assert "8,641.20" in html and "5,052.35" in html and "98.00" in html
+    assert "比上年减少 1,004.7 万元" in html
+    assert "8,641.2027" in html                    # the 元 table shown in 万元 without losing a 元
+    assert 'title="原表：86,412,027 元"' in html
+    # the audit findings of seed 000 are on the page, with both figures
+    assert "3300.8" in html and "3300.9" in html and "8,337.50 万元" in html
+    # performance targets grouped by level 1, and the projects
+    assert "一级指标：履职效能" in html and "整合全市热线资源升级政府热线12345平台" in html
+    assert "<th scope=\"col\">" in html and "<caption" in html
+
+
+def test_chart_json_matches_the_data(site):
+    html = read(site, ZZ_PAGE)
+    data = re.search(r'<script type="application/json" id="chart-three-public-data">(.*?)</script>', html, re.S)
+    spec = json.loads(data.group(1))
+    trace = spec["data"][0]
+    assert dict(zip(trace["y"], trace["x"])) == {"因公出国（境）费": 0.0, "公务接待费": 8.0, "公务用车购置及运行费": 90.0}
+    data = re.search(r'id="chart-function-data">(.*?)</script>', html, re.S)
+    trace = json.loads(data.group(1))["data"][0]
+    assert trace["y"][0] == "一般公共服务支出" and trace["x"][0] == 7484.6004
+
+
+def test_plotly_is_self_hosted_and_only_on_chart_pages(site):
+    bundles = list((site / "assets").glob("plotly.*.min.js"))
+    assert len(bundles) == 1 and re.fullmatch(r"plotly\.[0-9a-f]{10}\.min\.js", bundles[0].name)
+    assert "plotly." in read(site, ZZ_PAGE)
+    assert "plotly." not in read(site, "glossary/index.html")
+
+
+def test_glossary_term_shows_each_definition_and_its_documents(site):
+    html = read(site, "glossary/caizhengbokuanshouru.html")
+    assert "2 种解释" in html
+    assert "市级财政当年拨付的资金" in html and "同级财政当年拨付的资金" in html
+    first, second = html.split("<h2>解释 2</h2>")
+    assert "郑州市人民政府办公厅 2020 年" in html and "济源市行政服务中心 2020 年" in first
+    assert "郑州市政务服务办公室 2024 年" in second
+    # a term in the narrative links to its page
+    assert 'class="term" href="../../../../glossary/' in read(site, ZZ_PAGE)
+
+
+def test_comparison_table_order_and_csv(site):
+    html = read(site, "compare/overview.html")
+    order = re.findall(r'<th scope="row" data-sort="([^"]+)">', html)
+    assert order == ["郑州市人民政府办公厅", "漯河市人民政府办公室", "郑州市政务服务办公室", "济源市行政服务中心"]
+    raw = (site / "compare/overview.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("地区,部门,年度,支出总计（元）")
+    assert lines[1].startswith("郑州市,郑州市人民政府办公厅,2020,86412027,50523527,35888500")
+    assert "357074" in lines[1]                       # 人均支出: 86,412,027 元 / 242 人
+
+
+def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):
+    again = tmp_path / "again"
+    build(ROOT, ROOT / "data", again)
+    filecmp.clear_cache()
+    assert _same_tree(site, again)
+    result = build(ROOT, ROOT / "data", again)          # nothing changed: every page reused
+    assert result.rendered == 0 and result.reused == result.pages
+    assert _same_tree(site, again)
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    g = next((data / "disclosures").glob("jiyuan/*/*/glossary.csv"))
+    g.write_text(g.read_text(encoding="utf-8").replace("市级财政当年拨付的资金", "市级财政当年拨付的全部资金"),
+                 encoding="utf-8")
+    inc = build(ROOT, data, again)
+    assert 0 < inc.rendered < inc.pages
+    full = tmp_path / "full"
+    build(ROOT, data, full)
+    filecmp.clear_cache()
+    assert _same_tree(full, again)
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    cmp = filecmp.dircmp(a, b)
+    if cmp.left_only or cmp.right_only or cmp.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, cmp.common_files, shallow=False)
+    if mismatch or errors:
+        return False
+    return all(_same_tree(a / d, b / d) for d in cmp.common_dirs)
+
+
+def test_failed_build_leaves_the_previous_output(site, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(site, out)
+    broken = tmp_path / "site"
+    shutil.copytree(ROOT / "content", broken / "content")
+    (broken / "templates").mkdir()
+    (broken / "templates" / "term.html").write_text("{% extends 'base.html' %}{% block main %}{{ term.term ", encoding="utf-8")
+    with pytest.raises(BudgetsiteError, match="term.html"):
+        build(broken, ROOT / "data", out)
+    filecmp.clear_cache()
+    assert _same_tree(site, out)
+    assert not list(tmp_path.glob(".out.*"))              # the temporary folder is gone
+
+
+def test_cli_build_reports_errors_without_traceback(tmp_path):
+    (tmp_path / "site.yaml").write_text("title: 测试\ncolour: blue\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(tmp_path), "--data",
+                        str(ROOT / "data"), "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert r.returncode == 1 and "unknown key 'colour'" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_override(tmp_path):
+    own = tmp_path / "site"
+    (own / "templates").mkdir(parents=True)
+    (own / "templates" / "footer.html").write_text("<p>自定义页脚 OVERRIDE</p>", encoding="utf-8")
+    out = tmp_path / "out"
+    build(own, ROOT / "data", out)
+    assert "自定义页脚 OVERRIDE" in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("raw, message", [
+    ({"title": 3}, "'title' must be a str"),
+    ({"regions": "郑州市"}, "'regions' must be a list"),
+    ({"labels": {"hoem": "x"}}, "labels.hoem"),
+    ({"base_url": "example.org"}, "'base_url' must start with http"),
+    ({"unknown": 1}, "unknown key 'unknown'"),
+])
+def test_config_errors_name_the_key(raw, message):
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_config(raw)
+
+
+def test_every_setting_is_documented():
+    from generator.site.config import DEFAULT_LABELS, _TYPES
+
+    doc = (ROOT / "docs" / "site-config.md").read_text(encoding="utf-8")
+    for key in list(_TYPES) + [f"labels.{k}" for k in DEFAULT_LABELS]:
+        assert f"`{key}`" in doc, key
+
+
+def test_base_url_gives_canonical_links_and_relative_navigation(tmp_path):
+    out = tmp_path / "out"
+    build(ROOT, ROOT / "data", out, base_url="https://example.org/budget/")
+    html = (out / ZW_PAGE).read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="https://example.org/budget/{ZW_PAGE[:-len("index.html")]}">' in html
+    assert 'href="../../../../index.html"' in html
+
+
+def test_hostile_text_is_never_live_html(tmp_path):
+    src = (SOURCES / "002_6135dd0a992c02e5.txt").read_text(encoding="utf-8")
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    src = src.replace("郑州市政务服务办公室 2024 年收入总计", f"{payload}郑州市政务服务办公室 2024 年收入总计", 1)
+    src = re.sub(r"(一般公共服务\t)", lambda m: f"<b onclick=alert(2)>一般公共服务</b>\t", src, count=1)
+    src = src.replace("财政拨款收入：", f"财政拨款收入：{payload}", 1)
+    doc = tmp_path / "002_hostile.txt"
+    doc.write_text(src, encoding="utf-8")
+    data = tmp_path / "data"
+    r = subprocess.run([sys.executable, "-m", "generator", "import", str(doc), "--data", str(data)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert src.count("onerror") == 2 and "onclick" in src
+    out = tmp_path / "out"
+    build(ROOT, data, out)
+    page = (out / ZW_PAGE).read_text(encoding="utf-8")
+    assert "alert(" in page and "alert(" in (out / "glossary/caizhengbokuanshouru.html").read_text(encoding="utf-8")
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "onerror=" not in html.replace("onerror=alert(1)&gt;", "")
+        assert "<img" not in html and "onclick" not in html.replace("onclick=alert(2)&gt;", "")
