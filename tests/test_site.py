@@ -237,3 +237,39 @@ def test_hostile_text_is_never_live_html(tmp_path):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "onerror=" not in html.replace("onerror=alert(1)&gt;", "")
         assert "<img" not in html and "onclick" not in html.replace("onclick=alert(2)&gt;", "")
+
+
+def test_parallel_build_equals_serial(site, tmp_path):
+    out = tmp_path / "parallel"
+    result = build(ROOT, ROOT / "data", out, jobs=2)
+    assert result.rendered == result.pages
+    filecmp.clear_cache()
+    assert _same_tree(site, out)
+
+
+def test_serve_previews_on_loopback(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--site", str(ROOT), "--data", str(ROOT / "data"),
+                             "--out", str(tmp_path / "out"), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.time() + 60
+        body = ""
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=2) as r:
+                    body = r.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "部门预算公开" in body
+        assert "livereload" in body                  # the preview injects the reload script
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
