@@ -21,3 +21,13 @@ def table(d, table_id):
 
 def row(t, **match):
     return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The sample site, built once for the session."""
+    from generator.site.build import build
+
+    out = tmp_path_factory.mktemp("site") / "output"
+    build(ROOT, ROOT / "data", out)
+    return out

@@ -21,13 +21,6 @@ ZZ_PAGE = "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html
 ZW_PAGE = "departments/zhengzhou/zhengwufuwubangongshi/2024-budget/index.html"
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "output"
-    build(ROOT, ROOT / "data", out)
-    return out
-
-
 def read(site, path):
     return (site / path).read_text(encoding="utf-8")
 

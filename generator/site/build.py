@@ -16,6 +16,7 @@ import io
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from pathlib import Path
 import jinja2
 
 from generator.errors import BudgetsiteError
-from generator.site import urls
+from generator.site import feeds, opendata, urls
 from generator.site.config import SiteConfig, load_config
 from generator.site.formatting import wan
 from generator.site.model import COMPARISONS, SiteModel, load_site
@@ -32,7 +33,6 @@ from generator.site.pages import BUILDERS, Content, Page, load_content, page_map
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 MANIFEST = ".budgetsite-manifest.json"
-BOM = "\ufeff"
 
 
 @dataclass
@@ -82,6 +82,7 @@ def environment(site_dir: Path) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.globals["money"] = lambda yuan: wan(yuan, 2)
+    env.globals["source_page"] = urls.source_document
     return env
 
 
@@ -124,28 +125,6 @@ def _render(page: Page) -> tuple[str, bytes]:
 
 # --- the build -------------------------------------------------------------------------------------
 
-def _csv_bytes(header: list[str], rows: list[list]) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
-    return (BOM + buf.getvalue()).encode("utf-8")
-
-
-def table_csv(table) -> bytes:
-    """One imported table as CSV: provenance, codes, names, and every figure in integer 元."""
-    money = [c for c in table.meta["columns"] if c["role"] == "money"]
-    text = [c for c in table.meta["columns"] if c["role"] != "money"]
-    header = ["row", "line", "kind", "side", "code", "label", "canonical", "unit_code"] + \
-             [c["label"] for c in text] + [f"{c['label']}（元）" for c in money]
-    rows = []
-    for r in table.rows:
-        rows.append([r["row"], r["line"], r["kind"], r["side"], r["code"], r["label"], r["canonical"], r["unit_code"]]
-                    + [r["text"].get(c["key"], "") for c in text]
-                    + ["" if r["amounts"].get(c["key"]) is None else r["amounts"][c["key"]] for c in money])
-    return _csv_bytes(header, rows)
-
-
 def comparison_csv(df) -> bytes:
     cols = [c for c in df.columns if c != "_url"]
     rows = []
@@ -162,30 +141,11 @@ def comparison_csv(df) -> bytes:
         rows.append(row)
     header = [c + ("（元）" if c in ("支出总计", "基本支出", "项目支出", "人均支出", "“三公”经费", "因公出国（境）费",
                                     "公务接待费", "公务用车购置及运行费") else "") for c in cols]
-    return _csv_bytes(header, rows)
+    return opendata.csv_bytes(header, rows)
 
 
 def _size(n: int) -> str:
     return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} B"
-
-
-def collect_files(model: SiteModel, data_dir: Path) -> dict[str, bytes]:
-    """Downloads: the normalised files, one CSV per table, comparison CSVs and the source documents."""
-    files: dict[str, bytes] = {}
-    for v in model.disclosures:
-        for p in sorted(v.data.path.rglob("*")):
-            if p.is_file():
-                rel = p.relative_to(v.data.path).as_posix()
-                files[urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, rel)] = p.read_bytes()
-        for t in v.data.tables:
-            files[urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, f"tables/{t.id}.csv")] = table_csv(t)
-        for s in v.meta["sources"]:
-            src = data_dir / "sources" / s["name"]
-            if src.is_file():
-                files[urls.source_document(s["name"])] = src.read_bytes()
-    for name in COMPARISONS:
-        files[f"compare/{name}.csv"] = comparison_csv(model.comparisons[name])
-    return files
 
 
 def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None, jobs: int = 1) -> BuildResult:
@@ -204,7 +164,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         target = urls.asset(hashed_name(name, data))
         assets[name] = target
         asset_bytes[target] = data
-    files = collect_files(model, data_dir)
+    files = opendata.collect(model, data_dir, comparison_csv)
     extra = {urls.open_data(): _open_data_context(model, files)}
 
     fingerprints = _fingerprints(pages, data_dir, site_dir, site, assets, content)
@@ -245,6 +205,11 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         _write(tmp / urls.not_found(), not_found)
         for path, data in {**asset_bytes, **files}.items():
             _write(tmp / path, data)
+        _write(tmp / "robots.txt", feeds.robots(site))
+        _write(tmp / "feed.xml", feeds.atom(site, model))
+        if site.base_url:
+            _write(tmp / "sitemap.xml", feeds.sitemap(site, [p.path for p in pages]))
+        index_search(tmp)
         manifest = {"pages": {p.path: fingerprints[p.path] for p in pages}}
         _write(tmp / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"))
         for f in tmp.rglob("*"):
@@ -258,16 +223,33 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
     return BuildResult(out, len(pages), len(rendered), len(reused), len(files) + len(asset_bytes), written)
 
 
+def index_search(site: Path) -> None:
+    """Build the Pagefind index (extended build: it segments Chinese) into site/pagefind/."""
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError:
+        raise BudgetsiteError("the search indexer is missing: install budgetsite with its dependencies "
+                              "(pagefind[extended])") from None
+    result = subprocess.run([str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--quiet"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BudgetsiteError(f"search indexing failed: {(result.stderr or result.stdout).strip()[:500]}")
+
+
 def _open_data_context(model: SiteModel, files: dict[str, bytes]) -> dict:
+    def listing(prefix: str) -> list[tuple[str, str, str]]:
+        return [(path[len(prefix):], path, _size(len(data))) for path, data in sorted(files.items())
+                if path.startswith(prefix)]
+
     per = []
     for v in model.disclosures:
         prefix = urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, "")
-        items = [(path[len(prefix):], path, _size(len(data))) for path, data in sorted(files.items())
-                 if path.startswith(prefix)]
-        per.append((v, items))
-    sources = [(path.rsplit("/", 1)[-1], path, _size(len(data))) for path, data in sorted(files.items())
-               if path.startswith("open-data/sources/")]
-    return {"disclosure_files": per, "sources": sources}
+        per.append((v, [f for f in listing(prefix) if not f[0].startswith("normalised/")],
+                    [f for f in listing(prefix) if f[0].startswith("normalised/")]))
+    whole = listing("open-data/all/") + [(name.rsplit("/", 1)[-1], name, _size(len(files[name])))
+                                         for name in (opendata.PACKAGE, opendata.ZIP)]
+    return {"disclosure_files": per, "sources": [f for f in listing("open-data/sources/") if not f[0].endswith(".html")],
+            "whole": whole}
 
 
 def _fingerprints(pages: list[Page], data_dir: Path, site_dir: Path, site: SiteConfig, assets: dict,

@@ -135,6 +135,7 @@ class SiteModel:
     years: dict[int, list[DisclosureView]]
     glossary: list[GlossaryTerm]
     comparisons: dict[str, pd.DataFrame]
+    sources: dict[str, tuple[list[str], DisclosureView]] = field(default_factory=dict)   # name -> (lines, disclosure)
 
 
 def load_site(data_dir: Path, region_order: tuple[str, ...] = ()) -> SiteModel:
@@ -159,8 +160,15 @@ def load_site(data_dir: Path, region_order: tuple[str, ...] = ()) -> SiteModel:
     years: dict[int, list[DisclosureView]] = defaultdict(list)
     for v in views:
         years[v.year].append(v)
+    sources = {}
+    for v in views:
+        for s in v.meta["sources"]:
+            file = data_dir / "sources" / s["name"]
+            if file.is_file():
+                text = file.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
+                sources[s["name"]] = (text.split("\n"), v)
     return SiteModel(views, region_list, sorted(departments.values(), key=lambda d: (d.region_slug, d.slug)),
-                     dict(sorted(years.items(), reverse=True)), merge_glossary(views), comparisons(views))
+                     dict(sorted(years.items(), reverse=True)), merge_glossary(views), comparisons(views), sources)
 
 
 def merge_glossary(views: list[DisclosureView]) -> list[GlossaryTerm]:

@@ -56,7 +56,8 @@ def page_map(model: SiteModel, content: Content) -> list[Page]:
              Page("years/index.html", "year_index.html", "year_index", inputs=("*",)),
              Page(urls.compare(), "compare_index.html", "compare_index", inputs=("*",)),
              Page(urls.glossary(), "glossary_index.html", "glossary_index", inputs=("*",)),
-             Page(urls.open_data(), "open_data.html", "open_data", inputs=("*",))]
+             Page(urls.open_data(), "open_data.html", "open_data", inputs=("*",)),
+             Page(urls.search(), "search.html", "search", inputs=())]
     for name in COMPARISONS:
         pages.append(Page(urls.compare(name), "compare.html", "compare", key=name, inputs=("*",)))
     for r in model.regions:
@@ -72,6 +73,8 @@ def page_map(model: SiteModel, content: Content) -> list[Page]:
                           charts=bool(v.charts)))
     for t in model.glossary:
         pages.append(Page(t.url, "term.html", "term", key=t.slug, inputs=("glossary",)))
+    for name, (_, v) in sorted(model.sources.items()):
+        pages.append(Page(urls.source_document(name), "source.html", "source", key=name, inputs=(v.data_rel,)))
     for name in sorted(set(content.pages) - {"home"}):
         pages.append(Page(urls.page(name), "page.html", "content", key=name, inputs=("content",)))
     for required in ("about", "methodology"):
@@ -297,7 +300,7 @@ def disclosure(model, content, page, site) -> dict:
                          "indicators": inds, "groups": _by_level1(inds), "about": about,
                          "document": p["document"], "line": p["line"]})
     table_views = [view(t) for t in d.tables]
-    files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, f"tables/{t.id}.csv")
+    files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, f"tables/{t.id}")
              for t in table_views}
     total = v.value("total.expenditure")
     lede = f"支出总计 {_money(total)} 万元。" if total is not None else ""
@@ -318,7 +321,22 @@ def disclosure(model, content, page, site) -> dict:
     }
 
 
-BUILDERS = {"home": home, "region_index": region_index, "region": region, "department": department,
+def source(model, content, page, site) -> dict:
+    lines, v = model.sources[page.key]
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    return {"title": f"原始文件 {page.key}", "name": page.key, "lines": lines, "v": v, "indexed": False,
+            "text_url": urls.source_text(page.key), "section": "open_data",
+            "sha": next(s["sha256"] for s in v.meta["sources"] if s["name"] == page.key),
+            "crumbs": [(site.label("home"), urls.home()), (site.label("open_data"), urls.open_data()), (page.key, "")]}
+
+
+def search(model, content, page, site) -> dict:
+    return {"title": "搜索", "indexed": False, "section": "search",
+            "crumbs": [(site.label("home"), urls.home()), ("搜索", "")]}
+
+
+BUILDERS = {"search": search, "source": source, "home": home, "region_index": region_index, "region": region, "department": department,
             "year_index": year_index, "year": year, "compare_index": compare_index, "compare": compare,
             "glossary_index": glossary_index, "term": term, "content": content_page, "open_data": open_data,
             "disclosure": disclosure}

@@ -50,6 +50,10 @@ def term(term_text: str) -> str:
     return f"glossary/{term_slug(term_text)}.html"
 
 
+def search() -> str:
+    return "search/index.html"
+
+
 def open_data() -> str:
     return "open-data/index.html"
 
@@ -58,7 +62,13 @@ def data_file(region_slug: str, department_slug: str, year: int, phase: str, nam
     return f"open-data/files/{region_slug}/{department_slug}/{year}-{PHASES.get(phase, 'budget')}/{name}"
 
 
-def source_document(name: str) -> str:
+def source_document(name: str, line: int | None = None) -> str:
+    """The published document as a page with an anchor per line (``#L236``)."""
+    return f"open-data/sources/{name}.html" + (f"#L{line}" if line else "")
+
+
+def source_text(name: str) -> str:
+    """The document as published, byte for byte."""
     return f"open-data/sources/{name}"
 
 

@@ -53,8 +53,79 @@
     });
   }
 
+  /* Search with Pagefind's JavaScript API; results link relative to this page, so the site works
+     under any sub-path.  Excerpts keep only Pagefind's <mark> highlighting. */
+  function excerptNodes(html) {
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var frag = document.createDocumentFragment();
+    doc.body.firstChild.childNodes.forEach(function (n) {
+      if (n.nodeType === 3) frag.appendChild(document.createTextNode(n.textContent));
+      else if (n.nodeName === "MARK") {
+        var m = document.createElement("mark");
+        m.textContent = n.textContent;
+        frag.appendChild(m);
+      } else frag.appendChild(document.createTextNode(n.textContent || ""));
+    });
+    return frag;
+  }
+
+  function setupSearch() {
+    var list = document.querySelector("[data-search-results]");
+    if (!list) return;
+    var input = document.querySelector("[data-search-input]");
+    var status = document.querySelector("[data-search-status]");
+    var root = list.getAttribute("data-site-root");
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    input.value = query;
+    var pagefind = null;
+    function load() {
+      if (pagefind) return Promise.resolve(pagefind);
+      return import(list.getAttribute("data-pagefind-root")).then(function (mod) {
+        pagefind = mod;
+        return mod;
+      });
+    }
+    function href(url) {
+      var path = url.replace(/^\//, "");
+      if (path === "" || path.slice(-1) === "/") path += "index.html";
+      return root + path;
+    }
+    function run(q) {
+      list.textContent = "";
+      if (!q.trim()) { status.textContent = ""; return; }
+      status.textContent = "正在搜索…";
+      load().then(function (pf) { return pf.search(q); }).then(function (res) {
+        return Promise.all(res.results.slice(0, 20).map(function (r) { return r.data(); }));
+      }).then(function (items) {
+        status.textContent = items.length ? "找到 " + items.length + " 个结果" + (items.length === 20 ? "（仅显示前 20 个）" : "") : "没有找到“" + q + "”。";
+        items.forEach(function (item) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = href(item.url);
+          a.textContent = (item.meta && item.meta.title) || item.url;
+          var p = document.createElement("p");
+          p.appendChild(excerptNodes(item.excerpt || ""));
+          li.appendChild(a);
+          li.appendChild(p);
+          list.appendChild(li);
+        });
+      }).catch(function () {
+        status.textContent = "搜索索引无法加载。从本地磁盘打开网页时无法搜索，请通过网站地址访问。";
+      });
+    }
+    var form = document.querySelector("[data-search-form]");
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var q = input.value;
+      history.replaceState(null, "", "?q=" + encodeURIComponent(q));
+      run(q);
+    });
+    run(query);
+  }
+
   function ready() {
     setupSorting();
+    setupSearch();
     drawCharts();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);

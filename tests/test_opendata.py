@@ -1,0 +1,102 @@
+"""Open data, citations, sitemap and feed of the built sample site."""
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections import Counter
+
+from generator.datastore import read_csv
+from generator.site.build import build
+from tests.conftest import ROOT
+
+ZZ = "open-data/files/zhengzhou/renminzhengfubangongting/2020-budget"
+
+
+def csv_rows(path):
+    raw = path.read_bytes()
+    assert raw.startswith("\ufeff".encode()), f"{path} has no BOM"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_published_money_equals_the_normalised_data_exactly(site):
+    published = Counter()
+    for r in csv_rows(site / "open-data/all/money.csv"):
+        published[(r["department"], r["table"], r["row"], r["column"], r["yuan"], r["printed"])] += 1
+    normalised = Counter()
+    for folder in sorted((ROOT / "data/disclosures").glob("*/*/*")):
+        dept = json.loads((folder / "disclosure.json").read_text(encoding="utf-8"))["department"]
+        for m in read_csv(folder / "money.csv"):
+            normalised[(dept, m["table"], m["row"], m["column"], m["yuan"], m["printed"])] += 1
+    assert published == normalised and sum(published.values()) > 1000
+
+
+def test_table_downloads_csv_and_json(site):
+    rows = csv_rows(site / ZZ / "tables/expenditure.csv")
+    total = rows[0]
+    assert total["kind"] == "total" and total["合计（元）"] == "86412027" and total["line"] == "272"
+    data = json.loads((site / ZZ / "tables/expenditure.json").read_text(encoding="utf-8"))
+    assert data["rows"][0]["yuan"]["total"] == 86412027 and data["department"] == "郑州市人民政府办公厅"
+    ind = csv_rows(site / ZZ / "indicators.csv")
+    assert any(r["level3"] == "总体工作完成率" and r["value"] == "≥97%" and r["op"] == "≥" for r in ind)
+    projects = json.loads((site / ZZ / "projects.json").read_text(encoding="utf-8"))
+    assert {p["name"]: p["amount_yuan"] for p in projects}["驻外办事处经费"] == 1160000
+
+
+def test_datapackage_describes_every_csv(site):
+    pkg = json.loads((site / "open-data/datapackage.json").read_text(encoding="utf-8"))
+    names = [r["name"] for r in pkg["resources"]]
+    assert len(names) == len(set(names)) and "all-money" in names
+    for res in pkg["resources"]:
+        assert re.fullmatch(r"[a-z0-9._-]+", res["name"]), res["name"]
+        path = site / "open-data" / res["path"]
+        header = next(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+        assert [f["name"] for f in res["schema"]["fields"]] == header
+        for f in res["schema"]["fields"]:
+            if f["type"] == "integer":
+                for row in csv_rows(path):
+                    assert row[f["name"]] == "" or re.fullmatch(r"-?\d+", row[f["name"]]), (path, f["name"])
+
+
+def test_zip_holds_every_download(site):
+    with zipfile.ZipFile(site / "open-data/budgetsite-data.zip") as z:
+        names = set(z.namelist())
+        assert "all/money.csv" in names and "datapackage.json" in names and "compare/overview.csv" in names
+        assert z.read("all/money.csv") == (site / "open-data/all/money.csv").read_bytes()
+
+
+def test_downloads_page_lists_files_with_sizes(site):
+    html = (site / "open-data/index.html").read_text(encoding="utf-8")
+    assert "budgetsite-data.zip" in html and re.search(r"money\.csv</a> <span class=\"size\">[\d.]+ KB", html)
+
+
+def test_citations_reach_the_source_line(site):
+    page = (site / "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html").read_text(encoding="utf-8")
+    assert 'id="expenditure-r1"' in page and 'id="t-expenditure"' in page
+    link = re.search(r'href="([^"]*000_0794aadfb6c0e8a0\.txt\.html#L272)"', page)
+    assert link
+    source = (site / "open-data/sources/000_0794aadfb6c0e8a0.txt.html").read_text(encoding="utf-8")
+    line = re.search(r'<li id="L272">.*?</li>', source, re.S).group(0)
+    assert "86,412,027" in line
+    assert (site / "open-data/sources/000_0794aadfb6c0e8a0.txt").read_bytes() == \
+        (ROOT / "data/sources/000_0794aadfb6c0e8a0.txt").read_bytes()
+
+
+def test_feed_robots_and_no_sitemap_without_base_url(site):
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    titles = re.findall(r"<entry>\s*<title>([^<]+)</title>", feed)
+    assert titles[0] == "郑州市政务服务办公室 2024 年部门预算" and len(titles) == 4
+    assert "Sitemap" not in (site / "robots.txt").read_text(encoding="utf-8")
+    assert not (site / "sitemap.xml").exists()
+    assert 'property="og:' not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_sitemap_and_open_graph_with_base_url(tmp_path):
+    out = tmp_path / "out"
+    build(ROOT, ROOT / "data", out, base_url="https://example.org/budget/")
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/budget/departments/luohe/renminzhengfubangongshi/2023-budget/</loc>" in sitemap
+    assert "Sitemap: https://example.org/budget/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:url" content="https://example.org/budget/">' in home
