@@ -266,3 +266,36 @@ def test_serve_previews_on_loopback(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_every_page_is_valid_html(site):
+    import html5lib
+
+    def errors(text: str) -> list:
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        try:
+            parser.parse(text)
+        except html5lib.html5parser.ParseError as exc:
+            return [str(exc)]
+        return []
+
+    assert errors("<!doctype html><html lang=zh><title>x</title><p><table><tr><td>1</p></table>")  # the check bites
+    assert errors("<html><title>x</title></html>")                                                   # no doctype
+    bad = {p.relative_to(site).as_posix(): errors(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))}
+    assert len(bad) > 40
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    marker = tmp_path / "pwned"
+    (tmp_path / "site.yaml").write_text(f'title: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    from generator.site.config import load_config
+
+    with pytest.raises(ConfigError):
+        load_config(tmp_path)
+    assert not marker.exists()
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "registry.yaml").write_text(f'regions: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(data)], capture_output=True, text=True)
+    assert r.returncode == 1 and not marker.exists() and "Traceback" not in r.stderr

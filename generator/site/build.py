@@ -201,6 +201,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             _write(tmp / path, data)
         not_found = env.get_template("404.html").render(
             site=site, inline_css=(THEME / "static" / "site.css").read_text(encoding="utf-8"),
+            favicon_svg=asset_sources(site_dir)["favicon.svg"].read_text(encoding="utf-8").strip(),
             home_href=site.base_url or "index.html").encode("utf-8")
         _write(tmp / urls.not_found(), not_found)
         for path, data in {**asset_bytes, **files}.items():

