@@ -59,7 +59,7 @@ def test_every_link_and_asset_resolves(site):
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.is_file():
                 broken.append((str(page.relative_to(site)), link))
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids.get(target, parse(target).ids):
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in (ids[target] if target in ids else parse(target).ids):
                 broken.append((str(page.relative_to(site)), link))
     assert broken == []
 
