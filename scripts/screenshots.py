@@ -22,6 +22,8 @@ PAGES = {
     "glossary": "glossary/index.html",
     "term": "glossary/caizhengbokuanshouru.html",
     "open-data": "open-data/index.html",
+    "source": "open-data/sources/000_0794aadfb6c0e8a0.txt.html#L272",
+    "search": "search/index.html?q=市长热线",
     "about": "methodology/index.html",
     "404": "404.html",
 }
@@ -35,6 +37,8 @@ def main() -> int:
     parser.add_argument("--browser", default="/usr/bin/chromium")
     parser.add_argument("--full", action="store_true", help="capture the full page height")
     parser.add_argument("--only", default="", help="comma-separated page names")
+    parser.add_argument("--url", default="", help="take pages from this server (http://127.0.0.1:PORT/) "
+                                                   "instead of from disk; search needs it")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -47,7 +51,12 @@ def main() -> int:
         for label, width in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": 900}, device_scale_factor=1)
             for name in names:
-                page.goto((out / PAGES[name]).as_uri())
+                target = PAGES[name]
+                if args.url:
+                    page.goto(args.url + target)
+                else:
+                    path, _, rest = target.partition("?")
+                    page.goto((out / path).as_uri() + ("?" + rest if rest else ""))
                 page.wait_for_timeout(600)
                 file = dest / f"{name}-{label}.png"
                 page.screenshot(path=str(file), full_page=args.full)

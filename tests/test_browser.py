@@ -127,6 +127,10 @@ def test_every_page_type_loads_cleanly_and_charts_draw(browser, server):
         assert page.evaluate("document.documentElement.lang") == "zh-CN", name
         drawn = page.evaluate("[...document.querySelectorAll('.chart-canvas')].filter(c => c.querySelector('.main-svg')).length")
         assert drawn == page.locator(".chart-canvas").count(), name
+        # each chart has a text alternative: a summary sentence and the table of its figures
+        alternatives = page.evaluate("[...document.querySelectorAll('figure.chart')].map(f => "
+                                     "[f.querySelector('.summary').textContent.length, f.querySelectorAll('table tbody tr').length])")
+        assert all(s > 10 and rows >= 1 for s, rows in alternatives), name
         charts += drawn
     assert charts >= 20
     assert watch.problems == []
