@@ -181,16 +181,7 @@ def _align_with_siblings(tables: list[Table]) -> None:
                         continue
                     if [(c.column, c.yuan or 0) for c in row.cells] == [(c.column, c.yuan or 0) for c in other.cells]:
                         continue
-                    pool = [(c.yuan, c.printed) for c in row.cells if c.yuan]
-                    for cell in row.cells:
-                        wanted = other.amount(cell.column)
-                        match = next((p for p in pool if wanted and p[0] == wanted), None)
-                        if match:
-                            pool.remove(match)
-                            cell.yuan, cell.printed = match
-                        else:
-                            cell.yuan, cell.printed = None, ""
-                    row.flags = [f for f in row.flags if not f.startswith("realigned")] + [f"realigned-by:{ref.id}"]
+                    _adopt_layout(row, other, f"realigned-by:{ref.id}")
 
 
 def _align_with_twins(table: Table) -> None:
@@ -209,16 +200,21 @@ def _align_with_twins(table: Table) -> None:
                      and any(f.startswith("realigned-by") for f in o.flags)), None)
         if twin is None:
             continue
-        pool = [(c.yuan, c.printed) for c in row.cells if c.yuan]
-        for cell in row.cells:
-            wanted = twin.amount(cell.column)
-            match = next((p for p in pool if wanted and p[0] == wanted), None)
-            if match:
-                pool.remove(match)
-                cell.yuan, cell.printed = match
-            else:
-                cell.yuan, cell.printed = None, ""
-        row.flags = [f for f in row.flags if not f.startswith("realigned")] + [f"realigned-like-row:{twin.row}"]
+        _adopt_layout(row, twin, f"realigned-like-row:{twin.row}")
+
+
+def _adopt_layout(row, model, flag: str) -> None:
+    """Move a row's figures into the columns where ``model`` (a row with the same figures) has them."""
+    pool = [(c.yuan, c.printed) for c in row.cells if c.yuan]
+    for cell in row.cells:
+        wanted = model.amount(cell.column)
+        match = next((p for p in pool if wanted and p[0] == wanted), None)
+        if match:
+            pool.remove(match)
+            cell.yuan, cell.printed = match
+        else:
+            cell.yuan, cell.printed = None, ""
+    row.flags = [f for f in row.flags if not f.startswith("realigned")] + [flag]
 
 
 def merge(parts: list[Disclosure]) -> list[Disclosure]:
