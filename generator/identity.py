@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.segment import RawTable, TextLine
@@ -51,12 +52,19 @@ def region_of(department: str) -> str:
 PLACE_READINGS = {"漯河": [["luò"], ["hé"]]}
 
 
-def slug(text: str) -> str:
-    """An ASCII slug from Chinese text (pinyin), stable across runs."""
+@functools.lru_cache(maxsize=1)
+def _pinyin():
+    """pypinyin with the place readings loaded once (loading retrains its segmenter: slow)."""
     from pypinyin import lazy_pinyin, load_phrases_dict
 
     load_phrases_dict(PLACE_READINGS)
+    return lazy_pinyin
 
+
+@functools.lru_cache(maxsize=65536)
+def slug(text: str) -> str:
+    """An ASCII slug from Chinese text (pinyin), stable across runs."""
+    lazy_pinyin = _pinyin()
     words = lazy_pinyin(re.sub(r"[（）()“”\"'、，,。·\s]", "", text))
     out = "".join(w for w in words if re.fullmatch(r"[a-z0-9]+", w))
     return out or "x"

@@ -100,7 +100,7 @@ class GlossaryTerm:
 
     @property
     def url(self) -> str:
-        return urls.term(self.term)
+        return urls.term_page(self.slug)
 
 
 @dataclass

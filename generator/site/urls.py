@@ -46,8 +46,9 @@ def term_slug(term: str) -> str:
     return slug(term)
 
 
-def term(term_text: str) -> str:
-    return f"glossary/{term_slug(term_text)}.html"
+def term_page(slug_: str) -> str:
+    """A glossary term's page, by the term's slug (unique within the site)."""
+    return f"glossary/{slug_}.html"
 
 
 def search() -> str:
