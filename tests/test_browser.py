@@ -284,6 +284,13 @@ def test_phone_width(browser, server, tmp_path):
                     small.append((name, selector, box))
         page.screenshot(path=str(tmp_path / f"{name}.png"))
     assert small == []
+    # the narrowest phones: still no sideways scrolling
+    narrow = browser.new_page(viewport={"width": 360, "height": 740})
+    for name, path in PAGES.items():
+        narrow.goto(server.url + path)
+        settle(narrow)
+        assert narrow.evaluate("document.documentElement.scrollWidth") <= 360, name
+    narrow.close()
     # a wide table scrolls inside its own box
     page.goto(server.url + PAGES["disclosure-003"])
     scroll = page.evaluate("(() => { const b = document.querySelector('#t-summary .table-scroll');"

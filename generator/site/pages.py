@@ -232,12 +232,16 @@ def _group(indicators: list[dict]) -> list[tuple[str, list[tuple[str, list[dict]
 
 
 def _by_level1(indicators: list[dict]) -> list[tuple[str, list[dict]]]:
-    out: list[tuple[str, list[dict]]] = []
+    """Indicators under their level-1 heading, headings in order of first appearance.
+
+    Summary tables print a project's indicators row by row across the
+    headings (成本 | 产出 | 效益 | 满意度), so the same heading recurs; a reader
+    wants each heading once.
+    """
+    groups: dict[str, list[dict]] = {}
     for i in indicators:
-        if not out or out[-1][0] != i["level1"]:
-            out.append((i["level1"], []))
-        out[-1][1].append(i)
-    return out
+        groups.setdefault(i["level1"], []).append(i)
+    return list(groups.items())
 
 
 PROJECT_FIELDS = ("项目概况", "立项依据", "项目总目标", "年度绩效目标", "项目实施计划", "资金用途", "开始时间", "结束时间")
@@ -296,6 +300,7 @@ def disclosure(model, content, page, site) -> dict:
         if p.get("category"):
             about.insert(0, ("资金用途", p["category"]))
         projects.append({"name": p["name"], "code": p["code"], "unit_code": p["unit_code"],
+                         "has_level2": any(i["level2"] for i in inds),
                          "amount": wan(p["amount_yuan"], display_decimals(p["unit"], 2)) if p["amount_yuan"] is not None else "—",
                          "indicators": inds, "groups": _by_level1(inds), "about": about,
                          "document": p["document"], "line": p["line"]})
