@@ -299,3 +299,26 @@ def test_yaml_is_loaded_safely(tmp_path):
     (data / "registry.yaml").write_text(f'regions: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(data)], capture_output=True, text=True)
     assert r.returncode == 1 and not marker.exists() and "Traceback" not in r.stderr
+
+
+def test_department_with_two_years_gets_a_trend_chart(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    src = data / "disclosures/luohe/renminzhengfubangongshi/2023-budget"
+    dst = src.parent / "2024-budget"
+    shutil.copytree(src, dst)
+    meta = json.loads((dst / "disclosure.json").read_text(encoding="utf-8"))
+    meta["year"] = 2024
+    (dst / "disclosure.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    money = dst / "money.csv"
+    text = money.read_text(encoding="utf-8")
+    assert "summary,46,total,45967100," in text
+    money.write_text(text.replace("summary,46,total,45967100,", "summary,46,total,50000000,"), encoding="utf-8")
+    out = tmp_path / "out"
+    build(ROOT, data, out)
+    html = (out / "departments/luohe/renminzhengfubangongshi/index.html").read_text(encoding="utf-8")
+    spec = json.loads(re.search(r'id="chart-trend-data">(.*?)</script>', html, re.S).group(1))
+    assert spec["data"][0]["x"] == ["2023", "2024"]
+    assert spec["data"][0]["y"] == [4596.71, 5000.0]
+    assert "2023 年至 2024 年，支出总计由 4,596.71 万元变为 5,000.00 万元（增加 403.29 万元）" in html
+    assert "plotly." in html
