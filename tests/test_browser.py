@@ -225,14 +225,26 @@ def test_a_strict_content_security_policy_breaks_nothing(browser, site):
         strict.stop()
 
 
-def test_axe_finds_no_serious_violation(browser, server):
-    assert AXE.is_file(), "axe-core is missing: run python scripts/fetch_axe.py (.ci/run does this)"
+@pytest.fixture(scope="module")
+def axe() -> Path:
+    """axe-core, fetched once from the npm registry (pinned version, integrity checked)."""
+    if not AXE.is_file():
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("fetch_axe", ROOT / "scripts" / "fetch_axe.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.fetch(AXE)
+    return AXE
+
+
+def test_axe_finds_no_serious_violation(browser, server, axe):
     page = browser.new_page()
     failures = {}
     for name, path in PAGES.items():
         page.goto(server.url + path)
         settle(page)
-        page.add_script_tag(path=str(AXE))
+        page.add_script_tag(path=str(axe))
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
                if v["impact"] in ("serious", "critical")]
