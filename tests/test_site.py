@@ -322,3 +322,64 @@ def test_department_with_two_years_gets_a_trend_chart(tmp_path):
     assert spec["data"][0]["y"] == [4596.71, 5000.0]
     assert "2023 年至 2024 年，支出总计由 4,596.71 万元变为 5,000.00 万元（增加 403.29 万元）" in html
     assert "plotly." in html
+
+
+def test_serve_rebuilds_when_an_input_changes(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    site_dir = tmp_path / "site"
+    shutil.copytree(ROOT / "content", site_dir / "content")
+    shutil.copy(ROOT / "site.yaml", site_dir / "site.yaml")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--site", str(site_dir), "--data",
+                             str(ROOT / "data"), "--out", str(tmp_path / "out"), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def fetch(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=2) as r:
+            return r.read().decode("utf-8")
+
+    def wait_for(predicate, seconds=60):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            try:
+                if predicate():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for(lambda: "关于本站" in fetch("about/index.html"))
+        about = site_dir / "content" / "about.md"
+        about.write_text(about.read_text(encoding="utf-8").replace("# 关于本站", "# 关于这个网站"), encoding="utf-8")
+        assert wait_for(lambda: "关于这个网站" in fetch("about/index.html"))
+        (site_dir / "site.yaml").write_text("title: 改过的标题\n", encoding="utf-8")
+        assert wait_for(lambda: "改过的标题" in fetch("index.html"))
+        (site_dir / "site.yaml").write_text("title: [broken\n", encoding="utf-8")    # a failed rebuild
+        time.sleep(3)
+        assert "改过的标题" in fetch("index.html")                               # the last good preview stays
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_department_page_shows_aliases_and_predecessors(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    reg = data / "registry.yaml"
+    text = reg.read_text(encoding="utf-8")
+    old = "- name: 郑州市政务服务办公室\n  region: 郑州市\n  slug: zhengwufuwubangongshi\n  aliases: []\n  predecessors: []"
+    assert old in text
+    reg.write_text(text.replace(old, old.replace("aliases: []", "aliases: [郑州市政务服务中心]").replace(
+        "predecessors: []", "predecessors: [郑州市人民政府办公厅, 郑州市行政审批办]")), encoding="utf-8")
+    out = tmp_path / "out"
+    build(ROOT, data, out)
+    html = (out / "departments/zhengzhou/zhengwufuwubangongshi/index.html").read_text(encoding="utf-8")
+    assert "文件中也称：郑州市政务服务中心" in html
+    assert '前身（机构改革前）：<a href="../renminzhengfubangongting/index.html">郑州市人民政府办公厅</a>、郑州市行政审批办' in html

@@ -266,7 +266,9 @@ def _fingerprints(pages: list[Page], data_dir: Path, site_dir: Path, site: SiteC
     everything = _digest(json.dumps(folder_hash, sort_keys=True).encode())
     glossary = _digest(b"".join((data_dir / "disclosures" / f / "glossary.csv").read_bytes()
                                 for f in sorted(folder_hash) if (data_dir / "disclosures" / f / "glossary.csv").is_file()))
+    registry = data_dir / "registry.yaml"
     common = _digest(json.dumps([template_fingerprint(site_dir), repr(site), assets,
+                                 _digest(registry.read_bytes()) if registry.is_file() else "",
                                  sorted((k, v[0], v[1]) for k, v in content.pages.items())],
                                 sort_keys=True, ensure_ascii=False).encode())
     out = {}

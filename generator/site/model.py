@@ -18,6 +18,7 @@ from generator.datastore import disclosure_dirs
 from generator.figures import Figure, headline, staff
 from generator.loader import LoadedDisclosure, load_disclosure
 from generator.model import Finding
+from generator.registry import load as load_registry
 from generator.site import urls
 from generator.site.charts import Chart, charts_for
 from generator.text import compact
@@ -110,6 +111,8 @@ class Department:
     region_slug: str
     slug: str
     disclosures: list[DisclosureView] = field(default_factory=list)     # oldest first
+    aliases: list[str] = field(default_factory=list)                    # other names used by documents
+    predecessors: list["Department | str"] = field(default_factory=list)  # by reorganisation; str if not on the site
 
     @property
     def url(self) -> str:
@@ -152,6 +155,13 @@ def load_site(data_dir: Path, region_order: tuple[str, ...] = ()) -> SiteModel:
         if key not in departments:
             departments[key] = Department(v.region, v.department, v.region_slug, v.department_slug)
         departments[key].disclosures.append(v)
+    registry = load_registry(data_dir)
+    by_name = {d.name: d for d in departments.values()}
+    for dep in departments.values():
+        entry = registry.find(dep.name)
+        if entry is not None:
+            dep.aliases = list(entry.aliases)
+            dep.predecessors = [by_name.get(registry.canonical(n), n) for n in entry.predecessors]
     regions: dict[str, Region] = {}
     for dep in sorted(departments.values(), key=lambda d: (d.region_slug, d.slug)):
         regions.setdefault(dep.region_slug, Region(dep.region, dep.region_slug)).departments.append(dep)
