@@ -19,6 +19,7 @@ class HeaderCell:
     colspan: int = 1
     rowspan: int = 1
     scope: str = "col"
+    rowhead: bool = False          # heads the column of row names (kept in view when the table scrolls)
 
 
 @dataclass
@@ -51,8 +52,8 @@ def _header(columns: list[dict], lead: list[str]) -> list[list[HeaderCell]]:
     paths = [[p.strip() for p in c["label"].split(" / ") if p.strip()] or [c["key"]] for c in columns]
     depth = max((len(p) for p in paths), default=1)
     rows: list[list[HeaderCell]] = [[] for _ in range(depth)]
-    for label in lead:
-        rows[0].append(HeaderCell(label, rowspan=depth))
+    for i, label in enumerate(lead):
+        rows[0].append(HeaderCell(label, rowspan=depth, rowhead=i == len(lead) - 1))
     for level in range(depth):
         i = 0
         while i < len(paths):
