@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import posixpath
 
+from generator.datastore import PHASE_SLUGS as PHASES
 from generator.identity import slug
-
-PHASES = {"预算": "budget", "决算": "final"}
 
 
 def home() -> str:
