@@ -379,3 +379,17 @@ def test_hostile_document_runs_nothing(browser, tmp_path):
         page.close()
     finally:
         srv.stop()
+
+
+def test_the_site_works_from_disk(browser, site):
+    page = browser.new_page()
+    watch = Watch(page)
+    page.goto((site / "index.html").as_uri())
+    page.click("text=郑州市人民政府办公厅 2020 年部门预算")
+    settle(page)
+    assert page.url.startswith("file://") and page.url.endswith("2020-budget/index.html")
+    assert page.evaluate("[...document.querySelectorAll('.chart-canvas')].every(c => c.querySelector('.main-svg'))")
+    page.click("nav[aria-label='主导航'] >> text=比较")
+    assert page.url.endswith("compare/index.html") and page.locator("h1").inner_text() == "比较"
+    assert watch.problems == []
+    page.close()
