@@ -8,12 +8,9 @@ while its rows add to 2,432.8; that is rounding, not an error).
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from pathlib import Path
 
 from generator import statements as S
-from generator.datastore import read_csv
 from generator.figures import LABELS, headline
 from generator.loader import LoadedDisclosure, load_disclosure
 from generator.model import Finding
@@ -28,20 +25,10 @@ def _fmt(yuan: int) -> str:
 
 
 def audit_disclosure(path: Path) -> list[Finding]:
-    meta = json.loads((path / "disclosure.json").read_text(encoding="utf-8"))
-    rows = read_csv(path / "rows.csv")
-    money = read_csv(path / "money.csv")
-    tables = {t["id"]: t for t in meta["tables"]}
-    amounts: dict[tuple[str, str], dict[str, int | None]] = defaultdict(dict)
-    for m in money:
-        amounts[(m["table"], m["row"])][m["column"]] = int(m["yuan"]) if m["yuan"] else None
-    by_table: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        r["amounts"] = amounts[(r["table"], r["row"])]
-        by_table[r["table"]].append(r)
-    findings: list[Finding] = []
-    for f in meta.get("merge_findings", []):
-        findings.append(Finding(**f))
+    d = load_disclosure(path)
+    tables = {t.id: t.meta for t in d.tables}
+    by_table = {t.id: t.rows for t in d.tables if t.rows}
+    findings = [Finding(**f) for f in d.meta.get("merge_findings", [])]
     for tid, trows in by_table.items():
         t = tables[tid]
         findings += _row_flags(t, trows)
@@ -52,7 +39,6 @@ def audit_disclosure(path: Path) -> list[Finding]:
         if t["kind"] in ("summary", "fiscal_summary"):
             findings += _balanced(t, trows)
     findings += _cross_tables(tables, by_table)
-    d = load_disclosure(path)
     figures = headline(d)
     findings += narrative_findings(d, figures)
     findings += task_findings(d, figures)
@@ -152,7 +138,7 @@ def unit_findings(d: LoadedDisclosure) -> list[Finding]:
 def _row_flags(t: dict, trows: list[dict]) -> list[Finding]:
     out = []
     for r in trows:
-        for flag in filter(None, r["flags"].split(";")):
+        for flag in r["flags"]:
             if flag == "unreconciled":
                 out.append(Finding("row-sum", "warning",
                                    f"{t['title']}：row “{r['label']}” does not add up (合计 ≠ 基本支出 + 项目支出 or a "

@@ -125,25 +125,6 @@ def _render(page: Page) -> tuple[str, bytes]:
 
 # --- the build -------------------------------------------------------------------------------------
 
-def comparison_csv(df) -> bytes:
-    cols = [c for c in df.columns if c != "_url"]
-    rows = []
-    for rec in df.to_dict("records"):
-        row = []
-        for c in cols:
-            value = rec[c]
-            if value is None or (isinstance(value, float) and value != value):
-                row.append("")
-            elif isinstance(value, float):
-                row.append(int(value))
-            else:
-                row.append(value)
-        rows.append(row)
-    header = [c + ("（元）" if c in ("支出总计", "基本支出", "项目支出", "人均支出", "“三公”经费", "因公出国（境）费",
-                                    "公务接待费", "公务用车购置及运行费") else "") for c in cols]
-    return opendata.csv_bytes(header, rows)
-
-
 def _size(n: int) -> str:
     return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} B"
 
@@ -164,7 +145,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         target = urls.asset(hashed_name(name, data))
         assets[name] = target
         asset_bytes[target] = data
-    files = opendata.collect(model, data_dir, comparison_csv)
+    files = opendata.collect(model, data_dir)
     extra = {urls.open_data(): _open_data_context(model, files)}
 
     fingerprints = _fingerprints(pages, data_dir, site_dir, site, assets, content)

@@ -212,6 +212,11 @@ COMPARISONS = {
 }
 
 
+# columns of the comparison tables that hold money (integer 元); the others are shares, counts, names
+MONEY_COLUMNS = frozenset({"支出总计", "基本支出", "项目支出", "人均支出", "“三公”经费", "因公出国（境）费",
+                           "公务接待费", "公务用车购置及运行费"})
+
+
 def _base(v: DisclosureView) -> dict:
     return {"地区": v.region, "部门": v.department, "年度": v.year, "_url": v.url}
 

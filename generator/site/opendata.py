@@ -24,7 +24,7 @@ import zipfile
 from pathlib import Path
 
 from generator.site import urls
-from generator.site.model import COMPARISONS, DisclosureView, SiteModel
+from generator.site.model import COMPARISONS, MONEY_COLUMNS, DisclosureView, SiteModel
 
 BOM = "\ufeff"
 ZIP = "open-data/budgetsite-data.zip"
@@ -79,7 +79,25 @@ def _table_schema(header: list[str], table) -> dict:
                        for h in header]}
 
 
-def collect(model: SiteModel, data_dir: Path, comparison_csv) -> dict[str, bytes]:
+def comparison_csv(df) -> bytes:
+    """A comparison index as CSV: money columns in integer 元, shares as decimals."""
+    cols = [c for c in df.columns if c != "_url"]
+    rows = []
+    for rec in df.to_dict("records"):
+        row = []
+        for c in cols:
+            value = rec[c]
+            if value is None or (isinstance(value, float) and value != value):
+                row.append("")
+            elif isinstance(value, float):
+                row.append(int(value))
+            else:
+                row.append(value)
+        rows.append(row)
+    return csv_bytes([c + ("（元）" if c in MONEY_COLUMNS else "") for c in cols], rows)
+
+
+def collect(model: SiteModel, data_dir: Path) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     resources: list[dict] = []
     all_money, all_indicators, all_projects = [], [], []

@@ -15,7 +15,7 @@ from generator.figures import LABELS
 from generator.site import urls
 from generator.site.charts import trend
 from generator.site.formatting import display_decimals, share, signed_wan, wan
-from generator.site.model import COMPARISONS, DisclosureView, SiteModel
+from generator.site.model import COMPARISONS, MONEY_COLUMNS, DisclosureView, SiteModel
 from generator.site.sanitize import link_terms, render_markdown
 from generator.site.tableview import view
 
@@ -148,15 +148,9 @@ def compare_columns(df) -> list[dict]:
     cols = []
     for i, name in enumerate(c for c in df.columns if c != "_url"):
         numeric = name not in ("地区", "部门")
-        cols.append({"label": name + ("（万元）" if _is_money(name) else ""), "name": name, "num": numeric,
+        cols.append({"label": name + ("（万元）" if name in MONEY_COLUMNS else ""), "name": name, "num": numeric,
                      "sort": "descending" if i == 3 else ""})
     return cols
-
-
-def _is_money(column: str) -> bool:
-    return not (column.endswith("占比") or column in ("地区", "部门", "年度", "在职人数", "占支出总计")) and \
-        column in ("支出总计", "基本支出", "项目支出", "人均支出", "“三公”经费", "因公出国（境）费", "公务接待费",
-                   "公务用车购置及运行费")
 
 
 def compare_rows(df, page_path: str) -> list[list[dict]]:
@@ -171,7 +165,7 @@ def compare_rows(df, page_path: str) -> list[list[dict]]:
                 row.append({"text": value, "sort": value, "num": False, "href": urls.relative(page_path, rec["_url"])})
             elif missing:
                 row.append({"text": "—", "sort": "", "num": True})
-            elif _is_money(name):
+            elif name in MONEY_COLUMNS:
                 row.append({"text": wan(int(value), 2), "sort": str(int(value)), "num": True})
             elif name in ("年度", "在职人数"):
                 row.append({"text": str(int(value)), "sort": str(int(value)), "num": True})

@@ -113,9 +113,8 @@ def _view(table: LoadedTable) -> TableView:
     header = _header(other_cols + money_cols, lead_labels)
     rows = []
     for r in table.rows:
-        cells = [{"text": (r["text"].get(c["key"], "") if c["role"] == "text" else r["text"].get(c["key"], "")),
-                  "num": c["role"] == "quantity", "title": "", "sort": r["text"].get(c["key"], "")}
-                 for c in other_cols]
+        cells = [{"text": r["text"].get(c["key"], ""), "num": c["role"] == "quantity", "title": "",
+                  "sort": r["text"].get(c["key"], "")} for c in other_cols]
         cells += [_money_cell(r, c["key"], decimals, unit) for c in money_cols]
         rows.append(BodyRow(f"{meta['id']}-r{r['row']}", _row_headers(r, meta["kind"]), cells, r["kind"],
                             int(r["line"]), r["flags"], int(r["level"] or 0)))
