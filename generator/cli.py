@@ -6,14 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.errors import BudgetsiteError
+from generator.core.errors import BudgetsiteError
 
 
 def _import(args: argparse.Namespace) -> int:
-    from generator.datastore import write_data
-    from generator.document import decode
-    from generator.importer import merge, parse_document
-    from generator.registry import load as load_registry
+    from generator.store.write import write_data
+    from generator.read.plaintext import decode
+    from generator.normalise.disclosure import merge, parse_document
+    from generator.store.registry import load as load_registry
 
     data_dir = Path(args.data)
     documents: dict[str, tuple[str, bytes]] = {}     # file name -> (path shown in errors, bytes)
@@ -59,7 +59,7 @@ def _rename_document(part, name: str) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from generator.check import check_data
+    from generator.audit.check import check_data
 
     return check_data(Path(args.data))
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.document import read_document
-from generator.importer import merge, parse_document
+from generator.read.plaintext import read_document
+from generator.normalise.disclosure import merge, parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator.audit import audit_disclosure
-from generator.figures import headline
-from generator.loader import load_disclosure
+from generator.audit.checks import audit_disclosure
+from generator.audit.figures import headline
+from generator.store.read import load_disclosure
 from tests.conftest import ROOT
 
 DATA = ROOT / "data" / "disclosures"

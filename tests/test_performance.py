@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.indicators import parse_value
+from generator.normalise.indicators import parse_value
 from tests.test_seeds import JY, LH, ZW, ZZ
 
 

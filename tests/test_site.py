@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.errors import BudgetsiteError
+from generator.core.errors import BudgetsiteError
 from generator.site.build import build
 from generator.site.config import ConfigError, parse_config
 from tests.conftest import ROOT, SOURCES

@@ -4,12 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from generator import codes
-from generator.grid import Column, sum_rules
-from generator.measures import measure_key
-from generator.money import format_wan, parse_amount
-from generator.tables import realign_rows, three_public_part
-from generator.text import clean, strip_enumeration
+from generator.core import codes
+from generator.normalise.grid import Column, sum_rules
+from generator.normalise.measures import measure_key
+from generator.core.money import format_wan, parse_amount
+from generator.normalise.tables import realign_rows, three_public_part
+from generator.core.text import clean, strip_enumeration
 
 
 def test_money_units_are_exact():

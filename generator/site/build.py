@@ -24,14 +24,15 @@ from pathlib import Path
 
 import jinja2
 
-from generator.errors import BudgetsiteError
-from generator.site import feeds, opendata, urls
+from generator.core.errors import BudgetsiteError
+from generator.site import urls
+from generator.site.output import feeds, opendata
 from generator.site.config import SiteConfig, load_config
 from generator.site.formatting import wan
 from generator.site.model import COMPARISONS, SiteModel, load_site
 from generator.site.pages import BUILDERS, Content, Page, load_content, page_map
 
-THEME = Path(__file__).resolve().parent.parent / "theme"
+THEME = Path(__file__).resolve().parent / "theme"
 MANIFEST = ".budgetsite-manifest.json"
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.codes import Code, canonical_name
-from generator.figures import Figure
-from generator.loader import LoadedDisclosure
+from generator.core.codes import Code, canonical_name
+from generator.audit.figures import Figure
+from generator.store.read import LoadedDisclosure
 from generator.site.formatting import share, wan, wan_number
-from generator.text import strip_enumeration
+from generator.core.text import strip_enumeration
 
 PALETTE = ["#2b6a8e", "#d08c2c", "#5b8c5a", "#a0526d", "#6d6aa8", "#8a7f6b", "#3f9b9b", "#b5654a"]
 

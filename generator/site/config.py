@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import BudgetsiteError
+from generator.core.errors import BudgetsiteError
 
 # UI labels a site may rename (key -> default)
 DEFAULT_LABELS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.money import format_wan
+from generator.core.money import format_wan
 
 
 def display_decimals(unit: str | None, decimals: int) -> int:

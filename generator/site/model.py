@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from generator.audit import audit_disclosure
-from generator.datastore import disclosure_dirs
-from generator.figures import Figure, headline, staff
-from generator.loader import LoadedDisclosure, load_disclosure
-from generator.model import Finding
-from generator.registry import load as load_registry
+from generator.audit.checks import audit_disclosure
+from generator.store.write import disclosure_dirs
+from generator.audit.figures import Figure, headline, staff
+from generator.store.read import LoadedDisclosure, load_disclosure
+from generator.core.model import Finding
+from generator.store.registry import load as load_registry
 from generator.site import urls
 from generator.site.charts import Chart, charts_for
-from generator.text import compact
+from generator.core.text import compact
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

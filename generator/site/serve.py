@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.errors import BudgetsiteError
+from generator.core.errors import BudgetsiteError
 from generator.site.build import build
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.loader import LoadedTable
+from generator.store.read import LoadedTable
 from generator.site.formatting import display_decimals, wan
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.datastore import PHASE_SLUGS as PHASES
-from generator.identity import slug
+from generator.store.write import PHASE_SLUGS as PHASES
+from generator.core.slugs import slug
 
 
 def home() -> str:

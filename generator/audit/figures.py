@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.loader import LoadedDisclosure
+from generator.store.read import LoadedDisclosure
 
 THREE_PUBLIC_PARTS = {
     "three_public.abroad": "因公出国（境）费",
@@ -41,7 +41,7 @@ class Figure:
 
     @property
     def tolerance(self) -> int:
-        from generator.money import half_unit
+        from generator.core.money import half_unit
         return half_unit(self.unit, self.decimals)
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.datastore import read_csv
+from generator.store.write import read_csv
 
 
 @dataclass

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import DocumentError
+from generator.core.errors import DocumentError
 
 MAX_LINE_CHARS = 20000
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-from generator.money import looks_like_broken_number, looks_like_number, parse_decimal
-from generator.segment import RawTable, Row
-from generator.text import compact
+from generator.core.money import looks_like_broken_number, looks_like_number, parse_decimal
+from generator.read.segment import RawTable, Row
+from generator.core.text import compact
 
 TOTAL_LABELS = {"合计", "总计", "共计", "小计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "收入总计", "支出总计"}
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import re
 
-from generator.model import Section, Term
-from generator.segment import TextLine
+from generator.core.model import Section, Term
+from generator.read.segment import TextLine
 
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
@@ -67,7 +67,7 @@ def glossary(lines: list[TextLine], document: str) -> list[Term]:
 
 def without_contents(lines: list[TextLine]) -> list[TextLine]:
     """Drop the table of contents (目录): it ends where a listed heading recurs."""
-    from generator.text import compact
+    from generator.core.text import compact
 
     keys = [compact(tl.text).lstrip("-#") for tl in lines]
     start = next((i for i, k in enumerate(keys) if k in ("目录",)), None)

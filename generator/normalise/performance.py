@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator import indicators as I
-from generator.errors import DocumentError
-from generator.model import BudgetLine, Indicator, Project, Target, Task
-from generator.money import parse_amount
-from generator.segment import RawTable, Row
-from generator.text import clean, compact, strip_enumeration
+from generator.normalise import indicators as I
+from generator.core.errors import DocumentError
+from generator.core.model import BudgetLine, Indicator, Project, Target, Task
+from generator.core.money import parse_amount
+from generator.read.segment import RawTable, Row
+from generator.core.text import clean, compact, strip_enumeration
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.text import compact
+from generator.core.text import compact
 
 _LEAF_KEYS = [
     (r"^(合计|总计|共计|本年支出合计)$", "total"),

@@ -1,12 +1,11 @@
-"""Who and when a document describes: region, department, year, phase, slugs."""
+"""Who and when a document describes: region, department and year, from its own words."""
 
 from __future__ import annotations
 
-import functools
 import re
 
-from generator.segment import RawTable, TextLine
-from generator.text import compact
+from generator.read.segment import RawTable, TextLine
+from generator.core.text import compact
 
 _TITLE = re.compile(r"(20\d{2})年度?(.+?)部门(?:预算|整体)")
 _REGION = re.compile(r"^(.{2,4}?[市省州盟])")
@@ -46,34 +45,3 @@ def find_year(texts: list[TextLine], tables: list[RawTable]) -> tuple[int | None
 def region_of(department: str) -> str:
     m = _REGION.match(department)
     return m.group(1) if m else ""
-
-
-# Place names whose reading the general dictionary gets wrong (漯河 is Luòhé).
-PLACE_READINGS = {"漯河": [["luò"], ["hé"]]}
-
-
-@functools.lru_cache(maxsize=1)
-def _pinyin():
-    """pypinyin with the place readings loaded once (loading retrains its segmenter: slow)."""
-    from pypinyin import lazy_pinyin, load_phrases_dict
-
-    load_phrases_dict(PLACE_READINGS)
-    return lazy_pinyin
-
-
-@functools.lru_cache(maxsize=65536)
-def slug(text: str) -> str:
-    """An ASCII slug from Chinese text (pinyin), stable across runs."""
-    lazy_pinyin = _pinyin()
-    words = lazy_pinyin(re.sub(r"[（）()“”\"'、，,。·\s]", "", text))
-    out = "".join(w for w in words if re.fullmatch(r"[a-z0-9]+", w))
-    return out or "x"
-
-
-def department_slug(region: str, department: str) -> str:
-    rest = department[len(region):] if region and department.startswith(region) else department
-    return slug(rest)
-
-
-def region_slug(region: str) -> str:
-    return slug(region.removesuffix("市")) if region else "unknown"

@@ -12,8 +12,8 @@ import json
 import re
 from pathlib import Path
 
-from generator.audit import audit_disclosure
-from generator.datastore import CSV_FILES, disclosure_dirs, read_csv
+from generator.audit.checks import audit_disclosure
+from generator.store.write import CSV_FILES, disclosure_dirs, read_csv
 
 _INT = re.compile(r"^-?\d+$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -92,8 +92,8 @@ def _validate_performance(path: Path) -> list[str]:
 
 
 def check_data(data_dir: Path) -> int:
-    from generator.errors import DataError
-    from generator.registry import load as load_registry
+    from generator.core.errors import DataError
+    from generator.store.registry import load as load_registry
 
     try:
         load_registry(data_dir)

@@ -7,15 +7,15 @@ figure that two documents print differently is reported, never overwritten.
 
 from __future__ import annotations
 
-from generator import narrative, performance as P, statements, tables as T
-from generator.document import Document
-from generator.errors import DocumentError
-from generator.identity import find_department, find_year, region_of
-from generator.model import Disclosure, Finding, Source, Table
-from generator.money import half_unit
-from generator.recognise import PERFORMANCE_KINDS, recognise
-from generator.segment import split
-from generator.text import compact
+from generator.normalise import narrative, performance as P, statements, tables as T
+from generator.read.plaintext import Document
+from generator.core.errors import DocumentError
+from generator.recognise.identity import find_department, find_year, region_of
+from generator.core.model import Disclosure, Finding, Source, Table
+from generator.core.money import half_unit
+from generator.recognise.kinds import PERFORMANCE_KINDS, recognise
+from generator.read.segment import split
+from generator.core.text import compact
 
 PHASE = "预算"
 MONEY_KINDS = T.FUNCTION_KINDS | T.ECONOMIC_KINDS | {"summary", "fiscal_summary", "three_public", "procurement", "project_list"}

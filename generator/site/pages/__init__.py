@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.figures import LABELS
+from generator.audit.figures import LABELS
 from generator.site import urls
 from generator.site.charts import trend
 from generator.site.formatting import display_decimals, share, signed_wan, wan

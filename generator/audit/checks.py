@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import statements as S
-from generator.figures import LABELS, headline
-from generator.loader import LoadedDisclosure, load_disclosure
-from generator.model import Finding
-from generator.money import format_wan, format_yuan, half_unit
+from generator.normalise import statements as S
+from generator.audit.figures import LABELS, headline
+from generator.store.read import LoadedDisclosure, load_disclosure
+from generator.core.model import Finding
+from generator.core.money import format_wan, format_yuan, half_unit
 
 GRID_KINDS = {"income", "expenditure", "general_budget_function", "general_budget_economic",
               "basic_economic", "economic_summary", "gov_fund", "state_capital", "project_list", "procurement"}

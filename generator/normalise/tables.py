@@ -1,8 +1,8 @@
 """Parse recognised money tables into normalised ``Table`` values.
 
 Pure functions over a ``RawTable``; no I/O.  Figures are exact (see
-``generator.money``), codes are normalised (``generator.codes``), rows whose
-cells shifted left are re-aligned with the table's own sums (``generator.grid``)
+``generator.core.money``), codes are normalised (``generator.core.codes``), rows whose
+cells shifted left are re-aligned with the table's own sums (``generator.normalise.grid``)
 and every row keeps its source line.
 """
 
@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator import codes
-from generator.errors import DocumentError
-from generator.grid import (Grid, build_grid, is_total_label, numeric, satisfies, sum_rules,
+from generator.core import codes
+from generator.core.errors import DocumentError
+from generator.normalise.grid import (Grid, build_grid, is_total_label, numeric, satisfies, sum_rules,
                             valid_arrangements)
-from generator.measures import measure_key, unique_keys
-from generator.model import Cell, Table, TableColumn, TableRow
-from generator.money import half_unit, looks_like_number, parse_amount, parse_decimal
-from generator.recognise import KIND_LABELS
-from generator.segment import RawTable, Row
-from generator.text import compact, strip_enumeration
+from generator.normalise.measures import measure_key, unique_keys
+from generator.core.model import Cell, Table, TableColumn, TableRow
+from generator.core.money import half_unit, looks_like_number, parse_amount, parse_decimal
+from generator.recognise.kinds import KIND_LABELS
+from generator.read.segment import RawTable, Row
+from generator.core.text import compact, strip_enumeration
 
 FUNCTION_KINDS = {"income", "expenditure", "general_budget_function", "gov_fund", "state_capital"}
 ECONOMIC_KINDS = {"general_budget_economic", "basic_economic", "economic_summary"}
@@ -346,7 +346,7 @@ def parse_two_sided(raw: RawTable, kind: str, doc: str, table_id: str, default_u
             body.append(r)
     width = max(len(r.cells) for r in raw.rows)
     # expenditure value columns from the header, aligned relative to the label column
-    from generator.grid import header_paths, Column
+    from generator.normalise.grid import header_paths, Column
     paths = header_paths(header_rows, width, e_head + 1)
     columns = [Column(e_data + 1 + k, p) for k, p in enumerate(paths)]
     while columns and not columns[-1].path and all(not r.text(columns[-1].index) for r in body):

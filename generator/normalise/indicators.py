@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from generator.model import Indicator
-from generator.segment import Row
-from generator.text import clean, compact
+from generator.core.model import Indicator
+from generator.read.segment import Row
+from generator.core.text import clean, compact
 
 # Level-1 headings used by the templates seen so far; a grid adds its own.
 LEVEL1 = {

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import DataError
-from generator.identity import department_slug, region_slug
+from generator.core.errors import DataError
+from generator.core.slugs import department_slug, region_slug
 
 FILE = "registry.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -28,9 +28,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.errors import DataError
-from generator.model import Disclosure
-from generator.registry import FILE as REGISTRY_FILE, Registry
+from generator.core.errors import DataError
+from generator.core.model import Disclosure
+from generator.store.registry import FILE as REGISTRY_FILE, Registry
 
 FORMAT_VERSION = 1
 PHASE_SLUGS = {"预算": "budget", "决算": "final"}

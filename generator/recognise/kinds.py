@@ -8,8 +8,8 @@ once by economic code), so the header is consulted as well.
 
 from __future__ import annotations
 
-from generator.segment import RawTable
-from generator.text import compact
+from generator.read.segment import RawTable
+from generator.core.text import compact
 
 # kind -> label shown to readers
 KIND_LABELS = {

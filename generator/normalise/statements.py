@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from generator.money import UNIT_FACTORS, parse_amount
-from generator.segment import TextLine
+from generator.core.money import UNIT_FACTORS, parse_amount
+from generator.read.segment import TextLine
 
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 _Q = r"[“”\"'‘’]?"

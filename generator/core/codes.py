@@ -116,7 +116,7 @@ def canonical_name(code: Code, extra_dir: str | None = None) -> str | None:
 
 def function_class_by_name(label: str, extra_dir: str | None = None) -> Code | None:
     """Find a function class (类) from a printed label such as ``一般公共服务``."""
-    from generator.text import compact, strip_enumeration
+    from generator.core.text import compact, strip_enumeration
 
     key = compact(strip_enumeration(label))
     key = key.removesuffix("支出")

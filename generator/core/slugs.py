@@ -1,0 +1,41 @@
+"""URL slugs: stable ASCII names from Chinese text (pinyin).
+
+A department's URL must not change between builds or machines, so slugs
+come from a fixed reading of the name, never from a counter or a hash.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+
+# Place names whose reading the general dictionary gets wrong (漯河 is Luòhé).
+PLACE_READINGS = {"漯河": [["luò"], ["hé"]]}
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin():
+    """pypinyin with the place readings loaded once (loading retrains its segmenter: slow)."""
+    from pypinyin import lazy_pinyin, load_phrases_dict
+
+    load_phrases_dict(PLACE_READINGS)
+    return lazy_pinyin
+
+
+@functools.lru_cache(maxsize=65536)
+def slug(text: str) -> str:
+    """An ASCII slug from Chinese text (pinyin), stable across runs."""
+    lazy_pinyin = _pinyin()
+    words = lazy_pinyin(re.sub(r"[（）()“”\"'、，,。·\s]", "", text))
+    out = "".join(w for w in words if re.fullmatch(r"[a-z0-9]+", w))
+    return out or "x"
+
+
+def department_slug(region: str, department: str) -> str:
+    rest = department[len(region):] if region and department.startswith(region) else department
+    return slug(rest)
+
+
+def region_slug(region: str) -> str:
+    return slug(region.removesuffix("市")) if region else "unknown"
