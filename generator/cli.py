@@ -1,4 +1,4 @@
-"""The ``budgetsite`` command line: import, check, build, serve."""
+"""The ``budgetsite`` command line: it parses arguments and calls ``generator.api``."""
 
 from __future__ import annotations
 
@@ -10,64 +10,27 @@ from generator.core.errors import BudgetsiteError
 
 
 def _import(args: argparse.Namespace) -> int:
-    from generator.store.write import write_data
-    from generator.read.plaintext import decode
-    from generator.normalise.disclosure import merge, parse_document
-    from generator.store.registry import load as load_registry
+    from generator.api import import_documents
 
-    data_dir = Path(args.data)
-    documents: dict[str, tuple[str, bytes]] = {}     # file name -> (path shown in errors, bytes)
-    if (data_dir / "sources").is_dir():
-        for path in sorted((data_dir / "sources").glob("*.txt")):
-            documents[path.name] = (str(path), path.read_bytes())
-    for name in args.files:
-        path = Path(name)
-        try:
-            documents[path.name] = (str(path), path.read_bytes())
-        except OSError as exc:
-            raise BudgetsiteError(f"{path}: cannot read the file: {exc.strerror}") from None
-    if not documents:
-        raise BudgetsiteError(f"nothing to import: give the disclosure text files, or put them in {data_dir}/sources")
-    extra = str(data_dir / "reference") if (data_dir / "reference").is_dir() else None
-    registry = load_registry(data_dir)
-    parts = []
-    for name in sorted(documents):
-        shown, raw = documents[name]
-        part = parse_document(decode(shown, raw), extra)
-        _rename_document(part, name)
-        part.department = registry.canonical(part.department)
-        parts.append(part)
-    disclosures = merge(parts)
-    for d in disclosures:
-        registry.ensure(d.region, d.department)
-    write_data(data_dir, {Path(f).name: documents[Path(f).name][1] for f in args.files}, disclosures, registry)
-    for d in disclosures:
+    result = import_documents(Path(args.data), [Path(f) for f in args.files])
+    for d in result.disclosures:
         print(f"{d.region} {d.department} {d.year}{d.phase}: {len(d.tables)} tables, "
               f"{len(d.glossary)} terms, {len(d.sections)} sections from {', '.join(s.name for s in d.sources)}")
     return 0
 
 
-def _rename_document(part, name: str) -> None:
-    """Provenance names the file as stored under DIR/sources, not the path given."""
-    for s in part.sources:
-        s.name = name
-    for item in [*part.tables, *part.glossary, *part.sections, *part.indicators, *part.tasks, *part.targets,
-                 *part.budget, *part.projects]:
-        item.document = name
-    for record in [*part.units, *part.statements]:
-        record["document"] = name
-
-
 def _check(args: argparse.Namespace) -> int:
-    from generator.audit.check import check_data
+    from generator.api import check_data, format_report
 
-    return check_data(Path(args.data))
+    report = check_data(Path(args.data))
+    print(format_report(report, Path(args.data)), end="")
+    return 0 if report.valid else 1
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.site.build import build
+    from generator.api import build_site
 
-    result = build(Path(args.site), Path(args.data), Path(args.out), args.base_url, args.jobs)
+    result = build_site(Path(args.site), Path(args.data), Path(args.out), args.base_url, args.jobs)
     print(f"built {result.pages} pages ({result.rendered} rendered, {result.reused} unchanged) and "
           f"{result.files} files, {result.bytes / 1e6:.1f} MB, into {result.out}")
     print(f"open {result.out / 'index.html'} in a browser, or run: budgetsite serve")

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.read.plaintext import read_document
-from generator.normalise.disclosure import merge, parse_document
+from generator.normalise.disclosure import parse_document
+from generator.normalise.merge import merge
+from generator.read import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
@@ -11,7 +12,7 @@ SOURCES = ROOT / "data" / "sources"
 
 @pytest.fixture(scope="session")
 def disclosures():
-    parts = [parse_document(read_document(p)) for p in sorted(SOURCES.glob("*.txt"))]
+    parts = [parse_document(read_source(p.name, p.read_bytes())) for p in sorted(SOURCES.glob("*.txt"))]
     return {d.department: d for d in merge(parts)}
 
 
@@ -26,8 +27,8 @@ def row(t, **match):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The sample site, built once for the session."""
-    from generator.site.build import build
+    from generator.api import build_site
 
     out = tmp_path_factory.mktemp("site") / "output"
-    build(ROOT, ROOT / "data", out)
+    build_site(ROOT, ROOT / "data", out)
     return out

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.audit.checks import audit_disclosure
+from generator.audit import audit
 from generator.audit.figures import headline
 from generator.store.read import load_disclosure
 from tests.conftest import ROOT
@@ -18,7 +18,7 @@ PATHS = {
 
 @pytest.fixture(scope="module")
 def findings():
-    return {k: audit_disclosure(p) for k, p in PATHS.items()}
+    return {k: audit(load_disclosure(p)) for k, p in PATHS.items()}
 
 
 def by_check(found, check):
@@ -38,12 +38,12 @@ def test_narrative_figures_reconcile_with_tables():
     d = load_disclosure(PATHS["000"])
     figures = headline(d)
     assert figures["total.expenditure"].yuan == 86412027
-    stated = {(s["measure"], s["yuan"]) for s in d.statements if s["yuan"] is not None}
+    stated = {(s.measure, s.yuan) for s in d.statements if s.yuan is not None}
     assert ("total.expenditure", 86412000) in stated          # 8641.20 万元
     assert ("basic", 50523500) in stated and figures["basic"].yuan == 50523527
     assert ("three_public", 980000) in stated and figures["three_public"].yuan == 980000
     assert ("procurement", 630000) in stated and figures["procurement"].yuan == 630000
-    staff = {s["measure"]: s["count"] for s in d.statements if s["count"] is not None}
+    staff = {s.measure: s.count for s in d.statements if s.count is not None}
     assert staff == {"staff.authorised": 275, "staff.active": 242, "staff.retired": 94, "vehicles": 20}
 
 
@@ -61,7 +61,7 @@ def test_a_narrative_figure_that_disagrees_is_reported(tmp_path):
     st = copy / "statements.csv"
     st.write_text(st.read_text(encoding="utf-8").replace("2562,万元,0,25620000", "2652,万元,0,26520000", 1),
                   encoding="utf-8")
-    (f,) = by_check(audit_disclosure(copy), "narrative")
+    (f,) = by_check(audit(load_disclosure(copy)), "narrative")
     assert f.line == 65 and f.found == "2652 万元" and f.expected == "25,620,000 元"
 
 

@@ -7,7 +7,7 @@ import re
 import zipfile
 from collections import Counter
 
-from generator.store.write import read_csv
+from generator.store.schema import read_csv_rows as read_csv
 from generator.site.build import build
 from tests.conftest import ROOT
 

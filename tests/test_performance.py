@@ -2,6 +2,7 @@
 
 import pytest
 
+from generator.core.model import ProjectItem
 from generator.normalise.indicators import parse_value
 from tests.test_seeds import JY, LH, ZW, ZZ
 
@@ -57,7 +58,7 @@ def test_project_sheets_000(disclosures):
     assert len([p for p in zz.projects if p.source == "sheet"]) == 9
     p = project(zz, "整合全市热线资源升级政府热线12345平台")
     assert (p.unit_code, p.category, p.amount_yuan, p.unit) == ("003001", "业务类", 28680000, "元")
-    assert p.items == [{"name": "整合全市热线资源升级政府热线12345平台", "printed": "28680000.00", "line": 624, "yuan": 28680000}]
+    assert p.items == [ProjectItem("整合全市热线资源升级政府热线12345平台", "28680000.00", 624, 28680000)]
     assert all("<p>" not in v for v in p.fields.values())
     assert p.fields["项目配套制度措施"].startswith("1. 健全快速联动机制")   # key printed "<p>项目配套 制度措施</p>"
     i = ind(zz, project=p.name, level3="群众回访满意率")       # line 653, value two columns on
@@ -123,4 +124,4 @@ def test_summary_tables_002_004(disclosures):
     assert project(lh, "政务热线灾害响应应急体系建设").amount_yuan is None
     i = ind(lh, line=331)                    # a pair printed one column to the right
     assert (i.level1, i.level3, i.number, i.flags) == ("产出指标", "活动完成时间", "2023-12-31", ["realigned"])
-    assert [(u["code"], u["yuan"]) for u in lh.units][:2] == [("001", 14580500), ("001001", 3437000)]
+    assert [(u.code, u.yuan) for u in lh.units][:2] == [("001", 14580500), ("001001", 3437000)]

@@ -5,10 +5,11 @@ from decimal import Decimal
 import pytest
 
 from generator.core import codes
-from generator.normalise.grid import Column, sum_rules
+from generator.normalise.grid import Column
+from generator.normalise.realign import realign_rows, sum_rules
 from generator.normalise.measures import measure_key
 from generator.core.money import format_wan, parse_amount
-from generator.normalise.tables import realign_rows, three_public_part
+from generator.normalise.three_public import three_public_part
 from generator.core.text import clean, strip_enumeration
 
 

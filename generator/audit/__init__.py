@@ -1,0 +1,35 @@
+"""The audit: a typed disclosure in, findings out.
+
+Every finding names the document, the line and both figures.  The checks
+are plain functions, listed here in the order their findings are reported:
+per table (the vocabulary says which apply to which kind), across the
+tables, then the narrative and the performance tables against the tables.
+"""
+
+from __future__ import annotations
+
+from generator.audit import narrative, performance, tables
+from generator.audit.figures import headline
+from generator.core.model import Disclosure, Finding
+from generator.core.vocabulary import KINDS
+
+# Checks that take the disclosure and its headline figures
+DISCLOSURE_CHECKS = (narrative.narrative_figures, narrative.three_public_change, performance.task_fiscal,
+                     performance.tasks_total, performance.budget_lines, performance.unit_totals)
+
+
+def audit(d: Disclosure) -> list[Finding]:
+    """Every finding on one disclosure, merge findings first."""
+    findings = list(d.merge_findings)
+    for t in d.tables:
+        if not t.rows:
+            continue
+        findings += tables.row_flags(t)
+        for name, check in tables.TABLE_CHECKS.items():
+            if name in KINDS[t.kind].checks:
+                findings += check(t)
+    findings += tables.same_total(d)
+    figures = headline(d)
+    for check in DISCLOSURE_CHECKS:
+        findings += check(d, figures)
+    return findings

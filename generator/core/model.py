@@ -1,4 +1,9 @@
-"""The normalised, typed model shared by the importer, the data files and the audit."""
+"""The one typed model of a disclosure: made by the importer, written and read by the store,
+taken by the audit and the site.
+
+Money is integer 元 (``None`` for a blank cell), never a float; every item
+knows the document and line it came from.
+"""
 
 from __future__ import annotations
 
@@ -34,14 +39,13 @@ class TableRow:
     cells: list[Cell] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
 
-    def amount(self, column: str) -> int | None:
-        for cell in self.cells:
-            if cell.column == column:
-                return cell.yuan
-        return None
+    def cell(self, column: str) -> Cell | None:
+        return next((c for c in self.cells if c.column == column), None)
 
-    def has(self, column: str) -> bool:
-        return any(c.column == column for c in self.cells)
+    def amount(self, column: str) -> int | None:
+        """The figure in 元; None for a blank cell or a column the row does not print."""
+        cell = self.cell(column)
+        return cell.yuan if cell else None
 
 
 @dataclass
@@ -67,10 +71,14 @@ class Table:
     note_lines: list[int] = field(default_factory=list)
     empty: bool = False
     title_line: int = 0
-    flags: list[str] = field(default_factory=list)
 
-    def column(self, key: str) -> TableColumn | None:
-        return next((c for c in self.columns if c.key == key), None)
+    def total_row(self, side: str | None = None) -> TableRow | None:
+        """The first 合计 row (of one side, for two-sided tables)."""
+        return next((r for r in self.rows if r.kind == "total" and (side is None or r.side == side)), None)
+
+    @property
+    def money_columns(self) -> list[TableColumn]:
+        return [c for c in self.columns if c.role == "money"]
 
 
 @dataclass
@@ -132,6 +140,44 @@ class Target:
 
 
 @dataclass
+class ProjectItem:
+    """A line of a project sheet's 项目构成 block."""
+
+    name: str
+    printed: str
+    line: int
+    yuan: int | None = None
+
+
+@dataclass
+class UnitRow:
+    """A unit row of a project summary table (单位编码 114, 114001 …) with its printed total."""
+
+    code: str
+    name: str
+    printed: str
+    yuan: int | None
+    unit: str
+    document: str
+    line: int
+
+
+@dataclass
+class Statement:
+    """A figure or count stated in the narrative (``支出预算 8641.20 万元``, ``在职人员 60 人``)."""
+
+    measure: str          # a headline measure, its ``.change``, or a count (staff.active, vehicles …)
+    printed: str
+    unit: str             # 万元 | 元 for money; 人 | 辆 for counts
+    decimals: int
+    yuan: int | None      # money in 元 (signed for a change); None for a count
+    quote: str            # the words around the figure
+    document: str
+    line: int
+    count: int | None = None
+
+
+@dataclass
 class Project:
     """A project with performance targets: one sheet (项目绩效目标表) or one summary-table entry."""
 
@@ -147,7 +193,7 @@ class Project:
     line: int
     source: str               # sheet | summary
     fields: dict[str, str] = field(default_factory=dict)
-    items: list[dict] = field(default_factory=list)      # 项目构成: name, printed, yuan
+    items: list[ProjectItem] = field(default_factory=list)      # 项目构成
     funding: dict[str, int | None] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
 
@@ -182,9 +228,6 @@ class Finding:
     found: str = ""
     table: str = ""
 
-    def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items()}
-
 
 @dataclass
 class Source:
@@ -207,13 +250,18 @@ class Disclosure:
     targets: list[Target] = field(default_factory=list)
     budget: list[BudgetLine] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
-    units: list[dict] = field(default_factory=list)      # unit rows of a project summary table
-    statements: list[dict] = field(default_factory=list)  # figures stated in the narrative
+    units: list[UnitRow] = field(default_factory=list)           # unit rows of a project summary table
+    statements: list[Statement] = field(default_factory=list)    # figures stated in the narrative
     glossary: list[Term] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    facts: dict[str, dict] = field(default_factory=dict)
     merge_findings: list[Finding] = field(default_factory=list)
+    region_slug: str = ""          # the URL segments, from the registry when the data was written
+    department_slug: str = ""
 
     @property
     def key(self) -> tuple[str, str, int, str]:
         return (self.region, self.department, self.year, self.phase)
+
+    def table(self, kind: str) -> Table | None:
+        """The first table of a kind."""
+        return next((t for t in self.tables if t.kind == kind), None)

@@ -47,6 +47,21 @@ def half_unit(unit: str, decimals: int) -> int:
     return int(step / 2)
 
 
+def half_printed(decimals: int) -> Decimal:
+    """Half a unit of the last printed digit, in the printed unit (0.05 for one decimal)."""
+    return Decimal(5).scaleb(-(decimals + 1))
+
+
+def slack(half: int | Decimal, terms: int) -> int | Decimal:
+    """How far a sum of ``terms`` printed figures may be from a printed total, by rounding alone.
+
+    Each figure, the total included, may be off by half a unit of its last
+    printed digit: ``terms + 1`` halves in all.  The one rounding rule of the
+    importer and the audit.
+    """
+    return half * (terms + 1)
+
+
 def looks_like_number(text: str) -> bool:
     """True for a cell that is a plain number as printed in money tables."""
     return bool(_NUMBER.match(text.strip().replace(" ", "")))

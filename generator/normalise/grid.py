@@ -4,20 +4,17 @@ The layout of these tables is only loosely kept by the PDF conversion:
 headers wrap over several rows and are sometimes offset from the data,
 numbering rows (``** ** 1 2 3``) sit under the header, and rows lose empty
 cells so that their figures shift left.  This module finds where the data
-starts, which columns hold figures, names each value column by its header
-path, and derives the sums that relate the columns (``合计 = 基本 + 项目``)
-so that shifted rows can be re-aligned.
+starts, which columns hold figures and names each value column by its
+header path; ``generator.normalise.realign`` puts shifted rows back.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
-from itertools import combinations
 
-from generator.core.money import looks_like_broken_number, looks_like_number, parse_decimal
-from generator.read.segment import RawTable, Row
+from generator.core.money import looks_like_broken_number, looks_like_number
+from generator.read.layout import RawTable, Row
 from generator.core.text import compact
 
 TOTAL_LABELS = {"合计", "总计", "共计", "小计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "收入总计", "支出总计"}
@@ -78,7 +75,7 @@ class Grid:
     columns: list[Column] = field(default_factory=list)   # value columns only
 
 
-def split_header(table: RawTable, max_header_rows: int = 6) -> tuple[list[Row], list[Row], list[Row]]:
+def split_header(table: RawTable) -> tuple[list[Row], list[Row], list[Row]]:
     """Split rows into header rows, body rows and skipped numbering rows."""
     header: list[Row] = []
     body: list[Row] = []
@@ -94,8 +91,6 @@ def split_header(table: RawTable, max_header_rows: int = 6) -> tuple[list[Row], 
             body.append(row)
         else:
             header.append(row)
-    if len(header) > max_header_rows and not body:
-        pass
     return header, body, skipped
 
 
@@ -161,132 +156,3 @@ def _value_start_from_header(header: list[Row]) -> int:
             if compact(cell) in {"合计", "总计"}:
                 return i
     return 0
-
-
-# ---------------------------------------------------------------- constraints
-
-@dataclass(frozen=True)
-class SumRule:
-    """``values[total] == sum(values[parts])``; with ``at_most``, ``parts[0] <= total``.
-
-    The second form is the ``其中`` (of which) relation: a part printed under a
-    subtotal can never exceed it.
-    """
-
-    total: int
-    parts: tuple[int, ...]
-    at_most: bool = False
-
-
-def is_of_which(label: str) -> bool:
-    return label.startswith("其中")
-
-
-def sum_rules(columns: list[Column]) -> list[SumRule]:
-    """Derive the sums that relate value columns from their header paths."""
-    rules: list[SumRule] = []
-    n = len(columns)
-    subtotal_names = {"小计", "合计"}
-    # groups: the first path element shared by consecutive columns
-    groups: dict[str, list[int]] = {}
-    order: list[str] = []
-    for i, col in enumerate(columns):
-        key = col.path[0] if col.path else f"#{i}"
-        if len(col.path) == 1:
-            key = f"{key}#{i}"
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(i)
-    top_terms: list[int] = []
-    for key in order:
-        members = groups[key]
-        if len(members) == 1 and len(columns[members[0]].path) <= 1:
-            top_terms.append(members[0])
-            continue
-        subtotal = next((m for m in members if columns[m].path[1:2] and columns[m].path[1] in subtotal_names), None)
-        leaves = [m for m in members if m != subtotal and not is_of_which(columns[m].leaf)]
-        if subtotal is not None:
-            if leaves:
-                rules.append(SumRule(subtotal, tuple(leaves)))
-            for m in members:
-                if is_of_which(columns[m].leaf):
-                    rules.append(SumRule(subtotal, (m,), at_most=True))
-            top_terms.append(subtotal)
-        else:
-            top_terms.extend(leaves)
-    if n and columns[0].path and len(columns[0].path) == 1 and columns[0].path[0] in {"合计", "总计"}:
-        parts = tuple(t for t in top_terms if t != 0 and not is_of_which(columns[t].leaf))
-        if parts:
-            rules.append(SumRule(0, parts))
-    return rules
-
-
-def _tolerance(count: int, half_unit: int) -> int:
-    return half_unit * (count + 1)
-
-
-def satisfies(values: list[Decimal | None], rules: list[SumRule], half_unit: Decimal) -> bool:
-    for rule in rules:
-        total = values[rule.total]
-        parts = [values[p] for p in rule.parts]
-        if rule.at_most:
-            if (parts[0] or 0) > (total or 0) + half_unit:
-                return False
-            continue
-        if total is None and all(p is None for p in parts):
-            continue
-        t = total or Decimal(0)
-        s = sum((p or Decimal(0) for p in parts), Decimal(0))
-        if abs(t - s) > half_unit * (len(parts) + 1):
-            return False
-    return True
-
-
-def candidate_placements(printed: list[str], limit: int = 20000) -> list[list[int]]:
-    """Order-preserving placements of the filled cells, each moving right only."""
-    filled = [i for i, c in enumerate(printed) if c]
-    n = len(printed)
-    result: list[list[int]] = []
-
-    def place(k: int, lowest: int, chosen: list[int]) -> None:
-        if len(result) >= limit:
-            return
-        if k == len(filled):
-            result.append(list(chosen))
-            return
-        for pos in range(max(lowest, filled[k]), n - (len(filled) - k - 1)):
-            chosen.append(pos)
-            place(k + 1, pos + 1, chosen)
-            chosen.pop()
-
-    place(0, 0, [])
-    return result
-
-
-def arrange(printed: list[str], placement: list[int]) -> list[str]:
-    out = ["" for _ in printed]
-    filled = [c for c in printed if c]
-    for value, pos in zip(filled, placement):
-        out[pos] = value
-    return out
-
-
-def numeric(cells: list[str]) -> list[Decimal | None]:
-    out: list[Decimal | None] = []
-    for c in cells:
-        try:
-            out.append(parse_decimal(c))
-        except ValueError:
-            out.append(None)
-    return out
-
-
-def valid_arrangements(printed: list[str], rules: list[SumRule], half_unit: Decimal) -> list[list[str]]:
-    """Every right-shifted arrangement of a row that satisfies the sum rules."""
-    found = []
-    for placement in candidate_placements(printed):
-        cells = arrange(printed, placement)
-        if satisfies(numeric(cells), rules, half_unit):
-            found.append(cells)
-    return found

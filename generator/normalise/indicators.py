@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from generator.core.model import Indicator
-from generator.read.segment import Row
+from generator.read.layout import Row
 from generator.core.text import clean, compact
 
 # Level-1 headings used by the templates seen so far; a grid adds its own.

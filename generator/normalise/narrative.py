@@ -12,7 +12,7 @@ import html
 import re
 
 from generator.core.model import Section, Term
-from generator.read.segment import TextLine
+from generator.read.layout import TextLine
 
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 from generator.normalise import indicators as I
 from generator.core.errors import DocumentError
-from generator.core.model import BudgetLine, Indicator, Project, Target, Task
+from generator.core.model import BudgetLine, Indicator, Project, ProjectItem, Target, Task, UnitRow
 from generator.core.money import parse_amount
-from generator.read.segment import RawTable, Row
+from generator.read.layout import RawTable, Row
 from generator.core.text import clean, compact, strip_enumeration
 
 
@@ -193,7 +193,7 @@ def parse_project_sheet(raw: RawTable, doc: str, default_unit: str | None) -> tu
             if first in ("备注",) or first in _SECTION_ROWS:
                 in_items = False
             else:
-                items.append({"name": clean(row.cells[0]), "printed": _cell(row.cells, 1), "line": row.line})
+                items.append(ProjectItem(clean(row.cells[0]), _cell(row.cells, 1), row.line))
                 continue
         if first in _SECTION_ROWS:
             continue
@@ -206,8 +206,8 @@ def parse_project_sheet(raw: RawTable, doc: str, default_unit: str | None) -> tu
     printed = fields.get("项目本年度金额") or fields.get("项目总金额", "")
     amount = _money(doc, raw.rows[0], printed, unit, "项目本年度金额") if printed else None
     for item in items:
-        a = _money(doc, Row(item["line"], []), item["printed"], unit, f"项目构成 {item['name']}") if item["printed"] else None
-        item["yuan"] = a.yuan if a else None
+        a = _money(doc, Row(item.line, []), item.printed, unit, f"项目构成 {item.name}") if item.printed else None
+        item.yuan = a.yuan if a else None
     project = Project(name=name, code="", unit_code=fields.pop("单位编码", ""), unit_name="",
                       category=fields.pop("资金用途", ""), amount_yuan=amount.yuan if amount else None,
                       printed=printed, unit=unit, document=doc, line=raw.rows[0].line, source="sheet",
@@ -270,7 +270,7 @@ def _pairs_of(cells: list[str], level1_at: dict[int, str]):
         i += 1
 
 
-def parse_project_summary(raw: RawTable, doc: str) -> tuple[list[Project], list[Indicator], list[dict]]:
+def parse_project_summary(raw: RawTable, doc: str) -> tuple[list[Project], list[Indicator], list[UnitRow]]:
     """Projects, their indicators and the unit rows (单位编码 114, 114001 …) of a summary table."""
     header_rows = []
     body_start = 0
@@ -291,17 +291,16 @@ def parse_project_summary(raw: RawTable, doc: str) -> tuple[list[Project], list[
                 level1_at[i] = _level1_name(name)
     unit = _unit_in(" ".join(c for r in header_rows for c in r.cells)) or "万元"
     projects: list[Project] = []
-    units: list[dict] = []
+    units: list[UnitRow] = []
     found: list[Indicator] = []
     current: Project | None = None
-    unit_row: dict | None = None
+    unit_row: UnitRow | None = None
     for row in raw.rows[body_start:]:
         cells = row.cells + [""] * (14 - len(row.cells))
         code = compact(cells[0])
         if code.isdigit() and len(code) <= 9:
             total = _money(doc, row, clean(cells[2]), unit, "the unit's 资金总额")
-            unit_row = {"code": code, "name": clean(cells[1]), "printed": clean(cells[2]), "yuan": total.yuan,
-                        "unit": unit, "document": doc, "line": row.line}
+            unit_row = UnitRow(code, clean(cells[1]), clean(cells[2]), total.yuan, unit, doc, row.line)
             units.append(unit_row)
             current = None
             continue
@@ -311,8 +310,8 @@ def parse_project_summary(raw: RawTable, doc: str) -> tuple[list[Project], list[
                 a = _money(doc, row, clean(cells[i]), unit, f"the project's {key} funding")
                 funding[key] = a.yuan
             current = Project(name=clean(cells[1]), code=code,
-                              unit_code=unit_row["code"] if unit_row else "",
-                              unit_name=unit_row["name"] if unit_row else "", category="",
+                              unit_code=unit_row.code if unit_row else "",
+                              unit_name=unit_row.name if unit_row else "", category="",
                               amount_yuan=funding["total"], printed=clean(cells[2]), unit=unit, document=doc,
                               line=row.line, source="summary", funding=funding)
             projects.append(current)

@@ -11,27 +11,33 @@ from __future__ import annotations
 
 import re
 
-from generator.core.money import UNIT_FACTORS, parse_amount
-from generator.read.segment import TextLine
+from generator.core import vocabulary as V
+from generator.core.model import Statement
+from generator.core.money import half_unit, parse_amount
+from generator.read.layout import TextLine
 
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 _Q = r"[“”\"'‘’]?"
 _YEAR = r"\d{4}\s*年"
 
 # (measure, pattern); the first group is the figure, the second its unit
+def _measure(part: str) -> str:
+    return V.three_public_measure(part)
+
+
 MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("total.income", re.compile(rf"收入(?:总计|合计|预算)\s*(?:为)?\s*{_N}")),
-    ("total.expenditure", re.compile(rf"支出(?:总计|合计)\s*(?:为)?\s*{_N}")),
-    ("total.expenditure", re.compile(rf"(?<!基本)(?<!项目)(?<!经费)(?<!一般公共预算)(?<!政府性基金)支出预算\s*(?:为)?\s*{_N}")),
-    ("basic", re.compile(rf"(?<!一般公共预算)基本支出(?:预算)?\s*{_N}")),
-    ("project", re.compile(rf"项目支出(?:预算)?\s*{_N}")),
-    ("three_public", re.compile(rf"{_Q}三公{_Q}\s*经费(?:支出)?预算(?:为|数为)?\s*{_N}")),
-    ("three_public.abroad", re.compile(rf"因公出国[（(]境[)）]费(?:用)?\s*{_N}")),
-    ("three_public.reception", re.compile(rf"公务接待费\s*{_N}")),
-    ("three_public.vehicles", re.compile(rf"公务用车购置及运行(?:维护)?费\s*{_N}")),
-    ("three_public.vehicle_purchase", re.compile(rf"公务用车购置费\s*{_N}")),
-    ("three_public.vehicle_operation", re.compile(rf"公务用车运行(?:维护)?费\s*{_N}")),
-    ("procurement", re.compile(rf"政府采购预算\s*(?:为)?\s*{_N}")),
+    (V.TOTAL_INCOME, re.compile(rf"收入(?:总计|合计|预算)\s*(?:为)?\s*{_N}")),
+    (V.TOTAL_EXPENDITURE, re.compile(rf"支出(?:总计|合计)\s*(?:为)?\s*{_N}")),
+    (V.TOTAL_EXPENDITURE, re.compile(rf"(?<!基本)(?<!项目)(?<!经费)(?<!一般公共预算)(?<!政府性基金)支出预算\s*(?:为)?\s*{_N}")),
+    (V.BASIC, re.compile(rf"(?<!一般公共预算)基本支出(?:预算)?\s*{_N}")),
+    (V.PROJECT, re.compile(rf"项目支出(?:预算)?\s*{_N}")),
+    (V.THREE_PUBLIC, re.compile(rf"{_Q}三公{_Q}\s*经费(?:支出)?预算(?:为|数为)?\s*{_N}")),
+    (_measure("abroad"), re.compile(rf"因公出国[（(]境[)）]费(?:用)?\s*{_N}")),
+    (_measure("reception"), re.compile(rf"公务接待费\s*{_N}")),
+    (_measure("vehicles"), re.compile(rf"公务用车购置及运行(?:维护)?费\s*{_N}")),
+    (_measure("vehicle_purchase"), re.compile(rf"公务用车购置费\s*{_N}")),
+    (_measure("vehicle_operation"), re.compile(rf"公务用车运行(?:维护)?费\s*{_N}")),
+    (V.PROCUREMENT, re.compile(rf"政府采购预算\s*(?:为)?\s*{_N}")),
 ]
 
 # the change of the totals: “与上年预算相比，收、支总计各减少 1004.7 万元”, “收入增加 89.3 万元”
@@ -48,17 +54,17 @@ COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vehicles", re.compile(r"(?:现有|共有)车辆\s*(\d+)\s*辆")),
 ]
 
-THREE_PUBLIC_PARTS = ("three_public.abroad", "three_public.reception", "three_public.vehicles")
-_VEHICLE_PARTS = ("three_public.vehicle_purchase", "three_public.vehicle_operation")
+# the parts of 公务用车 are named inside its own phrase: they carry no change of their own
+_VEHICLE_PARTS = tuple(_measure(p.key) for p in V.three_public_parts(within="vehicles"))
 
 
 def _quote(text: str, start: int, end: int) -> str:
     return text[max(0, start - 12):min(len(text), end + 12)]
 
 
-def extract(lines: list[TextLine], document: str) -> list[dict]:
+def extract(lines: list[TextLine], document: str) -> list[Statement]:
     """Every recognised statement, in document order (first statement of a measure per line)."""
-    out: list[dict] = []
+    out: list[Statement] = []
     for tl in lines:
         text = tl.text
         if "\t" in text or len(text) < 6:
@@ -69,35 +75,32 @@ def extract(lines: list[TextLine], document: str) -> list[dict]:
                 if measure in seen:
                     break
                 # a component named inside the vehicles phrase is not the vehicles total
-                if measure == "three_public.vehicle_operation" and "购置及运行" in text[max(0, m.start() - 4):m.end()]:
+                if measure == _measure("vehicle_operation") and "购置及运行" in text[max(0, m.start() - 4):m.end()]:
                     continue
                 seen.add(measure)
                 amount = parse_amount(m.group(1).replace(",", ""), m.group(2))
-                out.append({"measure": measure, "printed": m.group(1), "unit": m.group(2),
-                            "decimals": amount.decimals, "yuan": amount.yuan, "quote": _quote(text, m.start(), m.end()),
-                            "document": document, "line": tl.line})
-                change = _change_after(text, m.end(), measure)
+                out.append(Statement(measure, m.group(1), m.group(2), amount.decimals, amount.yuan,
+                                     _quote(text, m.start(), m.end()), document, tl.line))
+                change = _change_after(text, m.end(), measure, document, tl.line)
                 if change is not None:
-                    out.append(change | {"document": document, "line": tl.line})
+                    out.append(change)
         m = _TOTAL_CHANGE.search(text)
         if m:
             amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
             sign = -1 if m.group(1) == "减少" else 1
-            out.append({"measure": "total.change", "printed": m.group(0), "unit": m.group(3),
-                        "decimals": amount.decimals, "yuan": sign * (amount.yuan or 0),
-                        "quote": _quote(text, m.start(), m.end()), "document": document, "line": tl.line})
+            out.append(Statement("total" + V.CHANGE, m.group(0), m.group(3), amount.decimals,
+                                 sign * (amount.yuan or 0), _quote(text, m.start(), m.end()), document, tl.line))
         for measure, pattern in COUNT_PATTERNS:
             m = pattern.search(text)
             if m:
-                out.append({"measure": measure, "printed": m.group(1), "unit": "人" if "staff" in measure else "辆",
-                            "decimals": 0, "yuan": None, "count": int(m.group(1)),
-                            "quote": _quote(text, m.start(), m.end()), "document": document, "line": tl.line})
+                out.append(Statement(measure, m.group(1), "人" if "staff" in measure else "辆", 0, None,
+                                     _quote(text, m.start(), m.end()), document, tl.line, count=int(m.group(1))))
     return out
 
 
-def _change_after(text: str, pos: int, measure: str) -> dict | None:
+def _change_after(text: str, pos: int, measure: str, document: str, line: int) -> Statement | None:
     """The change from last year stated right after a “三公” figure, if any."""
-    if not measure.startswith("three_public") or measure in _VEHICLE_PARTS:
+    if not measure.startswith(V.THREE_PUBLIC) or measure in _VEHICLE_PARTS:
         return None
     window = text[pos:pos + 120]
     stops = [p for name, p in MONEY_PATTERNS if name not in _VEHICLE_PARTS]
@@ -107,16 +110,14 @@ def _change_after(text: str, pos: int, measure: str) -> dict | None:
     if m:
         sign = -1 if ("减少" in m.group(1) or "下降" in m.group(1)) else 1
         amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
-        return {"measure": f"{measure}.change", "printed": m.group(0), "unit": m.group(3),
-                "decimals": amount.decimals, "yuan": sign * (amount.yuan or 0), "quote": m.group(0)}
+        return Statement(measure + V.CHANGE, m.group(0), m.group(3), amount.decimals, sign * (amount.yuan or 0),
+                         m.group(0), document, line)
     m = _FLAT.search(window)
     if m:
-        return {"measure": f"{measure}.change", "printed": m.group(0), "unit": "万元", "decimals": 0, "yuan": 0,
-                "quote": m.group(0)}
+        return Statement(measure + V.CHANGE, m.group(0), "万元", 0, 0, m.group(0), document, line)
     return None
 
 
-def tolerance(statement: dict) -> int:
+def tolerance(statement: Statement) -> int:
     """Half a unit of the statement's last printed digit, in 元."""
-    step = UNIT_FACTORS[statement["unit"]] * 10 ** (-int(statement["decimals"]))
-    return int(step / 2)
+    return half_unit(statement.unit, statement.decimals)

@@ -1,31 +1,20 @@
-"""Reading a raw disclosure file into numbered lines, refusing bad input clearly.
+"""The reader of text disclosures: UTF-8 text whose tables are tab-separated lines.
 
-This is the I/O edge of the importer: everything after it works on the
-``Document`` value and is pure.
+Bad input is refused here with the file and line (empty, binary, not
+UTF-8, absurdly long lines); everything after this works on the
+``Layout`` value and is pure.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from pathlib import Path
 
 from generator.core.errors import DocumentError
+from generator.read.layout import Document, Layout
+from generator.read.segment import split
 
 MAX_LINE_CHARS = 20000
 MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Document:
-    """A source document: its name, content hash and lines (1-based numbering)."""
-
-    name: str
-    sha256: str
-    lines: tuple[str, ...]
-
-    def line(self, number: int) -> str:
-        return self.lines[number - 1]
 
 
 def decode(name: str, raw: bytes) -> Document:
@@ -50,9 +39,8 @@ def decode(name: str, raw: bytes) -> Document:
     return Document(name, hashlib.sha256(raw).hexdigest(), lines)
 
 
-def read_document(path: Path) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(str(path), None, f"cannot read the file: {exc.strerror}") from None
-    return decode(path.name, raw)
+def read(name: str, raw: bytes) -> Layout:
+    """A text disclosure (tables as tab-separated lines) as text lines and raw tables."""
+    doc = decode(name, raw)
+    texts, tables = split(doc)
+    return Layout(doc, texts, tables)

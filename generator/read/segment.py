@@ -9,9 +9,7 @@ follow it (备注 / 注).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-from generator.read.plaintext import Document
+from generator.read.layout import Document, RawTable, Row, TextLine
 from generator.core.text import clean, compact
 
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
@@ -19,36 +17,6 @@ _DEPT_LINE = re.compile(r"^(?:部门|单位)(?:名称|/单位)?\s*[:：]\s*(.+)$
 _NOTE_LINE = re.compile(r"^(?:备注|注)\s*[:：]")
 _PAGE_MARK = re.compile(r"^预算\s*\d+\s*表$")
 _PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*年度?\s*[)）]$")
-
-
-@dataclass
-class Row:
-    line: int
-    cells: list[str]
-
-    def text(self, i: int) -> str:
-        return self.cells[i] if i < len(self.cells) else ""
-
-
-@dataclass
-class RawTable:
-    start: int
-    end: int
-    rows: list[Row]
-    title: str = ""
-    title_line: int = 0
-    unit: str | None = None
-    unit_line: int = 0
-    department: str | None = None
-    notes: list[tuple[int, str]] = field(default_factory=list)
-    page_breaks: list[int] = field(default_factory=list)
-    intro: list[tuple[int, str]] = field(default_factory=list)
-
-
-@dataclass
-class TextLine:
-    line: int
-    text: str
 
 
 def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.read.segment import RawTable, TextLine
+from generator.read.layout import RawTable, TextLine
 from generator.core.text import compact
 
 _TITLE = re.compile(r"(20\d{2})年度?(.+?)部门(?:预算|整体)")

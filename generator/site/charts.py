@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from generator.core.codes import Code, canonical_name
 from generator.audit.figures import Figure
-from generator.store.read import LoadedDisclosure
+from generator.core.model import Disclosure
+from generator.core import vocabulary as V
+from generator.core.vocabulary import Kind
 from generator.site.formatting import share, wan, wan_number
 from generator.core.text import strip_enumeration
 
@@ -59,24 +61,24 @@ def _largest_sentence(what: str, rows: list[tuple[str, int]], total: int) -> str
     return text + "。"
 
 
-def function_classes(d: LoadedDisclosure) -> Chart | None:
+def function_classes(d: Disclosure) -> Chart | None:
     """Spending by function class (类, the first three digits of the code)."""
-    candidates = [t for t in (d.table("expenditure"), d.table("general_budget_function")) if t is not None]
+    candidates = [t for t in (d.table(Kind.EXPENDITURE), d.table(Kind.GENERAL_BUDGET_FUNCTION)) if t is not None]
     # a table that prints the class rows (类) is preferred: its figures are printed, not summed
-    candidates.sort(key=lambda t: not any(r["code"] and int(r["level"] or 0) == 1 for r in t.rows))
+    candidates.sort(key=lambda t: not any(r.code and r.level == 1 for r in t.rows))
     for t in candidates:
         classes: dict[str, int] = {}
         names: dict[str, str] = {}
-        coded = [r for r in t.rows if r["code"] and r["scheme"] == "function"]
+        coded = [r for r in t.rows if r.code and r.scheme == "function"]
         if not coded:
             continue
-        top = [r for r in coded if int(r["level"] or 0) == 1]
-        source_rows = top or [r for r in coded if int(r["level"] or 0) == 3]
+        top = [r for r in coded if r.level == 1]
+        source_rows = top or [r for r in coded if r.level == 3]
         for r in source_rows:
-            cls = r["code"][:3]
-            classes[cls] = classes.get(cls, 0) + (r["amounts"].get("total") or 0)
-            if int(r["level"] or 0) == 1:
-                names[cls] = r["canonical"] or r["label"]
+            cls = r.code[:3]
+            classes[cls] = classes.get(cls, 0) + (r.amount("total") or 0)
+            if r.level == 1:
+                names[cls] = r.canonical or r.label
         rows = [(names.get(c) or canonical_name(Code(c, "function", 1, None)) or c, y)
                 for c, y in sorted(classes.items()) if y]
         rows.sort(key=lambda r: -r[1])
@@ -84,29 +86,29 @@ def function_classes(d: LoadedDisclosure) -> Chart | None:
         if not rows:
             return None
         return Chart("chart-function", "按功能分类（类）的支出", _largest_sentence("按功能分类，支出", rows, total),
-                     rows, total, _bar(rows), t.meta["title"])
+                     rows, total, _bar(rows), t.title)
     return None
 
 
-def economic_classes(d: LoadedDisclosure) -> Chart | None:
+def economic_classes(d: Disclosure) -> Chart | None:
     """Basic spending by economic class (工资福利 / 商品和服务 / 对个人和家庭的补助 / 资本性)."""
-    t = d.table("expenditure")
+    t = d.table(Kind.EXPENDITURE)
     if t is not None:
         total_row = t.total_row()
         parts = [("工资福利支出", "basic.wages"), ("商品和服务支出", "basic.goods"),
                  ("对个人和家庭的补助", "basic.family"), ("资本性支出", "basic.capital"), ("公用经费", "basic.public")]
         if total_row:
-            rows = [(label, total_row["amounts"].get(key) or 0) for label, key in parts]
+            rows = [(label, total_row.amount(key) or 0) for label, key in parts]
             rows = [r for r in rows if r[1]]
             if rows:
                 total = sum(y for _, y in rows)
                 return Chart("chart-economic", "基本支出按经济分类", _largest_sentence("基本支出", rows, total),
-                             rows, total, _bar(rows, colors=True), t.meta["title"])
+                             rows, total, _bar(rows, colors=True), t.title)
     return None
 
 
 def basic_vs_project(figures: dict[str, Figure]) -> Chart | None:
-    basic, project = figures.get("basic"), figures.get("project")
+    basic, project = figures.get(V.BASIC), figures.get(V.PROJECT)
     if basic is None or project is None:
         return None
     rows = [("基本支出", basic.yuan), ("项目支出", project.yuan)]
@@ -118,11 +120,10 @@ def basic_vs_project(figures: dict[str, Figure]) -> Chart | None:
 
 
 def three_public(figures: dict[str, Figure]) -> Chart | None:
-    total = figures.get("three_public")
+    total = figures.get(V.THREE_PUBLIC)
     if total is None:
         return None
-    parts = [("因公出国（境）费", "three_public.abroad"), ("公务接待费", "three_public.reception"),
-             ("公务用车购置及运行费", "three_public.vehicles")]
+    parts = [(p.label, V.three_public_measure(p.key)) for p in V.three_public_parts()]
     rows = [(label, figures[key].yuan) for label, key in parts if key in figures]
     if not rows:
         return None
@@ -133,28 +134,28 @@ def three_public(figures: dict[str, Figure]) -> Chart | None:
                  total.table)
 
 
-def income_sources(d: LoadedDisclosure) -> Chart | None:
-    t = d.table("summary")
+def income_sources(d: Disclosure) -> Chart | None:
+    t = d.table(Kind.SUMMARY)
     if t is None:
         return None
     rows = []
     for r in t.rows:
-        if r["side"] == "income" and r["kind"] != "total" and (r["amounts"].get("income") or 0) > 0:
-            label = r["label"]
+        if r.side == "income" and r.kind != "total" and (r.amount("income") or 0) > 0:
+            label = r.label
             if label.startswith(("其中", "1、", "2、", "3、", "4、", "5、")) or label.startswith("（"):
                 continue                       # a sub-item of the line above: not a separate source
-            rows.append((strip_enumeration(label), r["amounts"]["income"]))
+            rows.append((strip_enumeration(label), r.amount("income")))
     if not rows:
         return None
     total = sum(y for _, y in rows)
     return Chart("chart-income", "收入来源", _largest_sentence("收入", rows, total), rows, total,
-                 _bar(rows, colors=True), t.meta["title"])
+                 _bar(rows, colors=True), t.title)
 
 
-def charts_for(d: LoadedDisclosure, figures: dict[str, Figure]) -> list[Chart]:
+def charts_for(d: Disclosure, figures: dict[str, Figure]) -> list[Chart]:
     found = [function_classes(d), economic_classes(d), basic_vs_project(figures), three_public(figures),
              income_sources(d)]
-    titles = {t.id: t.meta["title"] for t in d.tables}
+    titles = {t.id: t.title for t in d.tables}
     for c in found:
         if c is not None:
             c.source = titles.get(c.source, c.source)

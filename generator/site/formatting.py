@@ -23,9 +23,9 @@ def wan(yuan: int | None, decimals: int = 2) -> str:
     return format_wan(yuan, decimals)
 
 
-def wan_number(yuan: int) -> float:
-    """万元 as a number for chart data (display only; the tables carry the exact figures)."""
-    return float(Decimal(yuan) / 10000)
+def wan_number(yuan: int) -> Decimal:
+    """万元 as an exact number for chart data (written into the page as a JSON number, never a float)."""
+    return Decimal(yuan) / 10000
 
 
 def share(part: int | None, whole: int | None, digits: int = 1) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.store.read import LoadedTable
+from generator.core.model import Table, TableColumn, TableRow
+from generator.core import vocabulary as V
+from generator.core.vocabulary import KINDS, Kind
 from generator.site.formatting import display_decimals, wan
 
 
@@ -48,8 +50,9 @@ class TableView:
     row_header_labels: list[str]
 
 
-def _header(columns: list[dict], lead: list[str]) -> list[list[HeaderCell]]:
-    paths = [[p.strip() for p in c["label"].split(" / ") if p.strip()] or [c["key"]] for c in columns]
+def _header(columns: list[tuple[str, str]], lead: list[str]) -> list[list[HeaderCell]]:
+    """Grouped header rows from (label, key) pairs; the label is a header path joined with " / "."""
+    paths = [[p.strip() for p in label.split(" / ") if p.strip()] or [key] for label, key in columns]
     depth = max((len(p) for p in paths), default=1)
     rows: list[list[HeaderCell]] = [[] for _ in range(depth)]
     for i, label in enumerate(lead):
@@ -74,84 +77,76 @@ def _header(columns: list[dict], lead: list[str]) -> list[list[HeaderCell]]:
     return [r for r in rows if r]
 
 
-def _money_cell(row: dict, key: str, decimals: int, unit: str) -> dict:
-    yuan = row["amounts"].get(key)
-    printed = row["printed"].get(key, "")
-    return {"text": wan(yuan, decimals) if key in row["amounts"] else "", "num": True,
-            "title": f"原表：{printed} {unit}" if printed else "", "sort": "" if yuan is None else str(yuan)}
+def _pairs(columns: list[TableColumn]) -> list[tuple[str, str]]:
+    return [(c.label, c.key) for c in columns]
 
 
-def _row_headers(row: dict, kind: str) -> list[str]:
-    code = row["code"] or row["unit_code"] or ""
-    if kind == "three_public":
+_BLANK = {"text": "", "num": True, "title": "", "sort": "", "header": False}
+
+
+def _money_cell(row: TableRow, key: str, decimals: int, unit: str) -> dict:
+    cell = row.cell(key)
+    yuan = cell.yuan if cell else None
+    printed = cell.printed if cell else ""
+    return {"text": wan(yuan, decimals) if cell else "", "num": True,
+            "title": f"原表：{printed} {unit}" if printed else "", "sort": "" if yuan is None else str(yuan),
+            "header": False}
+
+
+def _row_headers(row: TableRow, kind: str) -> list[str]:
+    code = row.code or row.unit_code or ""
+    if kind == Kind.THREE_PUBLIC:
         code = ""
-    label = row["label"]
-    if row["code2"]:
-        code = f"{code} / {row['code2']}"
-    return [code, label]
+    if row.code2:
+        code = f"{code} / {row.code2}"
+    return [code, row.label]
 
 
-def view(table: LoadedTable) -> TableView:
-    v = _view(table)
-    for row in v.rows:
-        for cell in row.cells:
-            cell.setdefault("header", False)
-    return v
-
-
-def _view(table: LoadedTable) -> TableView:
-    meta = table.meta
-    unit = meta["unit"] or "元"
-    decimals = display_decimals(unit, int(meta["decimals"] or 0))
-    money_cols = [c for c in meta["columns"] if c["role"] == "money"]
-    other_cols = [c for c in meta["columns"] if c["role"] != "money"]
+def view(table: Table) -> TableView:
+    """The table as the page shows it: in 万元, with its printed header structure."""
+    unit = table.unit or "元"
+    decimals = display_decimals(unit, table.decimals or 0)
+    money_cols = table.money_columns
+    other_cols = [c for c in table.columns if c.role != "money"]
     unit_note = "单位：万元" + ("（原表以元为单位，此处换算为万元，保留四位小数，不损失精度）" if unit == "元" else "")
-    if meta["kind"] in ("summary", "fiscal_summary"):
+    if KINDS[table.kind].parser == V.TWO_SIDED:
         return _two_sided(table, decimals, unit, unit_note)
-    lead = ["编码", "项目"] if meta["kind"] != "three_public" else ["", "项目"]
-    lead_labels = lead
-    header = _header(other_cols + money_cols, lead_labels)
+    three_public = table.kind == Kind.THREE_PUBLIC
+    lead = ["项目"] if three_public else ["编码", "项目"]
+    header = _header(_pairs(money_cols) if three_public else _pairs(other_cols + money_cols), lead)
     rows = []
     for r in table.rows:
-        cells = [{"text": r["text"].get(c["key"], ""), "num": c["role"] == "quantity", "title": "",
-                  "sort": r["text"].get(c["key"], "")} for c in other_cols]
-        cells += [_money_cell(r, c["key"], decimals, unit) for c in money_cols]
-        rows.append(BodyRow(f"{meta['id']}-r{r['row']}", _row_headers(r, meta["kind"]), cells, r["kind"],
-                            int(r["line"]), r["flags"], int(r["level"] or 0)))
-    if meta["kind"] == "three_public":
-        header = _header(money_cols, ["项目"])
-        for row in rows:
-            row.headers = row.headers[1:]
-    return TableView(meta["id"], meta["title"], meta["kind"], unit_note, header, rows, meta["notes"],
-                     tuple(meta["lines"]), meta["document"], meta["empty"],
-                     ["项目"] if meta["kind"] == "three_public" else lead_labels)
+        cells = [{"text": r.text.get(c.key, ""), "num": c.role == "quantity", "title": "",
+                  "sort": r.text.get(c.key, ""), "header": False} for c in other_cols]
+        cells += [_money_cell(r, c.key, decimals, unit) for c in money_cols]
+        headers = _row_headers(r, table.kind)
+        rows.append(BodyRow(f"{table.id}-r{r.row}", headers[1:] if three_public else headers, cells, r.kind,
+                            r.line, r.flags, r.level or 0))
+    return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
+                     table.document, table.empty, lead)
 
 
-def _two_sided(table: LoadedTable, decimals: int, unit: str, unit_note: str) -> TableView:
+def _two_sided(table: Table, decimals: int, unit: str, unit_note: str) -> TableView:
     """Income and expenditure side by side, one printed line per table row, as printed."""
-    meta = table.meta
-    inc_cols = [c for c in meta["columns"] if c["side"] == "income" and c["role"] == "money"]
-    exp_cols = [c for c in meta["columns"] if c["side"] == "expenditure" and c["role"] == "money"]
+    inc_cols = [c for c in table.money_columns if c.side == "income"]
+    exp_cols = [c for c in table.money_columns if c.side == "expenditure"]
     header = _header(
-        [{"label": f"收入 / {c['label'].split(' / ', 1)[-1]}", "key": c["key"]} for c in inc_cols]
-        + [{"label": "支出 / 项目", "key": "_label"}]
-        + [{"label": "支出 / " + c["label"].split(" / ", 1)[-1], "key": c["key"]} for c in exp_cols],
+        [(f"收入 / {c.label.split(' / ', 1)[-1]}", c.key) for c in inc_cols]
+        + [("支出 / 项目", "_label")]
+        + [("支出 / " + c.label.split(" / ", 1)[-1], c.key) for c in exp_cols],
         ["收入项目"])
-    by_line: dict[int, dict[str, dict]] = {}
+    by_line: dict[int, dict[str, TableRow]] = {}
     for r in table.rows:
-        by_line.setdefault(int(r["line"]), {})[r["side"] or "income"] = r
+        by_line.setdefault(r.line, {})[r.side or "income"] = r
     rows = []
     for line in sorted(by_line):
         pair = by_line[line]
         inc, exp = pair.get("income"), pair.get("expenditure")
-        cells = [_money_cell(inc, c["key"], decimals, unit) if inc else {"text": "", "num": True, "title": "", "sort": ""}
-                 for c in inc_cols]
-        cells.append({"text": exp["label"] if exp else "", "num": False, "title": "", "sort": "", "header": True})
-        cells += [_money_cell(exp, c["key"], decimals, unit) if exp else {"text": "", "num": True, "title": "", "sort": ""}
-                  for c in exp_cols]
-        kind = "total" if (inc and inc["kind"] == "total") or (exp and exp["kind"] == "total") else "item"
-        first = inc or exp
-        flags = (inc["flags"] if inc else []) + (exp["flags"] if exp else [])
-        rows.append(BodyRow(f"{meta['id']}-l{line}", [inc["label"] if inc else ""], cells, kind, line, flags))
-    return TableView(meta["id"], meta["title"], meta["kind"], unit_note, header, rows, meta["notes"],
-                     tuple(meta["lines"]), meta["document"], meta["empty"], ["收入项目"])
+        cells = [_money_cell(inc, c.key, decimals, unit) if inc else dict(_BLANK) for c in inc_cols]
+        cells.append({"text": exp.label if exp else "", "num": False, "title": "", "sort": "", "header": True})
+        cells += [_money_cell(exp, c.key, decimals, unit) if exp else dict(_BLANK) for c in exp_cols]
+        kind = "total" if (inc and inc.kind == "total") or (exp and exp.kind == "total") else "item"
+        flags = (inc.flags if inc else []) + (exp.flags if exp else [])
+        rows.append(BodyRow(f"{table.id}-l{line}", [inc.label if inc else ""], cells, kind, line, flags))
+    return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
+                     table.document, table.empty, ["收入项目"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.store.write import PHASE_SLUGS as PHASES
+from generator.core.vocabulary import phase_slug
 from generator.core.slugs import slug
 
 
@@ -26,7 +26,15 @@ def department(region_slug: str, department_slug: str) -> str:
 
 
 def disclosure(region_slug: str, department_slug: str, year: int, phase: str) -> str:
-    return f"departments/{region_slug}/{department_slug}/{year}-{PHASES.get(phase, 'budget')}/index.html"
+    return f"departments/{region_slug}/{department_slug}/{year}-{phase_slug(phase)}/index.html"
+
+
+def regions() -> str:
+    return "regions/index.html"
+
+
+def years() -> str:
+    return "years/index.html"
 
 
 def year(y: int) -> str:
@@ -35,6 +43,10 @@ def year(y: int) -> str:
 
 def compare(name: str = "index") -> str:
     return f"compare/{name}.html"
+
+
+def compare_csv(name: str) -> str:
+    return f"compare/{name}.csv"
 
 
 def glossary() -> str:
@@ -58,8 +70,15 @@ def open_data() -> str:
     return "open-data/index.html"
 
 
+OPEN_DATA_ALL = "open-data/all/"               # the whole site's tidy files
+OPEN_DATA_FILES = "open-data/files/"           # per disclosure
+OPEN_DATA_SOURCES = "open-data/sources/"       # the documents as published
+DATA_PACKAGE = "open-data/datapackage.json"
+DATA_ZIP = "open-data/budgetsite-data.zip"
+
+
 def data_file(region_slug: str, department_slug: str, year: int, phase: str, name: str) -> str:
-    return f"open-data/files/{region_slug}/{department_slug}/{year}-{PHASES.get(phase, 'budget')}/{name}"
+    return f"open-data/files/{region_slug}/{department_slug}/{year}-{phase_slug(phase)}/{name}"
 
 
 def source_document(name: str, line: int | None = None) -> str:

@@ -1,95 +1,106 @@
-"""Reading one disclosure back from the data directory, for the audit and the site.
+"""Reading disclosures back from the data directory into the one typed model.
 
 The data files are the single source of truth for everything after import;
-this is the one place that knows how to read them.  Figures come back as
-integer 元 (None for a blank cell), never as floats.
+the audit and the site take the ``Disclosure`` values read here.  Figures
+come back as integer 元 (None for a blank cell), never as floats.  Data
+that cannot be read is refused with the file it is in (``budgetsite check``
+says exactly what is wrong).
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.store.write import read_csv
+from generator.core.errors import DataError
+from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Indicator, Project, ProjectItem, Section,
+                                  Source, Statement, Table, TableColumn, TableRow, Target, Task, Term, UnitRow)
+from generator.core.vocabulary import Kind
+from generator.store import schema as S
+from generator.store.layout import NARRATIVE, SOURCES, disclosure_dirs
+
+_SOURCE_LINE = re.compile(r"^<!-- source: (.*) line (\d+) -->$")
 
 
-@dataclass
-class LoadedTable:
-    meta: dict
-    rows: list[dict]
-
-    @property
-    def id(self) -> str:
-        return self.meta["id"]
-
-    @property
-    def kind(self) -> str:
-        return self.meta["kind"]
-
-    def total_row(self, side: str | None = None) -> dict | None:
-        for r in self.rows:
-            if r["kind"] == "total" and (side is None or r["side"] == side):
-                return r
-        return None
+def _records(path: Path, spec: S.CsvFile) -> list[dict]:
+    return [S.decode(spec, row) for row in S.read_csv_rows(path / spec.name)]
 
 
-@dataclass
-class LoadedDisclosure:
-    path: Path
-    meta: dict
-    tables: list[LoadedTable]
-    indicators: list[dict] = field(default_factory=list)
-    tasks: list[dict] = field(default_factory=list)
-    performance: dict = field(default_factory=dict)
-    statements: list[dict] = field(default_factory=list)
-    glossary: list[dict] = field(default_factory=list)
-    sections: list[dict] = field(default_factory=list)
-
-    def table(self, kind: str) -> LoadedTable | None:
-        return next((t for t in self.tables if t.kind == kind), None)
+def _optional(value: object) -> object:
+    """An empty text field of a row is an absent value (no code, no side …)."""
+    return value if value != "" else None
 
 
-def _int(text: str) -> int | None:
-    return int(text) if text not in ("", None) else None
+def _tables(meta: dict, path: Path) -> list[Table]:
+    cells: dict[tuple[str, int], list[Cell]] = defaultdict(list)
+    for m in _records(path, S.MONEY):
+        cells[(m["table"], m["row"])].append(Cell(m["column"], m["printed"], m["yuan"]))
+    rows: dict[str, list[TableRow]] = defaultdict(list)
+    for r in _records(path, S.ROWS):
+        rows[r["table"]].append(TableRow(
+            row=r["row"], line=r["line"], label=r["label"], kind=r["kind"], code=_optional(r["code"]),
+            scheme=_optional(r["scheme"]), level=r["level"], parent=_optional(r["parent"]),
+            canonical=_optional(r["canonical"]), code2=_optional(r["code2"]), scheme2=_optional(r["scheme2"]),
+            label2=_optional(r["label2"]), unit_code=_optional(r["unit_code"]), side=_optional(r["side"]),
+            text=r["text"], cells=cells[(r["table"], r["row"])], flags=r["flags"]))
+    return [Table(id=t["id"], kind=Kind(t["kind"]), title=t["title"], document=t["document"], lines=tuple(t["lines"]),
+                  unit=t["unit"], decimals=t["decimals"], columns=[TableColumn(**c) for c in t["columns"]],
+                  rows=rows.get(t["id"], []), notes=t["notes"], note_lines=t["note_lines"], empty=t["empty"],
+                  title_line=t["title_line"]) for t in meta["tables"]]
 
 
-def load_disclosure(path: Path) -> LoadedDisclosure:
-    meta = json.loads((path / "disclosure.json").read_text(encoding="utf-8"))
-    amounts: dict[tuple[str, str], dict[str, int | None]] = defaultdict(dict)
-    printed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    for m in read_csv(path / "money.csv"):
-        amounts[(m["table"], m["row"])][m["column"]] = _int(m["yuan"])
-        printed[(m["table"], m["row"])][m["column"]] = m["printed"]
-    by_table: dict[str, list[dict]] = defaultdict(list)
-    for r in read_csv(path / "rows.csv"):
-        r["amounts"] = amounts[(r["table"], r["row"])]
-        r["printed"] = printed[(r["table"], r["row"])]
-        r["text"] = json.loads(r["text"]) if r["text"] else {}
-        r["flags"] = [f for f in r["flags"].split(";") if f]
-        by_table[r["table"]].append(r)
-    tables = [LoadedTable(t, by_table.get(t["id"], [])) for t in meta["tables"]]
-    d = LoadedDisclosure(path, meta, tables)
+def _sections(path: Path) -> list[Section]:
+    out = []
+    for file in sorted((path / NARRATIVE).glob("*.md")):
+        first, _, body = file.read_text(encoding="utf-8").partition("\n")
+        m = _SOURCE_LINE.match(first)
+        if m is None:
+            raise DataError(f"{file}:1: expected the source line “<!-- source: FILE line N -->”")
+        heading = body.split("\n", 1)[0].removeprefix("## ")
+        out.append(Section(file.stem.split("-", 1)[-1], html.unescape(heading), body, m.group(1), int(m.group(2))))
+    return out
 
-    def optional_csv(name: str) -> list[dict]:
-        file = path / name
-        return read_csv(file) if file.is_file() else []
 
-    d.indicators = optional_csv("indicators.csv")
-    d.tasks = optional_csv("tasks.csv")
-    for t in d.tasks:
-        t["amount_yuan"], t["fiscal_yuan"] = _int(t["amount_yuan"]), _int(t["fiscal_yuan"])
-    d.statements = optional_csv("statements.csv")
-    for s in d.statements:
-        s["yuan"], s["count"] = _int(s["yuan"]), _int(s["count"])
-    d.glossary = optional_csv("glossary.csv")
-    perf = path / "performance.json"
-    d.performance = json.loads(perf.read_text(encoding="utf-8")) if perf.is_file() else {}
-    narrative = path / "narrative"
-    if narrative.is_dir():
-        for file in sorted(narrative.glob("*.md")):
-            text = file.read_text(encoding="utf-8")
-            first, _, body = text.partition("\n")
-            d.sections.append({"key": file.stem.split("-", 1)[-1], "file": file.name, "source": first, "markdown": body})
+def _performance(d: Disclosure, perf: dict) -> None:
+    d.targets = [Target(**t) for t in perf["targets"]]
+    d.budget = [BudgetLine(**b) for b in perf["budget"]]
+    d.projects = [Project(**(p | {"items": [ProjectItem(**i) for i in p["items"]]})) for p in perf["projects"]]
+    d.units = [UnitRow(**u) for u in perf["units"]]
+
+
+def load_disclosure(path: Path) -> Disclosure:
+    """One disclosure folder as a ``Disclosure``."""
+    try:
+        meta = json.loads((path / S.DISCLOSURE_JSON).read_text(encoding="utf-8"))
+        d = Disclosure(region=meta["region"], department=meta["department"], year=meta["year"], phase=meta["phase"],
+                       sources=[Source(**s) for s in meta["sources"]], tables=_tables(meta, path),
+                       merge_findings=[Finding(**f) for f in meta["merge_findings"]],
+                       region_slug=meta["region_slug"], department_slug=meta["department_slug"])
+        d.indicators = [Indicator(**i) for i in _records(path, S.INDICATORS)]
+        d.tasks = [Task(**t) for t in _records(path, S.TASKS)]
+        d.statements = [Statement(**s) for s in _records(path, S.STATEMENTS)]
+        d.glossary = [Term(**t) for t in _records(path, S.GLOSSARY)]
+        _performance(d, json.loads((path / S.PERFORMANCE_JSON).read_text(encoding="utf-8")))
+        d.sections = _sections(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"{path}: cannot read the disclosure ({type(exc).__name__}: {exc}); "
+                        f"run budgetsite check for details") from None
     return d
+
+
+def load_all(data_dir: Path) -> list[Disclosure]:
+    """Every disclosure of the data directory, each read once."""
+    return [load_disclosure(path) for path in disclosure_dirs(data_dir)]
+
+
+def load_sources(data_dir: Path, names: list[str]) -> dict[str, bytes]:
+    """The published documents of these names, as stored under ``DIR/sources`` (those that are there)."""
+    out = {}
+    for name in sorted(set(names)):
+        path = data_dir / SOURCES / name
+        if path.is_file():
+            out[name] = path.read_bytes()
+    return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from generator.core import vocabulary as V
 from generator.site import urls
 from generator.site.config import SiteConfig
 from generator.site.formatting import wan
@@ -38,11 +39,11 @@ def atom(site: SiteConfig, model: SiteModel) -> bytes:
     newest = max((v.year for v in model.disclosures), default=2000)
     entries = []
     for v in model.disclosures:                    # newest first
-        tag = f"tag:budgetsite,{v.year}:{v.region_slug}/{v.department_slug}/{v.year}-{urls.PHASES.get(v.phase, 'budget')}"
-        total = v.value("total.expenditure")
+        tag = f"tag:budgetsite,{v.year}:{v.folder}"
+        total = v.value(V.TOTAL_EXPENDITURE)
         summary = f"{v.department} {v.year} 年部门{v.phase}：支出总计 {wan(total)} 万元。" if total is not None else ""
-        if v.value("three_public") is not None:
-            summary += f"“三公”经费 {wan(v.value('three_public'))} 万元。"
+        if v.value(V.THREE_PUBLIC) is not None:
+            summary += f"“三公”经费 {wan(v.value(V.THREE_PUBLIC))} 万元。"
         entries.append(
             "  <entry>\n"
             f"    <title>{escape(v.department)} {v.year} 年部门{escape(v.phase)}</title>\n"

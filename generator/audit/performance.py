@@ -1,0 +1,81 @@
+"""The performance tables against themselves and against the money tables."""
+
+from __future__ import annotations
+
+from generator.core import vocabulary as V
+from generator.core.model import Disclosure, Finding
+from generator.core.money import format_yuan, half_unit, slack
+from generator.audit.figures import Figure
+from generator.audit.narrative import wan
+
+# 预算情况 lines and the headline measure each restates
+_BUDGET_MEASURES = {"total": V.TOTAL_EXPENDITURE, "basic": V.BASIC, "project": V.PROJECT}
+
+
+def task_fiscal(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
+    """Each main task's 其中：财政资金 against its own 合计."""
+    out = []
+    for t in d.tasks:
+        if t.amount_yuan is None or t.fiscal_yuan is None or t.fiscal_yuan == t.amount_yuan:
+            continue
+        if t.fiscal_yuan > t.amount_yuan:
+            message = (f"整体绩效目标表：task “{t.name} {t.content}” prints 合计 {t.amount} but "
+                       f"其中财政资金 {t.fiscal}; 财政资金 is part of 合计 and cannot exceed it")
+        else:
+            message = f"整体绩效目标表：task “{t.name} {t.content}” prints 合计 {t.amount} and 其中财政资金 {t.fiscal}"
+        out.append(Finding("task", "warning", message, t.document, t.line,
+                           expected=f"{t.amount} {t.unit}", found=f"{t.fiscal} {t.unit}"))
+    return out
+
+
+def tasks_total(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
+    """The main tasks together against the department's total expenditure."""
+    total = figures.get(V.TOTAL_EXPENDITURE)
+    money_tasks = [t for t in d.tasks if t.amount_yuan is not None]
+    if total is None or not money_tasks:
+        return []
+    found = sum(t.amount_yuan for t in money_tasks)
+    tol = slack(half_unit(money_tasks[0].unit, 1), len(money_tasks)) + total.tolerance
+    if abs(found - total.yuan) <= tol:
+        return []
+    first = money_tasks[0]
+    return [Finding("task", "warning",
+                    f"整体绩效目标表：the {len(money_tasks)} tasks add to {wan(found)}, the budget "
+                    f"({total.table}) is {wan(total.yuan)}; {wan(total.yuan - found)} is not "
+                    f"assigned to any task", first.document, first.line, expected=wan(total.yuan), found=wan(found))]
+
+
+def budget_lines(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
+    """The performance table's 预算情况 lines against the money tables."""
+    out = []
+    for b in d.budget:
+        fig = figures.get(_BUDGET_MEASURES.get(b.key, ""))
+        if fig is None or b.yuan is None:
+            continue
+        tol = half_unit(b.unit, 2 if "." in b.printed and len(b.printed.split(".")[1]) == 2 else 1)
+        if abs(b.yuan - fig.yuan) > tol + fig.tolerance:
+            out.append(Finding("task", "warning",
+                               f"整体绩效目标表：预算情况 “{b.label}” {b.printed} {b.unit} differs from {fig.table}",
+                               b.document, b.line, expected=f"{format_yuan(fig.yuan)} 元",
+                               found=f"{b.printed} {b.unit}"))
+    return out
+
+
+def unit_totals(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
+    """Each unit row of a project summary table against the projects (or sub-units) under it."""
+    out = []
+    for u in d.units:
+        if u.yuan is None:
+            continue
+        subs = [x for x in d.units if x.code != u.code and x.code.startswith(u.code)]
+        parts = [x.yuan or 0 for x in subs] if subs else \
+            [p.amount_yuan or 0 for p in d.projects if p.unit_code == u.code]
+        if not parts:
+            continue
+        found = sum(parts)
+        if abs(found - u.yuan) > slack(half_unit(u.unit, 2), len(parts)):
+            out.append(Finding("project-sum", "warning",
+                               f"项目绩效目标表：unit {u.code} {u.name} prints {u.printed} {u.unit}, its "
+                               f"{len(parts)} {'units' if subs else 'projects'} add to {wan(found)}",
+                               u.document, u.line, expected=wan(u.yuan), found=wan(found)))
+    return out

@@ -1,0 +1,142 @@
+"""Checks within a table and between the tables of one disclosure.
+
+Sums are allowed the rounding of the printed precision: half a unit of the
+last printed digit for every figure in the sum, the total included (002
+prints class 201 as 2,432.7 while its rows add to 2,432.8; that is
+rounding, not an error).  Which checks apply to which table kind is said in
+the vocabulary (``TableKind.checks``).
+"""
+
+from __future__ import annotations
+
+from generator.core import vocabulary as V
+from generator.core.model import Disclosure, Finding, Table, TableRow
+from generator.core.money import format_yuan, half_unit, slack
+from generator.core.vocabulary import KINDS
+
+
+def _fmt(yuan: int) -> str:
+    return f"{format_yuan(yuan)} 元"
+
+
+def _tolerance(t: Table, count: int) -> int:
+    return slack(half_unit(t.unit or "元", t.decimals or 0), count)
+
+
+def row_flags(t: Table) -> list[Finding]:
+    """Rows the importer had to re-align, or could not reconcile: told, never hidden."""
+    out = []
+    for r in t.rows:
+        for flag in r.flags:
+            if flag == "unreconciled":
+                out.append(Finding("row-sum", "warning",
+                                   f"{t.title}：row “{r.label}” does not add up (合计 ≠ 基本支出 + 项目支出 or a "
+                                   "subtotal ≠ its parts), and no re-alignment of its cells makes it add up",
+                                   t.document, r.line, table=t.id))
+            elif flag == "realigned-ambiguous":
+                out.append(Finding("realigned", "warning",
+                                   f"{t.title}：row “{r.label}” had empty cells dropped and more than one "
+                                   f"placement of its figures adds up; the smallest shift was taken — compare "
+                                   f"with the source", t.document, r.line, table=t.id))
+            elif flag.startswith("realigned"):
+                out.append(Finding("realigned", "info",
+                                   f"{t.title}：row “{r.label}” had empty cells dropped; its figures were "
+                                   f"re-aligned ({flag})", t.document, r.line, table=t.id))
+    return out
+
+
+def sums(t: Table) -> list[Finding]:
+    """The total row against the leaf rows, and each coded parent against its children."""
+    out = []
+    coded = [r for r in t.rows if r.code or r.code2 or r.kind == "item"]
+    codes = {r.code for r in coded if r.code}
+    leaves = [r for r in coded if not r.code or not any(c != r.code and c.startswith(r.code) for c in codes)]
+    total = t.total_row()
+    columns = t.money_columns
+    if total is not None and leaves:
+        for col in columns:
+            expected = total.amount(col.key)
+            found = sum(r.amount(col.key) or 0 for r in leaves)
+            if expected is None and found == 0:
+                continue
+            if abs((expected or 0) - found) > _tolerance(t, len(leaves)):
+                out.append(Finding("column-sum", "warning",
+                                   f"{t.title}：合计 of “{col.label}” differs from the sum of its {len(leaves)} rows",
+                                   t.document, total.line, expected=_fmt(expected or 0), found=_fmt(found),
+                                   table=t.id))
+    for parent in coded:
+        if not parent.code:
+            continue
+        children = [r for r in coded if r.parent == parent.code]
+        if not children:
+            continue
+        for col in columns:
+            expected = parent.amount(col.key) or 0
+            found = sum(r.amount(col.key) or 0 for r in children)
+            if abs(expected - found) > _tolerance(t, len(children)):
+                out.append(Finding("subtotal", "warning",
+                                   f"{t.title}：{parent.code} {parent.label} differs from the sum of its "
+                                   f"{len(children)} sub-items in “{col.key}”", t.document, parent.line,
+                                   expected=_fmt(expected), found=_fmt(found), table=t.id))
+    return out
+
+
+def three_public(t: Table) -> list[Finding]:
+    """“三公” = its three parts, and 公务用车 = 运行维护 + 购置."""
+    parts = {r.code: r for r in t.rows}
+    out = []
+
+    def val(key: str) -> int:
+        return (parts[key].amount("amount") or 0) if key in parts else 0
+
+    for whole, within, what in ((V.THREE_PUBLIC_TOTAL, None, "“三公”合计 ≠ 出国 + 接待 + 公务用车"),
+                                ("vehicles", "vehicles", "公务用车 ≠ 运行维护 + 购置")):
+        if whole not in parts:
+            continue
+        members = V.three_public_parts(within)
+        found = sum(val(p.key) for p in members)
+        if abs(val(whole) - found) > _tolerance(t, len(members)):
+            out.append(Finding("three-public", "warning", f"{t.title}：{what}", t.document, parts[whole].line,
+                               expected=_fmt(val(whole)), found=_fmt(found), table=t.id))
+    return out
+
+
+def balance(t: Table) -> list[Finding]:
+    """A two-sided summary: the income total equals the expenditure total."""
+    income = [r for r in t.rows if r.kind == "total" and r.side == "income"]
+    spend = [r for r in t.rows if r.kind == "total" and r.side == "expenditure"]
+    out = []
+    if income and spend:
+        a = income[-1].amount("income") or 0
+        b = spend[-1].amount("total") or 0
+        if abs(a - b) > _tolerance(t, 1):
+            out.append(Finding("balance", "warning", f"{t.title}：收入合计 ≠ 支出合计", t.document,
+                               spend[-1].line, expected=_fmt(a), found=_fmt(b), table=t.id))
+    return out
+
+
+def stated_total(t: Table) -> TableRow | None:
+    """The row where a table states the department's total (the expenditure side of a summary)."""
+    side = "expenditure" if KINDS[t.kind].parser == V.TWO_SIDED else None
+    row = t.total_row(side)
+    return row if row is not None and row.amount("total") is not None else None
+
+
+def same_total(d: Disclosure) -> list[Finding]:
+    """Every table that states the total states the same total."""
+    stated = [(t, r) for t in d.tables if t.rows and V.STATES_TOTAL in KINDS[t.kind].checks
+              for r in [stated_total(t)] if r is not None]
+    out = []
+    if stated:
+        ref_table, ref_row = stated[0]
+        ref = ref_row.amount("total")
+        for t, r in stated[1:]:
+            value = r.amount("total")
+            if abs(value - ref) > _tolerance(t, 1):
+                out.append(Finding("cross-table", "warning", f"{t.title}：total differs from {ref_table.title}",
+                                   t.document, r.line, expected=_fmt(ref), found=_fmt(value), table=t.id))
+    return out
+
+
+# The checks of one table, by the name a table kind gives in the vocabulary
+TABLE_CHECKS = {V.SUMS: sums, V.THREE_PUBLIC_SUM: three_public, V.BALANCE: balance}

@@ -1,0 +1,216 @@
+"""The vocabulary of disclosures: table kinds, phases, headline measures and the “三公” parts.
+
+Every stage speaks of these by the names defined here and nowhere else.
+Adding a table kind is one entry in ``KINDS`` (what it is called, how it is
+parsed, which audit checks apply) plus the rule in ``RECOGNITION`` that
+tells it apart, plus its parser if it needs a new one.  Adding a phase is
+one entry in ``PHASES``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+# --- table kinds --------------------------------------------------------------------------------
+
+class Kind(StrEnum):
+    """Table kinds, by meaning.  The value is what the data files store."""
+
+    SUMMARY = "summary"
+    INCOME = "income"
+    EXPENDITURE = "expenditure"
+    FISCAL_SUMMARY = "fiscal_summary"
+    GENERAL_BUDGET_FUNCTION = "general_budget_function"
+    GENERAL_BUDGET_ECONOMIC = "general_budget_economic"
+    BASIC_ECONOMIC = "basic_economic"
+    ECONOMIC_SUMMARY = "economic_summary"
+    THREE_PUBLIC = "three_public"
+    GOV_FUND = "gov_fund"
+    STATE_CAPITAL = "state_capital"
+    PROCUREMENT = "procurement"
+    PROJECT_LIST = "project_list"
+    DEPARTMENT_PERFORMANCE = "department_performance"
+    PROJECT_PERFORMANCE = "project_performance"
+    PROJECT_PERFORMANCE_CONTINUED = "project_performance_continued"
+    PROJECT_PERFORMANCE_SUMMARY = "project_performance_summary"
+
+
+# Parsers (the normalise stage maps each name to its function)
+GRID = "grid"                      # one-sided table of coded rows
+TWO_SIDED = "two_sided"            # income on the left, expenditure on the right
+THREE_PUBLIC_PARSER = "three_public"
+PROCUREMENT_PARSER = "procurement"
+PROJECT_LIST_PARSER = "project_list"
+DEPARTMENT_SHEET = "department_performance"
+PROJECT_SHEET = "project_sheet"
+PROJECT_SHEET_CONTINUED = "project_sheet_continued"
+PROJECT_SUMMARY = "project_summary"
+
+# Audit checks that apply per table (see generator.audit.tables)
+SUMS = "sums"                      # the total row against its rows, each coded parent against its children
+THREE_PUBLIC_SUM = "three_public"  # “三公” = its parts
+BALANCE = "balance"                # income total = expenditure total
+STATES_TOTAL = "states_total"      # states the department's total, compared across tables
+
+
+@dataclass(frozen=True)
+class TableKind:
+    id: Kind
+    label: str                       # the name shown to readers
+    family: str                      # money | performance
+    parser: str
+    codes: str | None = None         # function | economic: the classification of a grid's rows
+    checks: frozenset[str] = frozenset()
+    needs_total: bool = True         # a money table without its 合计 row has been cut off
+
+
+def _money(kind: Kind, label: str, parser: str, codes: str | None = None, checks: tuple[str, ...] = (),
+           needs_total: bool = True) -> TableKind:
+    return TableKind(kind, label, "money", parser, codes, frozenset(checks), needs_total)
+
+
+def _performance(kind: Kind, label: str, parser: str) -> TableKind:
+    return TableKind(kind, label, "performance", parser, needs_total=False)
+
+
+KINDS: dict[Kind, TableKind] = {k.id: k for k in (
+    _money(Kind.SUMMARY, "部门收支总体情况表", TWO_SIDED, checks=(BALANCE, STATES_TOTAL)),
+    _money(Kind.INCOME, "部门收入总体情况表", GRID, "function", (SUMS, STATES_TOTAL)),
+    _money(Kind.EXPENDITURE, "部门支出总体情况表", GRID, "function", (SUMS, STATES_TOTAL)),
+    _money(Kind.FISCAL_SUMMARY, "财政拨款收支总体情况表", TWO_SIDED, checks=(BALANCE, STATES_TOTAL)),
+    _money(Kind.GENERAL_BUDGET_FUNCTION, "一般公共预算支出情况表（按功能分类）", GRID, "function", (SUMS, STATES_TOTAL)),
+    _money(Kind.GENERAL_BUDGET_ECONOMIC, "一般公共预算支出情况表（按经济分类）", GRID, "economic", (SUMS,)),
+    _money(Kind.BASIC_ECONOMIC, "一般公共预算基本支出情况表", GRID, "economic", (SUMS,)),
+    _money(Kind.ECONOMIC_SUMMARY, "支出经济分类汇总表", GRID, "economic", (SUMS,)),
+    _money(Kind.THREE_PUBLIC, "一般公共预算“三公”经费支出情况表", THREE_PUBLIC_PARSER, checks=(THREE_PUBLIC_SUM,)),
+    _money(Kind.GOV_FUND, "政府性基金预算支出情况表", GRID, "function", (SUMS,)),
+    _money(Kind.STATE_CAPITAL, "国有资本经营预算支出情况表", GRID, "function", (SUMS,)),
+    _money(Kind.PROCUREMENT, "政府采购预算表", PROCUREMENT_PARSER, checks=(SUMS,)),
+    _money(Kind.PROJECT_LIST, "项目支出表", PROJECT_LIST_PARSER, checks=(SUMS,), needs_total=False),
+    _performance(Kind.DEPARTMENT_PERFORMANCE, "部门整体绩效目标表", DEPARTMENT_SHEET),
+    _performance(Kind.PROJECT_PERFORMANCE, "项目绩效目标表", PROJECT_SHEET),
+    _performance(Kind.PROJECT_PERFORMANCE_CONTINUED, "项目绩效目标表（续）", PROJECT_SHEET_CONTINUED),
+    _performance(Kind.PROJECT_PERFORMANCE_SUMMARY, "项目绩效目标汇总表", PROJECT_SUMMARY),
+)}
+
+
+def kinds_with(*, parser: str | None = None, codes: str | None = None, check: str | None = None) -> frozenset[Kind]:
+    """The kinds parsed by ``parser``, coded by ``codes`` or audited by ``check``."""
+    return frozenset(k.id for k in KINDS.values()
+                     if (parser is None or k.parser == parser) and (codes is None or k.codes == codes)
+                     and (check is None or check in k.checks))
+
+
+@dataclass(frozen=True)
+class Clue:
+    """What identifies a table: words of its title, of its header, or its first cell.
+
+    Every part given must hold.  ``header`` words are looked for in the first
+    ``window`` characters of the header text (0: the whole header).
+    """
+
+    title: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    window: int = 0
+    first: tuple[str, ...] = ()
+    first_prefix: str = ""
+
+
+# Tried in this order; the first clue that holds names the table.  Titles vary between provinces and
+# years (部门收支总体情况表 / 部门收支预算表), so clues are words of meaning, not whole titles.
+RECOGNITION: tuple[tuple[Kind, Clue], ...] = (
+    (Kind.PROJECT_PERFORMANCE, Clue(first=("项目名称",))),
+    (Kind.PROJECT_PERFORMANCE_CONTINUED, Clue(title=("绩效",), first=("项目总目标", "年度绩效目标", "一级指标"))),
+    (Kind.DEPARTMENT_PERFORMANCE, Clue(title=("绩效", "整体"))),
+    (Kind.DEPARTMENT_PERFORMANCE, Clue(title=("绩效",), header=("部门名称",), window=12)),
+    (Kind.DEPARTMENT_PERFORMANCE, Clue(title=("绩效",), first_prefix="部门")),
+    (Kind.PROJECT_PERFORMANCE_SUMMARY, Clue(title=("绩效", "汇总"))),
+    (Kind.PROJECT_PERFORMANCE_SUMMARY, Clue(title=("绩效",), header=("项目编码",))),
+    (Kind.PROJECT_PERFORMANCE_SUMMARY, Clue(title=("绩效",), header=("成本指标", "资金总额"))),
+    (Kind.PROJECT_PERFORMANCE, Clue(title=("绩效",))),
+    (Kind.THREE_PUBLIC, Clue(title=("三公",))),
+    (Kind.PROCUREMENT, Clue(title=("政府采购",))),
+    (Kind.GOV_FUND, Clue(title=("政府性基金",))),
+    (Kind.STATE_CAPITAL, Clue(title=("国有资本经营",))),
+    (Kind.ECONOMIC_SUMMARY, Clue(title=("经济分类汇总",))),
+    (Kind.BASIC_ECONOMIC, Clue(title=("基本支出",))),
+    (Kind.FISCAL_SUMMARY, Clue(title=("财政拨款收支",))),
+    (Kind.GENERAL_BUDGET_ECONOMIC, Clue(title=("一般公共预算支出",), header=("经济分类",), window=40)),
+    (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算支出",))),
+    (Kind.SUMMARY, Clue(title=("收支",))),
+    (Kind.INCOME, Clue(title=("收入", "部门"))),
+    (Kind.PROJECT_LIST, Clue(title=("项目支出",))),
+    (Kind.EXPENDITURE, Clue(title=("支出", "部门"))),
+)
+
+
+# --- phases -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Phase:
+    name: str          # as documents say it: 预算, 决算
+    slug: str          # in folder names and URLs: 2024-budget
+
+
+BUDGET = "预算"
+PHASES: dict[str, Phase] = {p.name: p for p in (Phase(BUDGET, "budget"), Phase("决算", "final"))}
+
+
+def phase_slug(phase: str) -> str:
+    """The URL and folder segment of a phase; an unknown phase is a programming error, never a guess."""
+    return PHASES[phase].slug
+
+
+# --- headline measures and the “三公” parts ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class ThreePublicPart:
+    key: str                   # the row code in “三公” tables and the suffix of its measure
+    label: str                 # the canonical name
+    short: str                 # the name in a sentence (出国, 接待, 公务用车)
+    within: str | None         # the part it is a share of (None for the three parts of the total)
+
+
+THREE_PUBLIC_PARTS: tuple[ThreePublicPart, ...] = (
+    ThreePublicPart("abroad", "因公出国（境）费", "出国", None),
+    ThreePublicPart("reception", "公务接待费", "接待", None),
+    ThreePublicPart("vehicles", "公务用车购置及运行费", "公务用车", None),
+    ThreePublicPart("vehicle_operation", "公务用车运行维护费", "运行维护", "vehicles"),
+    ThreePublicPart("vehicle_purchase", "公务用车购置费", "购置", "vehicles"),
+)
+THREE_PUBLIC_TOTAL = "total"
+THREE_PUBLIC_TOTAL_LABEL = "“三公”经费合计"
+THREE_PUBLIC = "three_public"                 # the measure of the total
+
+
+def three_public_measure(part: str) -> str:
+    """``abroad`` -> ``three_public.abroad``; the total's measure is ``three_public``."""
+    return THREE_PUBLIC if part == THREE_PUBLIC_TOTAL else f"{THREE_PUBLIC}.{part}"
+
+
+def three_public_parts(within: str | None = None) -> tuple[ThreePublicPart, ...]:
+    """The parts that add up to the total (``within=None``) or to the part named."""
+    return tuple(p for p in THREE_PUBLIC_PARTS if p.within == within)
+
+
+TOTAL_INCOME = "total.income"
+TOTAL_EXPENDITURE = "total.expenditure"
+BASIC = "basic"
+PROJECT = "project"
+PROCUREMENT = "procurement"
+
+# Headline measures: what a reader asks first, each taken from the table that states it
+MEASURES: dict[str, str] = {
+    TOTAL_INCOME: "收入总计",
+    TOTAL_EXPENDITURE: "支出总计",
+    BASIC: "基本支出",
+    PROJECT: "项目支出",
+    THREE_PUBLIC: "“三公”经费",
+    **{three_public_measure(p.key): ("其中：" if p.within else "") + p.label for p in THREE_PUBLIC_PARTS},
+    PROCUREMENT: "政府采购预算",
+}
+
+# A figure stated as a change from last year carries this suffix (three_public.change)
+CHANGE = ".change"

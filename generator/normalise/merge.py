@@ -1,0 +1,98 @@
+"""Merging the documents of one department-year into one disclosure.
+
+Several documents can describe one department-year (000 is the full
+disclosure, 001 repeats its performance table): they are merged, and a
+figure that two documents print differently is reported, never overwritten.
+"""
+
+from __future__ import annotations
+
+from generator.core.model import Disclosure, Finding, Table
+from generator.core.text import compact
+from generator.normalise.realign import row_key
+
+
+def merge(parts: list[Disclosure]) -> list[Disclosure]:
+    """Group partial disclosures by department-year and merge each group."""
+    groups: dict[tuple, list[Disclosure]] = {}
+    for part in parts:
+        groups.setdefault(part.key, []).append(part)
+    merged = []
+    for key in sorted(groups):
+        group = sorted(groups[key], key=lambda d: (-len(d.tables), d.sources[0].name))
+        base = group[0]
+        for other in group[1:]:
+            base.sources.extend(other.sources)
+            known = {t.id for t in base.tables}
+            for t in other.tables:
+                if t.id in known:
+                    mine = next(x for x in base.tables if x.id == t.id)
+                    base.merge_findings.extend(_compare_tables(mine, t))
+                else:
+                    base.tables.append(t)
+            base.merge_findings.extend(_merge_performance(base, other))
+            base.statements.extend(other.statements)
+            base.glossary.extend(other.glossary)
+            base.sections.extend(s for s in other.sections if s.key not in {x.key for x in base.sections})
+        merged.append(base)
+    return merged
+
+
+def _compare_tables(a: Table, b: Table) -> list[Finding]:
+    findings = []
+    rows_b = {row_key(r): r for r in b.rows}
+    for row in a.rows:
+        other = rows_b.get(row_key(row))
+        if other is None:
+            continue
+        for cell in row.cells:
+            value = other.amount(cell.column)
+            if (cell.yuan or 0) != (value or 0):
+                findings.append(Finding("merge-conflict", "warning",
+                                        f"{a.title}：{row.label} {cell.column} differs between {a.document} and {b.document}",
+                                        a.document, row.line, expected=str(cell.yuan), found=str(value), table=a.id))
+    return findings
+
+
+def _merge_performance(base: Disclosure, other: Disclosure) -> list[Finding]:
+    """Take the other document's performance data where the base has none; compare where both have it."""
+    findings: list[Finding] = []
+    if not base.tasks and not base.indicators and not base.targets:
+        base.targets, base.tasks, base.budget = other.targets, other.tasks, other.budget
+    else:
+        mine = {compact(t.name): t for t in base.tasks}
+        for t in other.tasks:
+            m = mine.get(compact(t.name))
+            if m is None:
+                continue
+            for what, a, b in (("合计", m.amount, t.amount), ("财政资金", m.fiscal, t.fiscal)):
+                if a != b:
+                    findings.append(Finding("merge-conflict", "warning",
+                                            f"整体绩效目标表：task “{t.name}” {what} differs between {m.document} "
+                                            f"and {t.document}", m.document, m.line, expected=a, found=b))
+    dept_mine = [i for i in base.indicators if i.scope == "department"]
+    dept_other = [i for i in other.indicators if i.scope == "department"]
+    if not dept_mine:
+        base.indicators = dept_other + base.indicators
+    elif dept_other:
+        if len(dept_mine) != len(dept_other):
+            findings.append(Finding("merge-conflict", "warning",
+                                    f"整体绩效目标表：{dept_mine[0].document} lists {len(dept_mine)} indicators, "
+                                    f"{dept_other[0].document} lists {len(dept_other)}", dept_mine[0].document,
+                                    dept_mine[0].line, expected=str(len(dept_mine)), found=str(len(dept_other))))
+        for a, b in zip(dept_mine, dept_other):
+            if (a.level1, a.level2) != (b.level1, b.level2) or compact(a.value) != compact(b.value):
+                findings.append(Finding("merge-conflict", "warning",
+                                        f"整体绩效目标表：indicator “{a.level3}” differs between {a.document} "
+                                        f"and {b.document}", a.document, a.line,
+                                        expected=f"{a.level1}/{a.level2}/{a.value}",
+                                        found=f"{b.level1}/{b.level2}/{b.value}"))
+            elif compact(a.level3) != compact(b.level3):
+                findings.append(Finding("merge-wording", "info",
+                                        f"整体绩效目标表：the same indicator is worded “{a.level3}” in {a.document} "
+                                        f"and “{b.level3}” in {b.document} ({b.document} line {b.line})",
+                                        a.document, a.line, expected=a.level3, found=b.level3))
+    base.indicators += [i for i in other.indicators if i.scope == "project"]
+    base.projects += other.projects
+    base.units += other.units
+    return findings

@@ -1,0 +1,66 @@
+"""The “三公” table: its parts recognised by their names, vertical or horizontal as printed."""
+
+from __future__ import annotations
+
+from generator.core.errors import DocumentError
+from generator.core.model import Table, TableColumn, TableRow
+from generator.core.text import compact, strip_enumeration
+from generator.core.vocabulary import THREE_PUBLIC_PARTS, THREE_PUBLIC_TOTAL, THREE_PUBLIC_TOTAL_LABEL
+from generator.normalise.grid import build_grid
+from generator.normalise.tables import TableContext, decimals_of, money_cell, new_table, require_unit
+from generator.read.layout import RawTable, Row
+
+
+# The words that name each part in a printed row, tried in this order (运行维护 before 公务用车)
+_WORDS = [
+    ("vehicle_operation", ("运行维护", "运行费")),
+    ("vehicle_purchase", ("购置",)),
+    ("abroad", ("出国",)),
+    ("reception", ("接待",)),
+    ("vehicles", ("公务用车",)),
+    (THREE_PUBLIC_TOTAL, ("合计", "共计", "总计", "三公")),
+]
+_LABELS = {THREE_PUBLIC_TOTAL: THREE_PUBLIC_TOTAL_LABEL, **{p.key: p.label for p in THREE_PUBLIC_PARTS}}
+
+
+def three_public_part(label: str) -> str | None:
+    """The part a printed row names (``abroad`` …, ``total``), or None."""
+    t = compact(strip_enumeration(label))
+    if "购置" in t and "运行" in t:
+        return "vehicles"
+    for key, words in _WORDS:
+        if any(w in t for w in words):
+            if key == "vehicles" and ("运行" in t and "购置" not in t):
+                return "vehicle_operation"
+            return key
+    return None
+
+
+def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
+    unit = require_unit(raw, ctx)
+    table = new_table(raw, ctx, unit)
+    table.columns = [TableColumn("amount", "预算数", "money")]
+    grid = build_grid(raw)
+    entries: list[tuple[int, str, str]] = []    # line, label, printed
+    if len(grid.columns) > 2:                      # one horizontal row under a two-row header
+        for r in grid.body:
+            for col in grid.columns:
+                label = col.path[-1] if col.path[-1] not in ("小计",) else col.path[0]
+                entries.append((r.line, label, r.text(col.index)))
+    else:
+        for r in raw.rows:
+            label = r.text(0)
+            if not label or compact(label) in ("项目",) or "预算数" in label:
+                continue
+            entries.append((r.line, label, r.text(1)))
+    for n, (line, label, printed) in enumerate(entries, 1):
+        part = three_public_part(label)
+        if part is None:
+            raise DocumentError(ctx.document, line, f"expected a “三公” component (出国/接待/公务用车), found {label!r}")
+        row = TableRow(n, line, label, kind="total" if part == THREE_PUBLIC_TOTAL else "item", code=part,
+                       scheme="three_public", canonical=_LABELS[part])
+        row.cells.append(money_cell(ctx.document, Row(line, []), unit, "amount", printed))
+        table.rows.append(row)
+    table.decimals = decimals_of([e[2] for e in entries])
+    table.empty = not table.rows
+    return table

@@ -1,0 +1,105 @@
+"""Two-sided summaries (收支总体情况表): income on the left, expenditure on the right, on one printed line."""
+
+from __future__ import annotations
+
+from generator.core import codes
+from generator.core.errors import DocumentError
+from generator.core.model import Table, TableColumn, TableRow
+from generator.core.money import half_printed, looks_like_number
+from generator.core.text import compact
+from generator.normalise.grid import Column, header_paths
+from generator.normalise.measures import measure_key, unique_keys
+from generator.normalise.realign import realign_rows, sum_rules
+from generator.normalise.tables import TableContext, decimals_of, money_cell, new_table, require_unit, set_code
+from generator.read.layout import RawTable
+
+
+def _expenditure_column(raw: RawTable) -> tuple[int, int]:
+    """(data column of the expenditure label, header column of it)."""
+    data_col = None
+    for r in raw.rows:
+        for i, c in enumerate(r.cells):
+            if i > 0 and compact(c).rstrip("：:") in ("本年支出合计", "支出合计", "支出总计") :
+                data_col = i
+                break
+        if data_col is not None:
+            break
+    header_col = None
+    for r in raw.rows[:3]:
+        labels = [compact(c) for c in r.cells]
+        hits = [i for i, c in enumerate(labels) if c == "项目"]
+        if len(hits) >= 2:
+            header_col = hits[1]
+            break
+    if data_col is None and header_col is not None:
+        data_col = header_col
+    if data_col is None:
+        raise DocumentError("", raw.start, "expected an income side and an expenditure side (支出合计 not found)")
+    return data_col, header_col if header_col is not None else data_col
+
+
+def parse_two_sided(raw: RawTable, ctx: TableContext) -> Table:
+    unit = require_unit(raw, ctx)
+    table = new_table(raw, ctx, unit)
+    try:
+        e_data, e_head = _expenditure_column(raw)
+    except DocumentError as exc:
+        raise DocumentError(ctx.document, exc.line, exc.message) from None
+    header_rows = []
+    body = []
+    for r in raw.rows:
+        if not body and not any(looks_like_number(c) for c in r.cells) and len(header_rows) < 4:
+            header_rows.append(r)
+        else:
+            body.append(r)
+    width = max(len(r.cells) for r in raw.rows)
+    # expenditure value columns from the header, aligned relative to the label column
+    paths = header_paths(header_rows, width, e_head + 1)
+    columns = [Column(e_data + 1 + k, p) for k, p in enumerate(paths)]
+    while columns and not columns[-1].path and all(not r.text(columns[-1].index) for r in body):
+        columns.pop()
+    if not columns:
+        columns = [Column(e_data + 1, ("金额",))]
+    keys = unique_keys([measure_key(c.path) if c.path and compact(c.path[0]) not in ("金额", "预算数") else "total" for c in columns])
+    table.columns = [TableColumn("income", "收入 / 金额", "money", side="income")]
+    table.columns += [TableColumn(k, "支出 / " + (c.label or "金额"), "money", side="expenditure") for k, c in zip(keys, columns)]
+    rules = sum_rules(columns) if len(columns) > 1 else []
+    all_values = [c for r in body for c in r.cells if looks_like_number(c)]
+    table.decimals = decimals_of(all_values)
+    half = half_printed(table.decimals)
+    exp_printed = [[r.text(c.index) for c in columns] for r in body]
+    exp_aligned, flags = realign_rows(exp_printed, rules, half)
+    group = ""
+    n = 0
+    for r, exp_values, flag in zip(body, exp_aligned, flags):
+        income_cells = [r.text(i) for i in range(e_data)]
+        amount = income_cells[-1] if income_cells and looks_like_number(income_cells[-1]) else ""
+        labels = [c for c in (income_cells[:-1] if amount or (income_cells and not income_cells[-1]) else income_cells) if c]
+        if income_cells and income_cells[0] and len([c for c in income_cells[:-1] if c]) >= 1 and e_data >= 3:
+            group = income_cells[0]
+        if labels:
+            label = " ".join(labels)
+            if e_data >= 3 and not income_cells[0] and group:
+                label = f"{group} {label}"
+            n += 1
+            row = TableRow(n, r.line, label, kind="total" if _is_sum_label(label) else "income", side="income")
+            row.cells.append(money_cell(ctx.document, r, unit, "income", amount))
+            table.rows.append(row)
+        exp_label = r.text(e_data)
+        if exp_label or any(exp_values):
+            n += 1
+            row = TableRow(n, r.line, exp_label, kind="total" if _is_sum_label(exp_label) else "expenditure", side="expenditure")
+            cls = codes.function_class_by_name(exp_label, ctx.extra_dir)
+            if cls and not _is_sum_label(exp_label):
+                set_code(row, cls, ctx.extra_dir)
+            if flag:
+                row.flags.append(flag)
+            for key, printed in zip(keys, exp_values):
+                row.cells.append(money_cell(ctx.document, r, unit, key, printed))
+            table.rows.append(row)
+    return table
+
+
+def _is_sum_label(label: str) -> bool:
+    t = compact(label).rstrip("：:")
+    return t.endswith("合计") or t.endswith("总计") or t in ("本年合计",)

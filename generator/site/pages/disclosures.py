@@ -1,0 +1,130 @@
+"""The department-year page: headline figures, charts, narrative, every table, performance targets,
+projects, the audit's findings and the documents it came from."""
+
+from __future__ import annotations
+
+from generator.core import vocabulary as V
+from generator.core.model import Indicator
+from generator.site import urls
+from generator.site.formatting import display_decimals, share, signed_wan, wan
+from generator.site.model import DisclosureView
+from generator.site.pages import GLOSSARY, Inputs, Page, crumbs
+from generator.site.sanitize import link_terms, render_markdown
+from generator.site.tableview import view
+
+PROJECT_FIELDS = ("项目概况", "立项依据", "项目总目标", "年度绩效目标", "项目实施计划", "资金用途", "开始时间", "结束时间")
+
+
+def pages(inputs: Inputs) -> list[Page]:
+    # the glossary's terms are linked from the narrative: a new term anywhere can change this page
+    return [Page(v.url, "disclosure.html", context, key=v.url, inputs=(v.folder, GLOSSARY), charts=bool(v.charts))
+            for v in inputs.model.disclosures]
+
+
+def _group(indicators: list[Indicator]) -> list[tuple[str, list[tuple[str, list[Indicator]]]]]:
+    """Department indicators under their level-1 and level-2 headings, as printed."""
+    out: list[tuple[str, list[tuple[str, list[Indicator]]]]] = []
+    for i in indicators:
+        if not out or out[-1][0] != i.level1:
+            out.append((i.level1, []))
+        groups = out[-1][1]
+        if not groups or groups[-1][0] != i.level2:
+            groups.append((i.level2, []))
+        groups[-1][1].append(i)
+    return out
+
+
+def _by_level1(indicators: list[Indicator]) -> list[tuple[str, list[Indicator]]]:
+    """Indicators under their level-1 heading, headings in order of first appearance.
+
+    Summary tables print a project's indicators row by row across the
+    headings (成本 | 产出 | 效益 | 满意度), so the same heading recurs; a reader
+    wants each heading once.
+    """
+    groups: dict[str, list[Indicator]] = {}
+    for i in indicators:
+        groups.setdefault(i.level1, []).append(i)
+    return list(groups.items())
+
+
+def _money(yuan: int | None) -> str:
+    return wan(yuan, 2)
+
+
+def _cards(v: DisclosureView) -> list[dict]:
+    total = v.value(V.TOTAL_EXPENDITURE)
+    cards = []
+    change = v.statement("total" + V.CHANGE)
+    note = f"比上年{signed_wan(change.yuan)}（据文字说明）" if change else ""
+    cards.append({"label": V.MEASURES[V.TOTAL_EXPENDITURE], "value": _money(total), "note": note, "main": True})
+    if v.value(V.TOTAL_INCOME) is not None:
+        cards.append({"label": V.MEASURES[V.TOTAL_INCOME], "value": _money(v.value(V.TOTAL_INCOME)), "note": ""})
+    for key in (V.BASIC, V.PROJECT):
+        if v.value(key) is not None:
+            cards.append({"label": V.MEASURES[key], "value": _money(v.value(key)),
+                          "note": f"占支出总计 {share(v.value(key), total)}" if total else ""})
+    if v.value(V.THREE_PUBLIC) is not None:
+        parts = [(p.short, v.value(V.three_public_measure(p.key))) for p in V.three_public_parts()]
+        note = "，".join(f"{label} {_money(y)}" for label, y in parts if y is not None)
+        change = v.statement(V.THREE_PUBLIC + V.CHANGE)
+        if change:
+            note += f"；比上年{signed_wan(change.yuan)}"
+        cards.append({"label": V.MEASURES[V.THREE_PUBLIC], "value": _money(v.value(V.THREE_PUBLIC)), "note": note})
+    if v.value(V.PROCUREMENT) is not None:
+        cards.append({"label": V.MEASURES[V.PROCUREMENT], "value": _money(v.value(V.PROCUREMENT)), "note": ""})
+    active = v.staff.get("staff.active")
+    if active and total:
+        cards.append({"label": "人均支出", "value": _money(total // active), "note": f"按在职 {active} 人计（据文字说明）"})
+    for c in cards:
+        c.setdefault("main", False)
+    return cards
+
+
+def _projects(v: DisclosureView) -> list[dict]:
+    d = v.data
+    out = []
+    for p in d.projects:
+        inds = [i for i in d.indicators if i.scope == "project" and i.project == p.name
+                and (not p.code or i.project_code == p.code)]
+        about = [(k, p.fields[k]) for k in PROJECT_FIELDS if p.fields.get(k)]
+        if p.category:
+            about.insert(0, ("资金用途", p.category))
+        out.append({"name": p.name, "code": p.code, "unit_code": p.unit_code,
+                    "has_level2": any(i.level2 for i in inds),
+                    "amount": wan(p.amount_yuan, display_decimals(p.unit, 2)) if p.amount_yuan is not None else "—",
+                    "indicators": inds, "groups": _by_level1(inds), "about": about,
+                    "document": p.document, "line": p.line})
+    return out
+
+
+def context(inputs: Inputs, page: Page) -> dict:
+    model = inputs.model
+    v = next(x for x in model.disclosures if x.url == page.key)
+    d = v.data
+    terms = {t.term: urls.relative(page.path, t.url) for t in model.glossary}
+    sections = [{"key": s.key, "html": link_terms(render_markdown(s.markdown, shift_headings=1), terms)}
+                for s in d.sections]
+    tasks = [{"name": t.name, "content": t.content,
+              "amount": wan(t.amount_yuan, 2) if t.amount_yuan is not None else "",
+              "fiscal": wan(t.fiscal_yuan, 2) if t.fiscal_yuan is not None else ""} for t in d.tasks]
+    dept_ind = [i for i in d.indicators if i.scope == "department"]
+    table_views = [view(t) for t in d.tables]
+    files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, f"tables/{t.id}")
+             for t in table_views}
+    total = v.value(V.TOTAL_EXPENDITURE)
+    lede = f"支出总计 {_money(total)} 万元。" if total is not None else ""
+    if v.value(V.THREE_PUBLIC) is not None:
+        lede += f"“三公”经费 {_money(v.value(V.THREE_PUBLIC))} 万元。"
+    return {
+        "title": f"{v.department} {v.year} 年部门{v.phase}", "v": v, "lede": lede,
+        "description": f"{v.department} {v.year} 年部门{v.phase}：{lede}",
+        "cards": _cards(v), "charts": v.charts, "sections": sections, "tables": table_views,
+        "table_files": files, "performance": bool(d.targets or d.tasks or dept_ind),
+        "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),
+        "budget_lines": d.budget, "department_indicators": _group(dept_ind),
+        "projects": _projects(v), "findings": v.findings, "warnings": len(v.warnings),
+        "source_urls": {s.name: urls.source_document(s.name) for s in d.sources},
+        "open_data_url": urls.open_data(), "region_url": urls.region(v.region_slug), "section": "regions",
+        "crumbs": crumbs(inputs.config, (v.region, urls.region(v.region_slug)), (v.department, v.department_url),
+                         (f"{v.year} 年{v.phase}", "")),
+    }

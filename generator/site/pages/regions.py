@@ -1,0 +1,23 @@
+"""The list of regions and one page per region with its departments."""
+
+from __future__ import annotations
+
+from generator.site import urls
+from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
+
+
+def pages(inputs: Inputs) -> list[Page]:
+    return [Page(urls.regions(), "region_index.html", index, inputs=(EVERYTHING,))] + \
+        [Page(r.url, "region.html", region, key=r.slug, inputs=(EVERYTHING,)) for r in inputs.model.regions]
+
+
+def index(inputs: Inputs, page: Page) -> dict:
+    label = inputs.config.label("regions")
+    return {"title": label, "regions": inputs.model.regions, "section": "regions",
+            "crumbs": crumbs(inputs.config, (label, ""))}
+
+
+def region(inputs: Inputs, page: Page) -> dict:
+    r = next(x for x in inputs.model.regions if x.slug == page.key)
+    return {"title": r.name, "region": r, "section": "regions",
+            "crumbs": crumbs(inputs.config, (inputs.config.label("regions"), urls.regions()), (r.name, ""))}

@@ -1,0 +1,21 @@
+"""One page per published document: its text line by line, each line an anchor that rows cite."""
+
+from __future__ import annotations
+
+from generator.site import urls
+from generator.site.pages import Inputs, Page, crumbs
+
+
+def pages(inputs: Inputs) -> list[Page]:
+    return [Page(urls.source_document(name), "source.html", context, key=name, inputs=(v.folder,))
+            for name, (_, v) in sorted(inputs.model.sources.items())]
+
+
+def context(inputs: Inputs, page: Page) -> dict:
+    lines, v = inputs.model.sources[page.key]
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    return {"title": f"原始文件 {page.key}", "name": page.key, "lines": lines, "v": v, "indexed": False,
+            "text_url": urls.source_text(page.key), "section": "open_data",
+            "sha": next(s.sha256 for s in v.data.sources if s.name == page.key),
+            "crumbs": crumbs(inputs.config, (inputs.config.label("open_data"), urls.open_data()), (page.key, ""))}

@@ -1,0 +1,81 @@
+"""Rendering pages with Jinja2: the environment (a site's templates replace the theme's) and one page.
+
+Pages are rendered in worker processes with ``--jobs``: the inputs are set
+once per process (``start``), and each call renders one page to bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+
+from generator.core.errors import BudgetsiteError
+from generator.site import THEME, urls
+from generator.site.formatting import wan
+from generator.site.pages import Inputs, Page
+
+_DECIMAL = "\0decimal:"
+_DECIMAL_LITERAL = re.compile(r'"\\u0000decimal:(-?[0-9.]+)"')
+
+
+def exact_json(obj, **kwargs) -> str:
+    """JSON in which a ``Decimal`` is written as the exact number it is (chart data is never a float)."""
+
+    def default(o):
+        if isinstance(o, Decimal):
+            return _DECIMAL + format(o, "f")
+        raise TypeError(f"{type(o).__name__} is not JSON serialisable")
+
+    return _DECIMAL_LITERAL.sub(r"\1", json.dumps(obj, default=default, **kwargs))
+
+
+def environment(site_dir: Path) -> jinja2.Environment:
+    loaders = []
+    if (site_dir / "templates").is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(site_dir / "templates")))
+    loaders.append(jinja2.FileSystemLoader(str(THEME / "templates")))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=jinja2.select_autoescape(["html"]),
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.policies["json.dumps_function"] = exact_json
+    env.globals["money"] = lambda yuan: wan(yuan, 2)
+    env.globals["source_page"] = urls.source_document
+    return env
+
+
+_STATE: dict = {}
+
+
+def start(env: jinja2.Environment, inputs: Inputs, asset_urls: dict[str, str]) -> None:
+    """Set what every page of this build is rendered with (once per process)."""
+    _STATE.update(env=env, inputs=inputs, assets=asset_urls)
+
+
+def stop() -> None:
+    _STATE.clear()
+
+
+def render(page: Page) -> tuple[str, bytes]:
+    env, inputs, assets = _STATE["env"], _STATE["inputs"], _STATE["assets"]
+    config = inputs.config
+    ctx = page.context(inputs, page)
+    ctx.setdefault("charts", page.charts)
+    ctx.setdefault("crumbs", [])
+    ctx.setdefault("section", "")
+    ctx.setdefault("description", config.description)
+    ctx["site"] = config
+    ctx["page"] = page.path
+    ctx["assets"] = assets
+    ctx["canonical"] = urls.absolute(config.base_url, page.path)
+    ctx["rel"] = lambda to, _from=page.path: urls.relative(_from, to)
+    try:
+        html = env.get_template(page.template).render(ctx)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BudgetsiteError(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise BudgetsiteError(f"{page.template}: cannot render {page.path}: {exc}") from None
+    return page.path, html.encode("utf-8")

@@ -1,0 +1,203 @@
+"""The data format of one disclosure folder: its files, their fields, and what makes them valid.
+
+The writer, the reader and ``check`` all take the field lists from here,
+and ``docs/data-format.md`` is tested against them: a field that is not
+documented fails a test.  Money is integer 元 in every file (an empty cell
+is a blank printed cell; ``0`` is a printed zero), never a float.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.core.vocabulary import KINDS, PHASES
+
+FORMAT_VERSION = 1
+
+DISCLOSURE_JSON = "disclosure.json"
+PERFORMANCE_JSON = "performance.json"
+
+
+@dataclass(frozen=True)
+class CsvFile:
+    """One CSV file of a disclosure folder: its header and the form of its fields."""
+
+    name: str
+    fields: tuple[str, ...]
+    integers: frozenset[str] = frozenset()          # integers when filled
+    lists: frozenset[str] = frozenset()             # lists joined with ";"
+    mappings: frozenset[str] = frozenset()          # JSON objects (empty: none)
+    choices: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+ROWS = CsvFile("rows.csv", (
+    "table", "row", "kind", "side", "code", "scheme", "level", "parent", "label", "canonical",
+    "code2", "scheme2", "label2", "unit_code", "text", "flags", "document", "line"),
+    integers=frozenset({"row", "level", "line"}), lists=frozenset({"flags"}), mappings=frozenset({"text"}))
+MONEY = CsvFile("money.csv", ("table", "row", "column", "yuan", "printed", "unit", "decimals", "document", "line"),
+                integers=frozenset({"row", "yuan", "decimals", "line"}),
+                choices={"unit": frozenset({"元", "万元"})})
+GLOSSARY = CsvFile("glossary.csv", ("term", "definition", "document", "line"), integers=frozenset({"line"}))
+INDICATORS = CsvFile("indicators.csv", (
+    "scope", "project", "project_code", "level1", "level2", "level3", "value", "op", "number", "number2", "unit",
+    "explanation", "note", "flags", "document", "line"),
+    integers=frozenset({"line"}), lists=frozenset({"flags"}),
+    choices={"op": frozenset({"", "≥", "≤", ">", "<", "=", "range", "qualitative"}),
+             "scope": frozenset({"department", "project"})})
+TASKS = CsvFile("tasks.csv", ("name", "content", "amount", "amount_yuan", "fiscal", "fiscal_yuan", "unit", "note",
+                              "document", "line"),
+                integers=frozenset({"amount_yuan", "fiscal_yuan", "line"}))
+STATEMENTS = CsvFile("statements.csv", ("measure", "printed", "unit", "decimals", "yuan", "count", "quote",
+                                        "document", "line"),
+                     integers=frozenset({"decimals", "yuan", "count", "line"}))
+CSV_FILES: tuple[CsvFile, ...] = (ROWS, MONEY, GLOSSARY, INDICATORS, TASKS, STATEMENTS)
+
+# The keys of the JSON files, by object (documented in docs/data-format.md)
+DISCLOSURE_KEYS = ("format", "region", "department", "year", "phase", "region_slug", "department_slug", "sources",
+                   "tables", "merge_findings")
+SOURCE_KEYS = ("name", "sha256", "title", "lines")
+TABLE_KEYS = ("id", "kind", "title", "document", "lines", "title_line", "unit", "decimals", "empty", "columns",
+              "notes", "note_lines")
+COLUMN_KEYS = ("key", "label", "role", "side")
+FINDING_KEYS = ("check", "severity", "message", "document", "line", "expected", "found", "table")
+PERFORMANCE_KEYS = ("targets", "budget", "projects", "units")
+TARGET_KEYS = ("text", "document", "line")
+BUDGET_KEYS = ("key", "label", "printed", "yuan", "unit", "document", "line")
+PROJECT_KEYS = ("name", "code", "unit_code", "unit_name", "category", "amount_yuan", "printed", "unit", "document",
+                "line", "source", "fields", "items", "funding", "flags")
+ITEM_KEYS = ("name", "printed", "line", "yuan")
+UNIT_KEYS = ("code", "name", "printed", "yuan", "unit", "document", "line")
+
+JSON_OBJECTS: dict[str, tuple[str, ...]] = {
+    "disclosure.json": DISCLOSURE_KEYS, "sources[]": SOURCE_KEYS, "tables[]": TABLE_KEYS, "columns[]": COLUMN_KEYS,
+    "merge_findings[]": FINDING_KEYS, "performance.json": PERFORMANCE_KEYS, "targets[]": TARGET_KEYS,
+    "budget[]": BUDGET_KEYS, "projects[]": PROJECT_KEYS, "items[]": ITEM_KEYS, "units[]": UNIT_KEYS,
+}
+
+
+# --- encoding of CSV cells ---------------------------------------------------------------------------
+
+def encode(spec: CsvFile, record: dict) -> dict[str, object]:
+    """A record as CSV cells: None is empty, lists are joined, mappings are JSON."""
+    out: dict[str, object] = {}
+    for name in spec.fields:
+        value = record.get(name)
+        if name in spec.lists:
+            value = ";".join(value or [])
+        elif name in spec.mappings:
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
+        out[name] = "" if value is None else value
+    return out
+
+
+def decode(spec: CsvFile, row: dict[str, str]) -> dict[str, object]:
+    """CSV cells back to values: integers (None when empty), lists and mappings."""
+    out: dict[str, object] = {}
+    for name in spec.fields:
+        text = row[name]
+        if name in spec.integers:
+            out[name] = int(text) if text != "" else None
+        elif name in spec.lists:
+            out[name] = [f for f in text.split(";") if f]
+        elif name in spec.mappings:
+            out[name] = json.loads(text) if text else {}
+        else:
+            out[name] = text
+    return out
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def csv_text(spec: CsvFile, records: list[dict]) -> str:
+    """The file's text: the header, then one encoded line per record."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=spec.fields, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(encode(spec, record))
+    return buf.getvalue()
+
+
+# --- validation ------------------------------------------------------------------------------------
+
+_INT = re.compile(r"^-?\d+$")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def validate_csv(spec: CsvFile, path: Path, table_ids: set[str]) -> list[str]:
+    """Problems of one CSV file: its header, and each field's form, with the line that has it."""
+    if not path.is_file():
+        return [f"{path}: missing"]
+    header = path.read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+    if tuple(header) != spec.fields:
+        return [f"{path}: header must be {','.join(spec.fields)}"]
+    problems: list[str] = []
+    for n, row in enumerate(read_csv_rows(path), 2):
+        if "table" in row and row["table"] not in table_ids:
+            problems.append(f"{path}:{n}: unknown table {row['table']!r}")
+        for name in sorted(spec.integers - {"line"}):
+            if row[name] and not _INT.match(row[name]):
+                what = "an integer number of 元" if name == "yuan" and spec is MONEY else "an integer"
+                problems.append(f"{path}:{n}: {name} must be {what}, found {row[name]!r}")
+        for name, allowed in spec.choices.items():
+            if row[name] not in allowed:
+                shown = " ".join(sorted(allowed - {""})) + (" or blank" if "" in allowed else "")
+                problems.append(f"{path}:{n}: {name} must be one of {shown}, found {row[name]!r}")
+        if spec is MONEY and bool(row["yuan"]) != bool(row["printed"]):
+            problems.append(f"{path}:{n}: yuan and printed must be both blank or both filled")
+        if "line" in row and not _INT.match(row["line"] or ""):
+            problems.append(f"{path}:{n}: line must be a line number")
+    return problems
+
+
+def validate_disclosure(path: Path) -> list[str]:
+    """Problems that make one disclosure folder invalid (empty when valid)."""
+    file = path / DISCLOSURE_JSON
+    try:
+        meta = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return [f"{file}: cannot read: {exc}"]
+    problems: list[str] = []
+    for key, kind in (("region", str), ("department", str), ("year", int), ("phase", str),
+                      ("sources", list), ("tables", list)):
+        if not isinstance(meta.get(key), kind):
+            problems.append(f"{file}: field {key!r} must be {kind.__name__}")
+    if isinstance(meta.get("phase"), str) and meta["phase"] not in PHASES:
+        problems.append(f"{file}: phase must be one of {' '.join(PHASES)}, found {meta['phase']!r}")
+    for s in meta.get("sources") or []:
+        if not _SHA.match(str(s.get("sha256", ""))):
+            problems.append(f"{file}: source {s.get('name')!r} has no valid sha256")
+    for t in meta.get("tables") or []:
+        if t.get("kind") not in KINDS:
+            problems.append(f"{file}: table {t.get('id')!r} has an unknown kind {t.get('kind')!r}")
+    problems += _validate_performance(path / PERFORMANCE_JSON)
+    ids = {t.get("id") for t in meta.get("tables") or []}
+    for spec in CSV_FILES:
+        problems += validate_csv(spec, path / spec.name, ids)
+    return problems
+
+
+def _validate_performance(file: Path) -> list[str]:
+    try:
+        perf = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return [f"{file}: cannot read: {exc}"]
+    problems = []
+    for key in PERFORMANCE_KEYS:
+        if not isinstance(perf.get(key), list):
+            problems.append(f"{file}: field {key!r} must be a list")
+    for i, p in enumerate(perf.get("projects") or []):
+        for key in ("name", "code", "unit_code", "printed", "unit", "document"):
+            if not isinstance(p.get(key), str):
+                problems.append(f"{file}: projects[{i}].{key} must be a string")
+        if p.get("amount_yuan") is not None and not isinstance(p.get("amount_yuan"), int):
+            problems.append(f"{file}: projects[{i}].amount_yuan must be an integer number of 元 or null")
+    return problems

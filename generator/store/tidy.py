@@ -1,0 +1,71 @@
+"""The data of many disclosures as tidy pandas tables: one row per figure, indicator or project.
+
+This is what analysts load (``generator.api.load_frames``) and what the
+site publishes as ``open-data/all/*.csv``.  Money and line numbers are
+pandas' nullable integers (``Int64``): built column by column from Python
+integers, so no figure ever passes through a float.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from generator.core.model import Disclosure
+
+MONEY_FIELDS = ["region", "department", "year", "phase", "table", "table_title", "row", "line", "kind", "side", "code",
+                "label", "canonical", "unit_code", "column", "column_label", "yuan", "printed", "unit", "document"]
+INDICATOR_FIELDS = ["region", "department", "year", "phase", "scope", "project", "project_code", "level1", "level2",
+                    "level3", "value", "op", "number", "number2", "unit", "explanation", "note", "document", "line"]
+PROJECT_FIELDS = ["region", "department", "year", "phase", "name", "code", "unit_code", "unit_name", "category",
+                  "amount_yuan", "printed", "unit", "source", "document", "line"]
+INTEGER_FIELDS = frozenset({"year", "row", "line", "yuan", "amount_yuan"})
+
+
+def _frame(fields: list[str], rows: list[list]) -> pd.DataFrame:
+    columns = list(zip(*rows)) if rows else [() for _ in fields]
+    return pd.DataFrame({name: pd.array(list(values), dtype="Int64" if name in INTEGER_FIELDS else object)
+                         for name, values in zip(fields, columns)}, columns=fields)
+
+
+def _identity(d: Disclosure) -> list:
+    return [d.region, d.department, d.year, d.phase]
+
+
+def blank(value: object) -> object:
+    """An absent value as an empty text cell."""
+    return "" if value is None else value
+
+
+def money_rows(d: Disclosure) -> list[list]:
+    """Every printed figure of every table, with its row's identity and provenance."""
+    out = []
+    for t in d.tables:
+        for r in t.rows:
+            for c in t.money_columns:
+                cell = r.cell(c.key)
+                if cell is not None:
+                    out.append(_identity(d) + [t.id, t.title, r.row, r.line, r.kind, blank(r.side), blank(r.code),
+                                               r.label, blank(r.canonical), blank(r.unit_code), c.key, c.label,
+                                               cell.yuan, cell.printed, t.unit, t.document])
+    return out
+
+
+def indicator_rows(d: Disclosure) -> list[list]:
+    return [_identity(d) + [getattr(i, k) for k in INDICATOR_FIELDS[4:]] for i in d.indicators]
+
+
+def project_rows(d: Disclosure) -> list[list]:
+    return [_identity(d) + [getattr(p, k) for k in PROJECT_FIELDS[4:]] for p in d.projects]
+
+
+def tidy_frames(disclosures: Iterable[Disclosure]) -> dict[str, pd.DataFrame]:
+    """``money``, ``indicators`` and ``projects`` of all the disclosures, in their order."""
+    money, indicators, projects = [], [], []
+    for d in disclosures:
+        money += money_rows(d)
+        indicators += indicator_rows(d)
+        projects += project_rows(d)
+    return {"money": _frame(MONEY_FIELDS, money), "indicators": _frame(INDICATOR_FIELDS, indicators),
+            "projects": _frame(PROJECT_FIELDS, projects)}
