@@ -19,7 +19,7 @@ def test_money_units_are_exact():
     assert parse_amount("1,458.05", "万元").yuan == 14580500
     assert parse_amount("0.00", "万元").yuan == 0
     blank = parse_amount("", "万元")
-    assert blank.yuan is None and blank.is_blank
+    assert blank.yuan is None and blank.printed == ""
     assert parse_amount("2,432.7", "万元").decimals == 1
     with pytest.raises(ValueError):
         parse_amount("abc", "元")

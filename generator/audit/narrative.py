@@ -5,7 +5,6 @@ from __future__ import annotations
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
 from generator.core.money import format_wan, format_yuan
-from generator.normalise.statements import tolerance
 from generator.audit.figures import Figure
 
 
@@ -20,7 +19,7 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
         fig = figures.get(s.measure)
         if fig is None or s.yuan is None:
             continue
-        if abs(s.yuan - fig.yuan) > tolerance(s) + fig.tolerance:
+        if abs(s.yuan - fig.yuan) > s.tolerance + fig.tolerance:
             out.append(Finding("narrative", "warning",
                                f"the narrative states {V.MEASURES.get(s.measure, s.measure)} as "
                                f"{s.printed} {s.unit}, the table ({fig.table}, line {fig.line}) prints "
@@ -38,7 +37,7 @@ def three_public_change(d: Disclosure, figures: dict[str, Figure]) -> list[Findi
     if total is None or not all(parts):
         return []
     found = sum(p.yuan for p in parts)
-    if abs(total.yuan - found) <= tolerance(total) * 4:
+    if abs(total.yuan - found) <= total.tolerance * 4:
         return []
     return [Finding("narrative", "warning",
                     f"the narrative says “三公” changed by {wan(total.yuan)} from last year, but its "

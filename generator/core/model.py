@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.core.money import half_unit
+
 
 @dataclass
 class Cell:
@@ -175,6 +177,11 @@ class Statement:
     document: str
     line: int
     count: int | None = None
+
+    @property
+    def tolerance(self) -> int:
+        """Half a unit of the last printed digit, in 元 (money statements)."""
+        return half_unit(self.unit, self.decimals)
 
 
 @dataclass

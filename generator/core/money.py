@@ -28,18 +28,6 @@ class Amount:
     yuan: int | None
     decimals: int
 
-    @property
-    def is_blank(self) -> bool:
-        return self.yuan is None
-
-    def value(self) -> int:
-        """The amount in 元, with a blank counted as zero (for sums)."""
-        return self.yuan or 0
-
-    def tolerance(self) -> int:
-        """Half a unit of the last printed digit, in 元."""
-        return half_unit(self.unit, self.decimals)
-
 
 def half_unit(unit: str, decimals: int) -> int:
     """Half of one unit in the last printed digit, in 元 (0 for whole 元)."""
@@ -101,14 +89,6 @@ def parse_amount(text: str, unit: str) -> Amount:
     if yuan != yuan.to_integral_value():
         raise ValueError(f"{text!r} {unit} is not a whole number of 元")
     return Amount(printed, unit, int(yuan), decimals)
-
-
-def yuan_from_wan(text: str) -> int:
-    """Convert a figure written in 万元 (as in narrative text) to integer 元."""
-    number = parse_decimal(text)
-    if number is None:
-        raise ValueError("blank figure")
-    return int(number * 10000)
 
 
 def format_wan(yuan: int, decimals: int = 2) -> str:

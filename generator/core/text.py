@@ -54,24 +54,6 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", clean(text))
 
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def chinese_numeral(text: str) -> int | None:
-    """Value of a small Chinese numeral (一 … 九十九); None if it is not one."""
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        t = _CN_DIGITS.get(tens, 0) if tens else 1
-        o = _CN_DIGITS.get(ones, 0) if ones else 0
-        return t * 10 + o
-    if len(text) == 1:
-        return _CN_DIGITS[text]
-    return None
-
-
 _ENUM_PREFIX = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]|[（(][0-9]+[)）]|[0-9]+[、.．）)]|其中[:：]?)\s*"
 )

@@ -96,13 +96,6 @@ KINDS: dict[Kind, TableKind] = {k.id: k for k in (
 )}
 
 
-def kinds_with(*, parser: str | None = None, codes: str | None = None, check: str | None = None) -> frozenset[Kind]:
-    """The kinds parsed by ``parser``, coded by ``codes`` or audited by ``check``."""
-    return frozenset(k.id for k in KINDS.values()
-                     if (parser is None or k.parser == parser) and (codes is None or k.codes == codes)
-                     and (check is None or check in k.checks))
-
-
 @dataclass(frozen=True)
 class Clue:
     """What identifies a table: words of its title, of its header, or its first cell.

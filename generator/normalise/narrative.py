@@ -88,19 +88,16 @@ def sections(lines: list[TextLine], document: str) -> list[Section]:
     lines = without_contents(lines)
     out: list[Section] = []
     current: tuple[str, int, list[str]] | None = None
-    started = False
     for tl in lines:
         text = tl.text
         if "名词解释" in text and len(text) < 30 and (out or (current and current[2])):
             break
         if _PART.match(text):
-            started = True
             continue
         if _is_heading(text):
             if current and current[2]:
                 out.append(_section(current, document))
             current = (_LEVEL1.match(text).group(1).rstrip("：:"), tl.line, [])
-            started = True
             continue
         if current is not None:
             body = text.lstrip("-").strip()

@@ -13,7 +13,7 @@ import re
 
 from generator.core import vocabulary as V
 from generator.core.model import Statement
-from generator.core.money import half_unit, parse_amount
+from generator.core.money import parse_amount
 from generator.read.layout import TextLine
 
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -116,8 +116,3 @@ def _change_after(text: str, pos: int, measure: str, document: str, line: int) -
     if m:
         return Statement(measure + V.CHANGE, m.group(0), "万元", 0, 0, m.group(0), document, line)
     return None
-
-
-def tolerance(statement: Statement) -> int:
-    """Half a unit of the statement's last printed digit, in 元."""
-    return half_unit(statement.unit, statement.decimals)

@@ -37,10 +37,8 @@ class RawTable:
     title: str = ""
     title_line: int = 0
     unit: str | None = None
-    unit_line: int = 0
     department: str | None = None
     notes: list[tuple[int, str]] = field(default_factory=list)
-    page_breaks: list[int] = field(default_factory=list)
     intro: list[tuple[int, str]] = field(default_factory=list)
 
 

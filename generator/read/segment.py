@@ -30,7 +30,6 @@ def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:
         line = lines[i]
         if "\t" in line:
             rows: list[Row] = []
-            breaks: list[int] = []
             start = i + 1
             while i < len(lines):
                 if "\t" in lines[i]:
@@ -42,11 +41,10 @@ def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:
                     while j < len(lines) and not lines[j].strip():
                         j += 1
                     if j < len(lines) and "\t" in lines[j]:
-                        breaks.append(i + 1)
                         i = j
                         continue
                 break
-            table = RawTable(start, rows[-1].line, rows, page_breaks=breaks)
+            table = RawTable(start, rows[-1].line, rows)
             _attach_intro(table, pending)
             tables.append(table)
             pending = []
@@ -73,7 +71,7 @@ def _attach_intro(table: RawTable, pending: list[tuple[int, str]]) -> None:
     for number, text in reversed(pending[-6:]):
         m = _UNIT_LINE.match(compact(text).replace(":", "：")) or _UNIT_LINE.match(text)
         if m and table.unit is None:
-            table.unit, table.unit_line = m.group(1), number
+            table.unit = m.group(1)
             continue
         m = _DEPT_LINE.match(text)
         if m and table.department is None:

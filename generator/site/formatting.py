@@ -36,13 +36,6 @@ def share(part: int | None, whole: int | None, digits: int = 1) -> str:
     return f"{q}%"
 
 
-def share_value(part: int | None, whole: int | None) -> str:
-    """The share as a decimal string for sorting (``0.3222``)."""
-    if part is None or not whole:
-        return ""
-    return str((Decimal(part) / Decimal(whole)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP))
-
-
 def signed_wan(yuan: int, decimals: int = 1) -> str:
     word = "增加" if yuan > 0 else "减少"
     if yuan == 0:

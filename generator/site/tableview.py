@@ -47,7 +47,6 @@ class TableView:
     lines: tuple[int, int]
     document: str
     empty: bool
-    row_header_labels: list[str]
 
 
 def _header(columns: list[tuple[str, str]], lead: list[str]) -> list[list[HeaderCell]]:
@@ -123,7 +122,7 @@ def view(table: Table) -> TableView:
         rows.append(BodyRow(f"{table.id}-r{r.row}", headers[1:] if three_public else headers, cells, r.kind,
                             r.line, r.flags, r.level or 0))
     return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
-                     table.document, table.empty, lead)
+                     table.document, table.empty)
 
 
 def _two_sided(table: Table, decimals: int, unit: str, unit_note: str) -> TableView:
@@ -149,4 +148,4 @@ def _two_sided(table: Table, decimals: int, unit: str, unit_note: str) -> TableV
         flags = (inc.flags if inc else []) + (exp.flags if exp else [])
         rows.append(BodyRow(f"{table.id}-l{line}", [inc.label if inc else ""], cells, kind, line, flags))
     return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
-                     table.document, table.empty, ["收入项目"])
+                     table.document, table.empty)

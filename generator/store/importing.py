@@ -15,7 +15,7 @@ from generator.core.errors import BudgetsiteError
 from generator.core.model import Disclosure
 from generator.normalise.disclosure import parse_document
 from generator.normalise.merge import merge
-from generator.read import READERS, read_source
+from generator.read import can_read, read_source
 from generator.store.layout import SOURCES, reference_dir
 from generator.store.registry import load as load_registry
 from generator.store.write import write_data
@@ -31,7 +31,7 @@ def import_documents(data_dir: Path, files: list[Path] = ()) -> ImportResult:
     documents: dict[str, tuple[str, bytes]] = {}     # file name -> (path shown in errors, bytes)
     sources = data_dir / SOURCES
     if sources.is_dir():
-        for path in sorted(p for p in sources.iterdir() if p.suffix.lower() in READERS):
+        for path in sorted(p for p in sources.iterdir() if can_read(p.name)):
             documents[path.name] = (str(path), path.read_bytes())
     for path in map(Path, files):
         try:

@@ -33,11 +33,6 @@ def disclosure_dirs(data_dir: Path) -> list[Path]:
     return sorted(p.parent for p in (data_dir / DISCLOSURES).glob("*/*/*/disclosure.json"))
 
 
-def folder_of(data_dir: Path, path: Path) -> str:
-    """The folder name of a disclosure directory, relative to ``DIR/disclosures``."""
-    return path.relative_to(data_dir / DISCLOSURES).as_posix()
-
-
 def narrative_file(index: int, key: str) -> str:
     return f"{NARRATIVE}/{index:02d}-{key}.md"
 
