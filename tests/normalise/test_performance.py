@@ -4,7 +4,7 @@ import pytest
 
 from generator.core.model import ProjectItem
 from generator.normalise.indicators import parse_value
-from tests.test_seeds import JY, LH, ZW, ZZ
+from tests.normalise.test_seeds import JY, LH, ZW, ZZ
 
 
 def ind(d, **match):

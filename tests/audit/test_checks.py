@@ -1,0 +1,185 @@
+"""Each audit check on a small synthetic disclosure: one case where it must fire, one where it must not.
+
+The figures are chosen at the edge of the rounding rule (half a unit of the
+last printed digit per figure in a sum), so a check that loses its tolerance
+or its comparison fails here.
+"""
+
+from generator.audit import audit, narrative, performance, tables
+from generator.audit.figures import headline
+from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Project, Statement, Table, TableColumn,
+                                  TableRow, Task, UnitRow)
+from generator.core.vocabulary import Kind
+
+DOC = "doc.txt"
+
+
+def grid(kind, rows, unit="万元", decimals=1, columns=("total",)):
+    """A table whose rows are (label, code, parent, kind, {column: yuan})."""
+    t = Table(id=str(kind), kind=kind, title="表", document=DOC, lines=(1, 99), unit=unit, decimals=decimals,
+              columns=[TableColumn(c, c, "money") for c in columns])
+    for n, (label, code, parent, row_kind, figures) in enumerate(rows, 1):
+        t.rows.append(TableRow(n, 10 + n, label, kind=row_kind, code=code, parent=parent,
+                               cells=[Cell(c, "", y) for c, y in figures.items()]))
+    return t
+
+
+def disclosure(*tables_, **parts):
+    d = Disclosure("某市", "某市某局", 2024, "预算", tables=list(tables_))
+    for name, value in parts.items():
+        setattr(d, name, value)
+    return d
+
+
+def checks(findings, check):
+    return [f for f in findings if f.check == check]
+
+
+# --- within a table ---------------------------------------------------------------------------------
+
+def expenditure(total, a, b, parent_total=None):
+    return grid(Kind.EXPENDITURE, [
+        ("合计", None, None, "total", {"total": total}),
+        ("一般公共服务", "201", None, "item", {"total": parent_total if parent_total is not None else a + b}),
+        ("行政运行", "2010101", "201", "item", {"total": a}),
+        ("一般行政管理事务", "2010102", "201", "item", {"total": b}),
+    ])
+
+
+def test_column_sum_fires_beyond_rounding_only():
+    # 2 leaves, 万元 with one decimal: up to 3 × 500 元 of rounding is allowed
+    assert checks(tables.sums(expenditure(31_500, 10_000, 20_000)), "column-sum") == []
+    (f,) = checks(tables.sums(expenditure(31_600, 10_000, 20_000)), "column-sum")
+    assert (f.line, f.expected, f.found) == (11, "31,600 元", "30,000 元")
+
+
+def test_subtotal_fires_when_a_class_differs_from_its_items():
+    assert checks(tables.sums(expenditure(30_000, 10_000, 20_000, parent_total=31_500)), "subtotal") == []
+    (f,) = checks(tables.sums(expenditure(31_600, 10_000, 20_000, parent_total=31_600)), "subtotal")
+    assert f.line == 12 and "201" in f.message
+
+
+def three_public(total, abroad, reception, vehicles, operation, purchase):
+    rows = [("合计", "total", None, "total", {"amount": total}), ("出国", "abroad", None, "item", {"amount": abroad}),
+            ("接待", "reception", None, "item", {"amount": reception}),
+            ("公务用车", "vehicles", None, "item", {"amount": vehicles}),
+            ("运行", "vehicle_operation", None, "item", {"amount": operation}),
+            ("购置", "vehicle_purchase", None, "item", {"amount": purchase})]
+    return grid(Kind.THREE_PUBLIC, rows, columns=("amount",))
+
+
+def test_three_public_total_and_vehicles():
+    assert tables.three_public(three_public(100_000, 10_000, 20_000, 70_000, 50_000, 20_000)) == []
+    found = tables.three_public(three_public(110_000, 10_000, 20_000, 70_000, 60_000, 20_000))
+    assert [f.message.split("：")[1] for f in found] == ["“三公”合计 ≠ 出国 + 接待 + 公务用车", "公务用车 ≠ 运行维护 + 购置"]
+
+
+def summary(income, spent):
+    t = grid(Kind.SUMMARY, [], columns=())
+    t.columns = [TableColumn("income", "收入", "money", "income"), TableColumn("total", "支出", "money", "expenditure")]
+    t.rows = [TableRow(1, 20, "收入总计", kind="total", side="income", cells=[Cell("income", "", income)]),
+              TableRow(2, 20, "支出总计", kind="total", side="expenditure", cells=[Cell("total", "", spent)])]
+    return t
+
+
+def test_balance_of_a_two_sided_summary():
+    assert tables.balance(summary(100_000, 100_900)) == []          # within 2 × 500 元
+    (f,) = tables.balance(summary(100_000, 101_100))
+    assert (f.expected, f.found) == ("100,000 元", "101,100 元")
+
+
+def test_same_total_across_tables():
+    same = disclosure(summary(30_000, 30_000), expenditure(30_000, 10_000, 20_000))
+    assert tables.same_total(same) == []
+    differs = disclosure(summary(30_000, 30_000), expenditure(40_000, 10_000, 20_000))
+    (f,) = tables.same_total(differs)
+    assert (f.table, f.expected, f.found) == ("expenditure", "30,000 元", "40,000 元")
+
+
+def test_row_flags_are_reported_by_kind():
+    t = expenditure(30_000, 10_000, 20_000)
+    assert tables.row_flags(t) == []
+    t.rows[1].flags, t.rows[2].flags, t.rows[3].flags = ["unreconciled"], ["realigned-ambiguous"], ["realigned"]
+    found = tables.row_flags(t)
+    assert [(f.check, f.severity, f.line) for f in found] == [
+        ("row-sum", "warning", 12), ("realigned", "warning", 13), ("realigned", "info", 14)]
+
+
+# --- the narrative ----------------------------------------------------------------------------------
+
+def stated(measure, printed, yuan, decimals=2, line=5):
+    return Statement(measure, printed, "万元", decimals, yuan, printed, DOC, line)
+
+
+def test_a_narrative_figure_within_rounding_agrees_and_one_beyond_does_not():
+    d = disclosure(expenditure(86_412_027, 50_000_000, 36_412_027))
+    d.statements = [stated("total.expenditure", "8641.20", 86_412_000)]
+    assert narrative.narrative_figures(d, headline(d)) == []
+    d.statements = [stated("total.expenditure", "8642.20", 86_422_000)]
+    (f,) = narrative.narrative_figures(d, headline(d))
+    assert f.found == "8642.20 万元" and f.expected == "86,412,027 元"
+
+
+def test_a_three_public_change_against_its_parts():
+    parts = [stated("three_public.abroad.change", "0", 0, 1), stated("three_public.reception.change", "-1.0", -10_000, 1),
+             stated("three_public.vehicles.change", "-1.4", -14_000, 1)]
+    d = disclosure(statements=[stated("three_public.change", "-2.4", -24_000, 1), *parts])
+    assert narrative.three_public_change(d, {}) == []
+    d.statements[0] = stated("three_public.change", "-2.4", -24_000, 1, line=86)
+    d.statements[1:] = [stated(p.measure, "0", 0, 1) for p in parts]
+    (f,) = narrative.three_public_change(d, {})
+    assert (f.line, f.expected, f.found) == (86, "-2.40 万元", "0.00 万元")
+
+
+# --- the performance tables -------------------------------------------------------------------------
+
+def task(amount, fiscal, line=40):
+    return Task("任务", "内容", f"{amount / 10000:.1f}", amount, f"{fiscal / 10000:.1f}", fiscal, "", "万元", DOC, line)
+
+
+def test_task_fiscal_cannot_exceed_its_total():
+    assert performance.task_fiscal(disclosure(tasks=[task(10_000, 10_000)]), {}) == []
+    (f,) = performance.task_fiscal(disclosure(tasks=[task(10_000, 11_000)]), {})
+    assert "cannot exceed" in f.message
+
+
+def test_tasks_against_the_budget():
+    table = expenditure(30_000, 10_000, 20_000)
+    ok = disclosure(table, tasks=[task(10_000, 10_000), task(20_000, 20_000, 41)])
+    assert performance.tasks_total(ok, headline(ok)) == []
+    short = disclosure(table, tasks=[task(10_000, 10_000), task(10_000, 10_000, 41)])
+    (f,) = performance.tasks_total(short, headline(short))
+    assert (f.expected, f.found) == ("3.00 万元", "2.00 万元")
+
+
+def test_budget_lines_against_the_tables():
+    table = expenditure(30_000, 10_000, 20_000)
+    ok = disclosure(table, budget=[BudgetLine("total", "总额", "3.0", 30_000, "万元", DOC, 30)])
+    assert performance.budget_lines(ok, headline(ok)) == []
+    off = disclosure(table, budget=[BudgetLine("total", "总额", "4.0", 40_000, "万元", DOC, 30)])
+    (f,) = performance.budget_lines(off, headline(off))
+    assert f.line == 30 and f.found == "4.0 万元"
+
+
+def project(code, unit_code, yuan):
+    return Project(f"项目{code}", code, unit_code, "", "", yuan, "", "万元", DOC, 50, "summary")
+
+
+def test_unit_rows_against_their_projects():
+    unit = UnitRow("114", "某单位", "3.00", 30_000, "万元", DOC, 60)
+    ok = disclosure(units=[unit], projects=[project("1", "114", 10_000), project("2", "114", 20_000)])
+    assert performance.unit_totals(ok, {}) == []
+    off = disclosure(units=[unit], projects=[project("1", "114", 10_000), project("2", "114", 10_000)])
+    (f,) = performance.unit_totals(off, {})
+    assert (f.line, f.expected, f.found) == (60, "3.00 万元", "2.00 万元")
+
+
+# --- the whole audit --------------------------------------------------------------------------------
+
+def test_audit_runs_the_checks_the_vocabulary_names_for_each_kind():
+    # a 三公 table is not summed like a grid, and a grid is not checked like a 三公 table
+    tp = three_public(100_000, 10_000, 20_000, 80_000, 60_000, 20_000)
+    found = audit(disclosure(tp, expenditure(31_600, 10_000, 20_000)))
+    assert {f.check for f in found} == {"three-public", "column-sum"}
+    merge = Finding("merge-conflict", "warning", "differs", DOC, 3)
+    assert audit(disclosure(merge_findings=[merge]))[0] is merge

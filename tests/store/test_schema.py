@@ -1,0 +1,67 @@
+"""The data format's documentation covers every field the store writes, and check refuses bad data."""
+
+import re
+
+import pytest
+
+from generator.core.vocabulary import KINDS, PHASES
+from generator.store import schema as S
+from tests.conftest import ROOT
+
+DOC = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+
+
+def section(title: str) -> str:
+    """The text under the ``## title`` heading of docs/data-format.md."""
+    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", DOC, re.M | re.S)
+    assert m, f"docs/data-format.md has no section “## {title}”"
+    return m.group(1)
+
+
+@pytest.mark.parametrize("spec", S.CSV_FILES, ids=lambda s: s.name)
+def test_every_csv_field_is_documented(spec):
+    text = section(spec.name)
+    missing = [f for f in spec.fields if f"`{f}`" not in text]
+    assert not missing, f"{spec.name}: fields not documented: {missing}"
+
+
+@pytest.mark.parametrize("name, keys", [
+    ("disclosure.json", S.DISCLOSURE_KEYS + S.SOURCE_KEYS + S.TABLE_KEYS + S.COLUMN_KEYS + S.FINDING_KEYS),
+    ("performance.json", S.PERFORMANCE_KEYS + S.TARGET_KEYS + S.BUDGET_KEYS + S.PROJECT_KEYS + S.ITEM_KEYS
+     + S.UNIT_KEYS),
+])
+def test_every_json_key_is_documented(name, keys):
+    text = section(name)
+    missing = sorted({k for k in keys if f"`{k}`" not in text})
+    assert not missing, f"{name}: keys not documented: {missing}"
+
+
+def test_every_json_object_is_listed_in_the_schema():
+    assert set(S.JSON_OBJECTS) == {"disclosure.json", "sources[]", "tables[]", "columns[]", "merge_findings[]",
+                                   "performance.json", "targets[]", "budget[]", "projects[]", "items[]", "units[]"}
+
+
+def test_every_table_kind_and_phase_is_documented():
+    text = section("disclosure.json")
+    assert not [k for k in KINDS if f"`{k}`" not in text]
+    assert not [p for p in PHASES.values() if p.name not in text or p.slug not in DOC]
+
+
+def test_validation_names_the_line_and_the_rule(tmp_path):
+    import shutil
+
+    from generator.store.layout import disclosure_dirs
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    folder = disclosure_dirs(tmp_path / "data")[0]
+    assert S.validate_disclosure(folder) == []
+    lines = (folder / "indicators.csv").read_text(encoding="utf-8").split("\n")
+    cells = lines[1].split(",")
+    cells[S.INDICATORS.fields.index("scope")] = "everywhere"
+    lines[1] = ",".join(cells)
+    (folder / "indicators.csv").write_text("\n".join(lines), encoding="utf-8")
+    meta = (folder / "disclosure.json").read_text(encoding="utf-8")
+    (folder / "disclosure.json").write_text(meta.replace('"phase": "预算"', '"phase": "预決"'), encoding="utf-8")
+    problems = S.validate_disclosure(folder)
+    assert f"{folder / 'indicators.csv'}:2: scope must be one of department project, found 'everywhere'" in problems
+    assert any("phase must be one of" in p for p in problems)
