@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.site.build import build  # noqa: E402
+from generator.api import build_site as build  # noqa: E402
 
 
 def timed(label: str, func):

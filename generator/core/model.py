@@ -119,17 +119,23 @@ class Task:
     line: int
 
 
-@dataclass
-class BudgetLine:
-    """A line of the performance table's 预算情况 block (total, sources, structure)."""
+@dataclass(kw_only=True)
+class PrintedFigure:
+    """A money figure of a performance table as printed, in 元, and where it stands."""
 
-    key: str             # total | source.government | source.special_account | source.other | basic | project
-    label: str
     printed: str
     yuan: int | None
     unit: str
     document: str
     line: int
+
+
+@dataclass
+class BudgetLine(PrintedFigure):
+    """A line of the performance table's 预算情况 block (total, sources, structure)."""
+
+    key: str             # total | source.government | source.special_account | source.other | basic | project
+    label: str
 
 
 @dataclass
@@ -152,16 +158,11 @@ class ProjectItem:
 
 
 @dataclass
-class UnitRow:
+class UnitRow(PrintedFigure):
     """A unit row of a project summary table (单位编码 114, 114001 …) with its printed total."""
 
     code: str
     name: str
-    printed: str
-    yuan: int | None
-    unit: str
-    document: str
-    line: int
 
 
 @dataclass

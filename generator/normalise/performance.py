@@ -158,8 +158,8 @@ def _budget_line(doc: str, row: Row) -> BudgetLine | None:
         return None
     unit = _unit_in(label) or "万元"
     amount = _money(doc, row, figures[0], unit, label) if figures else None
-    return BudgetLine(key, strip_enumeration(label), figures[0] if figures else "",
-                      amount.yuan if amount else None, unit, doc, row.line)
+    return BudgetLine(key, strip_enumeration(label), printed=figures[0] if figures else "",
+                      yuan=amount.yuan if amount else None, unit=unit, document=doc, line=row.line)
 
 
 # --- per-project sheets --------------------------------------------------------------------
@@ -300,7 +300,8 @@ def parse_project_summary(raw: RawTable, doc: str) -> tuple[list[Project], list[
         code = compact(cells[0])
         if code.isdigit() and len(code) <= 9:
             total = _money(doc, row, clean(cells[2]), unit, "the unit's 资金总额")
-            unit_row = UnitRow(code, clean(cells[1]), clean(cells[2]), total.yuan, unit, doc, row.line)
+            unit_row = UnitRow(code, clean(cells[1]), printed=clean(cells[2]), yuan=total.yuan, unit=unit,
+                               document=doc, line=row.line)
             units.append(unit_row)
             current = None
             continue

@@ -24,6 +24,10 @@ from generator.site.comparisons import Comparison, comparisons
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
+def _identity(name: str) -> property:
+    return property(lambda self: getattr(self.data, name), doc=f"The disclosure's {name}.")
+
+
 @dataclass
 class DisclosureView:
     data: Disclosure
@@ -32,29 +36,13 @@ class DisclosureView:
     findings: list[Finding]
     staff: dict[str, int]
 
-    @property
-    def region(self) -> str:
-        return self.data.region
-
-    @property
-    def department(self) -> str:
-        return self.data.department
-
-    @property
-    def year(self) -> int:
-        return self.data.year
-
-    @property
-    def phase(self) -> str:
-        return self.data.phase
-
-    @property
-    def region_slug(self) -> str:
-        return self.data.region_slug
-
-    @property
-    def department_slug(self) -> str:
-        return self.data.department_slug
+    # the disclosure's identity, as the templates name it
+    region = _identity("region")
+    department = _identity("department")
+    year = _identity("year")
+    phase = _identity("phase")
+    region_slug = _identity("region_slug")
+    department_slug = _identity("department_slug")
 
     @property
     def folder(self) -> str:

@@ -154,9 +154,9 @@ def test_tasks_against_the_budget():
 
 def test_budget_lines_against_the_tables():
     table = expenditure(30_000, 10_000, 20_000)
-    ok = disclosure(table, budget=[BudgetLine("total", "总额", "3.0", 30_000, "万元", DOC, 30)])
+    ok = disclosure(table, budget=[BudgetLine("total", "总额", printed="3.0", yuan=30_000, unit="万元", document=DOC, line=30)])
     assert performance.budget_lines(ok, headline(ok)) == []
-    off = disclosure(table, budget=[BudgetLine("total", "总额", "4.0", 40_000, "万元", DOC, 30)])
+    off = disclosure(table, budget=[BudgetLine("total", "总额", printed="4.0", yuan=40_000, unit="万元", document=DOC, line=30)])
     (f,) = performance.budget_lines(off, headline(off))
     assert f.line == 30 and f.found == "4.0 万元"
 
@@ -166,7 +166,7 @@ def project(code, unit_code, yuan):
 
 
 def test_unit_rows_against_their_projects():
-    unit = UnitRow("114", "某单位", "3.00", 30_000, "万元", DOC, 60)
+    unit = UnitRow("114", "某单位", printed="3.00", yuan=30_000, unit="万元", document=DOC, line=60)
     ok = disclosure(units=[unit], projects=[project("1", "114", 10_000), project("2", "114", 20_000)])
     assert performance.unit_totals(ok, {}) == []
     off = disclosure(units=[unit], projects=[project("1", "114", 10_000), project("2", "114", 10_000)])

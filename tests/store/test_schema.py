@@ -65,3 +65,21 @@ def test_validation_names_the_line_and_the_rule(tmp_path):
     problems = S.validate_disclosure(folder)
     assert f"{folder / 'indicators.csv'}:2: scope must be one of department project, found 'everywhere'" in problems
     assert any("phase must be one of" in p for p in problems)
+
+
+def test_performance_json_is_validated(tmp_path):
+    import json
+    import shutil
+
+    from generator.store.layout import disclosure_dirs
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    folder = next(f for f in disclosure_dirs(tmp_path / "data")
+                  if json.loads((f / S.PERFORMANCE_JSON).read_text(encoding="utf-8"))["projects"])
+    perf = json.loads((folder / S.PERFORMANCE_JSON).read_text(encoding="utf-8"))
+    perf["projects"][0]["amount_yuan"] = 1.5
+    del perf["units"]
+    (folder / S.PERFORMANCE_JSON).write_text(json.dumps(perf, ensure_ascii=False), encoding="utf-8")
+    problems = S.validate_disclosure(folder)
+    assert any("projects[0].amount_yuan must be an integer number of 元" in p for p in problems)
+    assert any("field 'units' must be a list" in p for p in problems)
