@@ -338,7 +338,7 @@ def hostile_document() -> str:
 
 
 def test_hostile_document_runs_nothing(browser, tmp_path):
-    from generator.site.build import build
+    from generator.api import build_site as build
 
     doc = tmp_path / "002_hostile.txt"
     doc.write_text(hostile_document(), encoding="utf-8")

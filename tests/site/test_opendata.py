@@ -8,7 +8,7 @@ import zipfile
 from collections import Counter
 
 from generator.store.schema import read_csv_rows as read_csv
-from generator.site.build import build
+from generator.api import build_site as build
 from tests.conftest import ROOT
 
 ZZ = "open-data/files/zhengzhou/renminzhengfubangongting/2020-budget"

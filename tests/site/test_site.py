@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.core.errors import BudgetsiteError
-from generator.site.build import build
+from generator.api import build_site as build
 from generator.site.config import ConfigError, parse_config
 from tests.conftest import ROOT, SOURCES
 
