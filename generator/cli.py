@@ -1,4 +1,5 @@
-"""The ``budgetsite`` command line: it parses arguments and calls ``generator.api``."""
+"""The ``budgetsite`` command line: it parses arguments and calls the functions ``generator.api`` gathers
+(imported from their own modules, so that ``import`` and ``check`` do not load the site's libraries)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from generator.core.errors import BudgetsiteError
 
 
 def _import(args: argparse.Namespace) -> int:
-    from generator.api import import_documents
+    from generator.store.importing import import_documents
 
     result = import_documents(Path(args.data), [Path(f) for f in args.files])
     for d in result.disclosures:
@@ -20,7 +21,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from generator.api import check_data, format_report
+    from generator.audit.check import check_data, format_report
 
     report = check_data(Path(args.data))
     print(format_report(report, Path(args.data)), end="")
@@ -28,7 +29,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.api import build_site
+    from generator.site.build import build as build_site
 
     result = build_site(Path(args.site), Path(args.data), Path(args.out), args.base_url, args.jobs)
     print(f"built {result.pages} pages ({result.rendered} rendered, {result.reused} unchanged) and "
