@@ -10,11 +10,14 @@ class BudgetsiteError(Exception):
 class DocumentError(BudgetsiteError):
     """A source document cannot be imported."""
 
-    def __init__(self, path: str, line: int | None, message: str):
+    def __init__(self, path: str, line: int | None, message: str, page: int | None = None):
         self.path = path
         self.line = line
+        self.page = page
         self.message = message
         where = f"{path}:{line}" if line else str(path)
+        if page:
+            where += f" (page {page})"
         super().__init__(f"{where}: {message}")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from generator.core import vocabulary as V
 from generator.core.errors import DocumentError
 from generator.core.model import Disclosure, Project, Source, Table
-from generator.core.money import half_unit, slack
+from generator.core.money import half_unit, looks_like_number, slack
 from generator.core.vocabulary import KINDS, Kind
 from generator.normalise import narrative, performance as P, statements
 from generator.normalise.lists import parse_procurement, parse_project_list
@@ -23,7 +23,7 @@ from generator.normalise.three_public import parse_three_public
 from generator.normalise.two_sided import parse_two_sided
 from generator.read.layout import Document, Layout, RawTable
 from generator.recognise.kinds import recognise
-from generator.recognise.identity import find_department, find_year, region_of
+from generator.recognise.identity import find_department, find_phase, find_year, region_of
 
 # The money-table parsers, by the parser name each kind gives in the vocabulary
 MONEY_PARSERS: dict[str, Callable[[RawTable, TableContext], Table]] = {
@@ -36,12 +36,26 @@ MONEY_PARSERS: dict[str, Callable[[RawTable, TableContext], Table]] = {
 
 
 def parse_document(layout: Layout, extra_dir: str | None = None) -> Disclosure:
-    """Parse one document into a (possibly partial) disclosure."""
+    """Parse one document into a (possibly partial) disclosure; refusals name the line (and the page)."""
+    try:
+        return _parse(layout, extra_dir)
+    except DocumentError as exc:
+        pages = layout.document.pages
+        if exc.page or not pages or not exc.line or exc.line > len(pages):
+            raise
+        raise DocumentError(exc.path, exc.line, exc.message, pages[exc.line - 1]) from None
+
+
+def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     doc, texts, raws = layout.document, layout.texts, layout.tables
     department, _ = find_department(texts, raws)
     year, _ = find_year(texts, raws)
+    phase, phase_line = find_phase(texts)
     if not raws and not texts:
         raise DocumentError(doc.name, None, "no text found; expected a budget disclosure")
+    if phase != V.BUDGET:
+        raise DocumentError(doc.name, phase_line, f"this is a 部门{phase} (final accounts): importing final accounts "
+                                                  f"is not supported yet, so nothing was imported")
     if department is None:
         raise DocumentError(doc.name, 1, "cannot tell which department this is: expected a title such as "
                                          "“2020年XX市XX局部门预算”, a 部门名称 row or a 单位名称： line")
@@ -57,6 +71,7 @@ def parse_document(layout: Layout, extra_dir: str | None = None) -> Disclosure:
     for raw in raws:
         kind = recognise(raw)
         if kind is None:
+            _refuse_unknown(raw, doc)
             continue
         recognised += 1
         if KINDS[kind].family == "performance":
@@ -70,7 +85,7 @@ def parse_document(layout: Layout, extra_dir: str | None = None) -> Disclosure:
         disclosure.tables.append(table)
     if recognised == 0:
         line = raws[0].start if raws else 1
-        raise DocumentError(doc.name, line, "no recognisable budget table: expected tab-separated tables such as "
+        raise DocumentError(doc.name, line, "no recognisable budget table: expected tables such as "
                                             "部门收支总体情况表 or a 绩效目标表")
     align_with_siblings(disclosure.tables)
     for t in disclosure.tables:
@@ -79,6 +94,15 @@ def parse_document(layout: Layout, extra_dir: str | None = None) -> Disclosure:
     disclosure.sections = narrative.sections(texts, doc.name)
     disclosure.statements = statements.extract(narrative.without_contents(texts), doc.name)
     return disclosure
+
+
+def _refuse_unknown(raw: RawTable, doc: Document) -> None:
+    """A table with figures that no kind recognises stops the import: its figures would be lost silently."""
+    figures = sum(1 for r in raw.rows for c in r.cells if looks_like_number(c) and any(ch.isdigit() for ch in c))
+    if figures:
+        raise DocumentError(doc.name, raw.start, f"a table with {figures} figures is not one of the known kinds "
+                                                 f"(its title: “{raw.title or '—'}”); nothing was imported. See "
+                                                 f"docs/templates.md for the known tables")
 
 
 def _parse_performance(d: Disclosure, raw: RawTable, kind: Kind, doc: str, default_unit: str | None,

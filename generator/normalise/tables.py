@@ -47,8 +47,9 @@ def money_cell(doc: str, row: Row, unit: str, key: str, printed: str) -> Cell:
     """One printed figure as an exact cell; a malformed figure is refused with its line."""
     try:
         amount = parse_amount(printed, unit)
-    except ValueError:
-        raise DocumentError(doc, row.line, f"expected a money figure in column {key!r}, found {printed!r}") from None
+    except ValueError as exc:
+        raise DocumentError(doc, row.line, f"expected a money figure in column {key!r}, found {printed!r} "
+                                           f"({exc})") from None
     return Cell(key, amount.printed, amount.yuan)
 
 

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from generator.core.errors import DocumentError
-from generator.read import plaintext
+from generator.read import pdf, plaintext
 from generator.read.layout import Layout
 
 READERS: dict[str, Callable[[str, bytes], Layout]] = {
     ".txt": plaintext.read,
+    ".pdf": pdf.read,
 }
 
 

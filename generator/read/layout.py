@@ -13,11 +13,16 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Document:
-    """A source document: its name, content hash and lines (1-based numbering)."""
+    """A source document: its name, content hash and lines (1-based numbering).
+
+    A PDF's lines are its text form (``generator.read.pdf``), and ``pages``
+    gives the page of each line; a text document has no pages.
+    """
 
     name: str
     sha256: str
     lines: tuple[str, ...]
+    pages: tuple[int, ...] = ()
 
 
 @dataclass

@@ -14,6 +14,8 @@ from generator.core.text import clean, compact
 
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
 _DEPT_LINE = re.compile(r"^(?:部门|单位)(?:名称|/单位)?\s*[:：]\s*(.+)$")
+# the department and the unit of money on one line: “编制部门：X 单位：元”, “部门：X 单位：万元”
+_DEPT_AND_UNIT = re.compile(r"^(?:编制|预算)?(?:部门|单位)(?:名称)?\s*[:：]\s*(.+?)\s*(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
 _NOTE_LINE = re.compile(r"^(?:备注|注)\s*[:：]")
 _PAGE_MARK = re.compile(r"^预算\s*\d+\s*表$")
 _PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*年度?\s*[)）]$")
@@ -69,6 +71,10 @@ def _attach_intro(table: RawTable, pending: list[tuple[int, str]]) -> None:
     """Pick the title, unit and department out of the lines before a table."""
     table.intro = list(pending[-6:])
     for number, text in reversed(pending[-6:]):
+        m = _DEPT_AND_UNIT.match(text)
+        if m and table.unit is None and table.department is None:
+            table.department, table.unit = m.group(1).strip(), m.group(2)
+            continue
         m = _UNIT_LINE.match(compact(text).replace(":", "：")) or _UNIT_LINE.match(text)
         if m and table.unit is None:
             table.unit = m.group(1)

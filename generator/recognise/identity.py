@@ -6,10 +6,14 @@ import re
 
 from generator.read.layout import RawTable, TextLine
 from generator.core.text import compact
+from generator.core.vocabulary import BUDGET
 
 _TITLE = re.compile(r"(20\d{2})年度?(.+?)部门(?:预算|整体)")
 _REGION = re.compile(r"^(.{2,4}?[市省州盟])")
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_FINAL = re.compile(r"决算")
+# the cover's own words for who publishes: “预算主管部门：X”, “预算单位：X”
+_COVER = re.compile(r"^(?:预算主管部门|预算单位|编制部门|编制单位)[:：](.{4,})$")
 
 
 def find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str | None, int]:
@@ -26,6 +30,10 @@ def find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str 
         m = _TITLE.search(compact(tl.text))
         if m:
             return m.group(2), tl.line
+    for tl in texts[:10]:
+        m = _COVER.match(compact(tl.text))
+        if m:
+            return m.group(1), tl.line
     return None, 0
 
 
@@ -45,3 +53,11 @@ def find_year(texts: list[TextLine], tables: list[RawTable]) -> tuple[int | None
 def region_of(department: str) -> str:
     m = _REGION.match(department)
     return m.group(1) if m else ""
+
+
+def find_phase(texts: list[TextLine]) -> tuple[str, int]:
+    """预算 or 决算, from the title lines (部门决算, 决算报告, 决算公开 …), with the line that says so."""
+    for tl in texts[:10]:
+        if _FINAL.search(compact(tl.text)):
+            return "决算", tl.line
+    return BUDGET, 0

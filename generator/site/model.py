@@ -15,6 +15,7 @@ from generator.audit import audit
 from generator.audit.figures import Figure, headline, staff
 from generator.core.model import Disclosure, Finding, Statement
 from generator.core.text import compact
+from generator.read import read_source
 from generator.store.layout import disclosure_folder
 from generator.store.registry import Registry
 from generator.site import urls
@@ -159,8 +160,8 @@ def site_model(disclosures: list[Disclosure], registry: Registry, sources: dict[
     for v in views:
         for s in v.data.sources:
             if s.name in sources:
-                text = sources[s.name].decode("utf-8", errors="replace").lstrip("\ufeff")
-                documents[s.name] = (text.split("\n"), v)
+                # the lines rows cite: a text document's own, a PDF's text form (with its pages)
+                documents[s.name] = (list(read_source(s.name, sources[s.name]).document.lines), v)
     return SiteModel(views, region_list, sorted(departments.values(), key=lambda d: (d.region_slug, d.slug)),
                      dict(sorted(years.items(), reverse=True)), merge_glossary(views), comparisons(views), documents)
 

@@ -18,7 +18,7 @@ def test_a_text_document_becomes_lines_and_tables():
 
 
 @pytest.mark.parametrize("name, raw, expected", [
-    ("a.docx", b"PK\x03\x04", "cannot read this kind of file; expected one of: .txt"),
+    ("a.docx", b"PK\x03\x04", "cannot read this kind of file; expected one of: .pdf, .txt"),
     ("a.txt", b"", "the file is empty"),
     ("a.txt", "单位\n".encode("gbk"), "not valid UTF-8"),
     ("a.txt", b"ab\x00cd", "looks binary"),

@@ -1,0 +1,74 @@
+"""The PDF reader on the real published samples: tables keep their empty cells, continue over pages,
+lose repeated headers, and every line knows its page."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.core.errors import DocumentError
+from generator.normalise.disclosure import parse_document
+from generator.read import read_source
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def layout(name):
+    return read_source(name, (SAMPLES / name).read_bytes())
+
+
+@pytest.fixture(scope="module")
+def wanli():
+    return layout("sh-putuo-wanlijiedao-2024-budget.pdf")
+
+
+def table(lay, title_word):
+    return next(t for t in lay.tables if title_word in t.title)
+
+
+def test_a_table_continued_over_five_pages_is_one_table(wanli):
+    income = table(wanli, "部门收入预算总表")
+    pages = {wanli.document.pages[r.line - 1] for r in income.rows}
+    assert pages == {11, 12, 13, 14, 15}
+    assert income.unit == "元" and income.department == "上海市普陀区人民政府万里街道办事处"
+    # empty 款 and 项 cells are kept, so every row has the same columns
+    assert {len(r.cells) for r in income.rows} == {9}
+    assert income.rows[3].cells[:5] == ["201", "", "", "一般公共服务支出", "2,932,700"]
+    # the header is printed once, and the 合计 row alone on page 15 lines up with the columns above
+    assert sum(1 for r in income.rows if r.cells[0] == "功能分类科目编码") == 1
+    assert income.rows[-1].cells == ["合计", "", "", "", "156,211,123", "156,211,123", "0", "0", "0"]
+
+
+def test_the_text_around_tables_is_read_in_order(wanli):
+    first = [t.text for t in wanli.texts[:2]]
+    assert first == ["上海市普陀区2024年区级部门预算", "预算主管部门：上海市普陀区人民政府万里街道办事处"]
+    assert wanli.document.pages[0] == 1 and wanli.document.pages[-1] == 33
+
+
+def test_a_title_printed_inside_the_table_becomes_its_title():
+    lay = layout("js-zhengxie-2018-budget-tables.pdf")
+    basic = table(lay, "财政拨款基本支出预算表")
+    assert (basic.unit, basic.department) == ("万元", "江苏省政协办公厅")
+    assert basic.rows[0].cells == ["科目编码", "科目名称", "金额"]
+
+
+@pytest.mark.parametrize("name", ["sh-putuo-shehuigongzuobu-2024-final.pdf", "final-accounts-template.pdf"])
+def test_final_accounts_are_refused_never_filed_as_a_budget(name):
+    with pytest.raises(DocumentError) as err:
+        parse_document(layout(name))
+    assert "部门决算" in str(err.value) and "(page 1)" in str(err.value)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.pdf")))
+def test_every_sample_imports_or_is_refused_with_its_page(name):
+    try:
+        d = parse_document(layout(name))
+    except DocumentError as exc:
+        assert str(exc).startswith(f"{name}:") and exc.message
+        assert exc.page is None or f"(page {exc.page})" in str(exc)
+    else:
+        assert d.phase == "预算" and "决算" not in name
+
+
+def test_a_file_that_is_not_a_pdf_is_refused():
+    with pytest.raises(DocumentError, match="not a readable PDF"):
+        read_source("x.pdf", b"%PDF-1.4 this is not really a PDF")
