@@ -38,6 +38,10 @@ def row_flags(t: Table) -> list[Finding]:
                                    f"{t.title}：row “{r.label}” had empty cells dropped and more than one "
                                    f"placement of its figures adds up; the smallest shift was taken — compare "
                                    f"with the source", t.document, r.line, table=t.id))
+            elif flag == "code-completed":
+                out.append(Finding("code-completed", "info",
+                                   f"{t.title}：row “{r.label}” prints its code without the leading zero of its 款; "
+                                   f"it was read as {r.code}", t.document, r.line, table=t.id))
             elif flag.startswith("realigned"):
                 out.append(Finding("realigned", "info",
                                    f"{t.title}：row “{r.label}” had empty cells dropped; its figures were "

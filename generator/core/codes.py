@@ -33,6 +33,7 @@ class Code:
     scheme: str
     level: int
     parent: str | None
+    completed: bool = False     # a digit the document left out was put back (301 | 2 → 30102)
 
 
 def _digits(text: str) -> str:
@@ -69,6 +70,10 @@ def economic_code(parts: list[str]) -> Code | None:
             return None
         if len(tail) == 2:
             merged = head + tail
+        elif len(tail) == 1:
+            # a spreadsheet dropped the leading zero of the 款 (上海 2024: “301 | 2 | 津贴补贴”)
+            code = economic_code([head, "0" + tail])
+            return Code(code.code, code.scheme, code.level, code.parent, completed=True) if code else None
         elif len(tail) == 5 and tail.startswith(head):
             merged = tail
         else:

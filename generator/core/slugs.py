@@ -37,5 +37,11 @@ def department_slug(region: str, department: str) -> str:
     return slug(rest)
 
 
+_LEVELS = re.compile(r".{2,}?(?:自治区|省|市|州|盟|区|县|旗)")
+_LEVEL_SUFFIX = re.compile(r"(?:自治区|省|市|州|盟|区|县|旗)$")
+
+
 def region_slug(region: str) -> str:
-    return slug(region.removesuffix("市")) if region else "unknown"
+    """``郑州市`` → ``zhengzhou``; a region below a city keeps both levels: ``上海市普陀区`` → ``shanghai-putuo``."""
+    levels = _LEVELS.findall(region) or [region]
+    return "-".join(slug(_LEVEL_SUFFIX.sub("", level) or level) for level in levels) if region else "unknown"

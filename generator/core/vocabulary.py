@@ -176,6 +176,7 @@ THREE_PUBLIC_PARTS: tuple[ThreePublicPart, ...] = (
 THREE_PUBLIC_TOTAL = "total"
 THREE_PUBLIC_TOTAL_LABEL = "“三公”经费合计"
 THREE_PUBLIC = "three_public"                 # the measure of the total
+RUNNING_COSTS = "running_costs"               # 机关运行经费: printed beside “三公” in one table, never a part of it
 
 
 def three_public_measure(part: str) -> str:
@@ -203,6 +204,7 @@ MEASURES: dict[str, str] = {
     THREE_PUBLIC: "“三公”经费",
     **{three_public_measure(p.key): ("其中：" if p.within else "") + p.label for p in THREE_PUBLIC_PARTS},
     PROCUREMENT: "政府采购预算",
+    RUNNING_COSTS: "机关运行经费",
 }
 
 # A figure stated as a change from last year carries this suffix (three_public.change)

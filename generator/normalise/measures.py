@@ -52,6 +52,10 @@ _GROUP_KEYS = [
 ]
 
 
+# A header over all of a table's figures (“支出预算 / 合计 | 基本支出 | 项目支出”) names the table, not a measure
+_WRAPPER = re.compile(r"^(?:支出预算|收入预算|预算数|(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:基本)?支出(?:预算)?)$")
+
+
 def _match(table: list[tuple[str, str]], label: str) -> str | None:
     for pattern, key in table:
         if re.search(pattern, label):
@@ -69,6 +73,10 @@ def measure_key(path: tuple[str, ...]) -> str:
     labels = [compact(p) for p in path if compact(p)]
     if not labels:
         return "value"
+    if len(labels) > 1 and _WRAPPER.match(labels[0]):
+        labels = labels[1:]
+        if len(labels) == 1:
+            return _match(_LEAF_KEYS, labels[0]) or _match(_GROUP_KEYS, labels[0]) or labels[0]
     if len(labels) == 1:
         return _match(_LEAF_KEYS, labels[0]) or labels[0]
     while len(labels) > 1 and labels[-1] in ("小计", "合计"):

@@ -12,16 +12,20 @@ import html
 import re
 
 from generator.core.model import Section, Term
+from generator.core.text import compact
 from generator.read.layout import TextLine
 
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
-_TERM = re.compile(r"^[一二三四五六七八九十]+、\s*([^：:]{2,30})[：:]\s*(.+)$")
+_TERM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*([^：:]{2,30})[：:]\s*(.+)$")
+# the titles of a template's parts printed without numbering (上海: “XX（部门）主要职能”, “2024年部门预算编制说明”)
+_PART_TITLE = re.compile(r"^[^。；，]{0,40}(?:主要职能|机构设置|预算编制说明|其他相关情况说明|项目经费情况说明)$")
+_LEADERS = re.compile(r"[…．.·]{2,}\d*$")
 _STOP = re.compile(r"^(附件|附表|第[一二三四五六七八九十]+部分|\d{4}\s*年\s*\d+\s*月\s*\d+\s*日)")
 
 SECTION_KEYS = [
     ("fiscal", ("财政拨款收入支出", "财政拨款收支")), ("duties", ("职责", "职能")), ("structure", ("单位构成", "机构")), ("staff", ("人员构成",)),
-    ("vehicles", ("车辆构成",)), ("overview", ("收支预算总体", "收入支出预算总体", "收支总体")),
+    ("vehicles", ("车辆构成",)), ("overview", ("收支预算总体", "收入支出预算总体", "收支总体", "预算编制说明")),
     ("income", ("收入预算",)), ("expenditure", ("支出预算说明", "支出预算总体")),
     ("changes", ("增减变化",)), ("fiscal", ("财政拨款",)), ("general_budget", ("一般公共预算支出",)),
     ("basic", ("基本支出",)), ("three_public", ("三公",)), ("gov_fund", ("政府性基金",)),
@@ -45,16 +49,15 @@ def _is_heading(text: str) -> bool:
 
 
 def glossary(lines: list[TextLine], document: str) -> list[Term]:
-    """The 名词解释 terms with their definitions as printed (wrapped lines joined)."""
+    """The 名词解释 terms with their definitions as printed (wrapped lines joined).
+
+    The table of contents names the section too, so the terms are read
+    after the last 名词解释 heading.
+    """
+    headings = [i for i, tl in enumerate(lines) if "名词解释" in tl.text and len(tl.text) < 30]
     terms: list[Term] = []
-    inside = False
-    for tl in lines:
+    for tl in lines[headings[-1] + 1:] if headings else []:
         text = tl.text
-        if "名词解释" in text and len(text) < 30:
-            inside = True
-            continue
-        if not inside:
-            continue
         if _STOP.match(text) and terms:
             break
         m = _TERM.match(text)
@@ -66,13 +69,18 @@ def glossary(lines: list[TextLine], document: str) -> list[Term]:
 
 
 def without_contents(lines: list[TextLine]) -> list[TextLine]:
-    """Drop the table of contents (目录): it ends where a listed heading recurs."""
-    from generator.core.text import compact
+    """Drop the table of contents (目录).
 
+    Printed with leader dots (``一、部门主要职能 ……``), it ends at the first
+    line without them; printed without, it ends where a listed heading recurs.
+    """
     keys = [compact(tl.text).lstrip("-#") for tl in lines]
     start = next((i for i, k in enumerate(keys) if k in ("目录",)), None)
     if start is None:
         return lines
+    if start + 1 < len(keys) and _LEADERS.search(keys[start + 1]):
+        end = next((i for i in range(start + 1, len(keys)) if not _LEADERS.search(keys[i])), len(keys))
+        return lines[:start] + lines[end:]
     seen: set[str] = set()
     for i in range(start + 1, len(keys)):
         part = _PART.match(keys[i])
@@ -84,20 +92,32 @@ def without_contents(lines: list[TextLine]) -> list[TextLine]:
 
 
 def sections(lines: list[TextLine], document: str) -> list[Section]:
-    """Level-1 narrative sections (一、… headings) with their paragraphs."""
+    """Level-1 narrative sections (一、… headings, or the titles of a template's parts) with their paragraphs.
+
+    The glossary is not a section: where it stands between parts (上海), the
+    sections go on at the next part title; where it ends the narrative, they end.
+    """
     lines = without_contents(lines)
     out: list[Section] = []
     current: tuple[str, int, list[str]] | None = None
+    in_glossary = False
     for tl in lines:
         text = tl.text
         if "名词解释" in text and len(text) < 30 and (out or (current and current[2])):
-            break
-        if _PART.match(text):
-            continue
-        if _is_heading(text):
             if current and current[2]:
                 out.append(_section(current, document))
-            current = (_LEVEL1.match(text).group(1).rstrip("：:"), tl.line, [])
+            current, in_glossary = None, True
+            continue
+        title = _PART_TITLE.match(text)
+        if in_glossary and not title:
+            continue
+        if _PART.match(text):
+            continue
+        if title or _is_heading(text):
+            if current and current[2]:
+                out.append(_section(current, document))
+            current = (_LEVEL1.match(text).group(1).rstrip("：:") if _is_heading(text) else text, tl.line, [])
+            in_glossary = False
             continue
         if current is not None:
             body = text.lstrip("-").strip()

@@ -101,6 +101,8 @@ def _row_identity(kind: Kind, keys: list[str], row: TableRow, extra_dir: str | N
         code = codes.economic_code(first[0]) if first[0] else None
         if code:
             set_code(row, code, extra_dir)
+            if code.completed:
+                row.flags.append("code-completed")
         for digits, name in groups[1:2]:
             code2 = codes.economic_code(digits) if digits else None
             if code2:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from generator.core.errors import DocumentError
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core.text import compact, strip_enumeration
-from generator.core.vocabulary import THREE_PUBLIC_PARTS, THREE_PUBLIC_TOTAL, THREE_PUBLIC_TOTAL_LABEL
+from generator.core.vocabulary import (MEASURES, RUNNING_COSTS, THREE_PUBLIC_PARTS, THREE_PUBLIC_TOTAL,
+                                       THREE_PUBLIC_TOTAL_LABEL)
 from generator.normalise.grid import build_grid
 from generator.normalise.tables import TableContext, decimals_of, money_cell, new_table, require_unit
 from generator.read.layout import RawTable, Row
@@ -20,12 +21,15 @@ _WORDS = [
     ("vehicles", ("公务用车",)),
     (THREE_PUBLIC_TOTAL, ("合计", "共计", "总计", "三公")),
 ]
-_LABELS = {THREE_PUBLIC_TOTAL: THREE_PUBLIC_TOTAL_LABEL, **{p.key: p.label for p in THREE_PUBLIC_PARTS}}
+_LABELS = {THREE_PUBLIC_TOTAL: THREE_PUBLIC_TOTAL_LABEL, **{p.key: p.label for p in THREE_PUBLIC_PARTS},
+           RUNNING_COSTS: MEASURES[RUNNING_COSTS]}
 
 
 def three_public_part(label: str) -> str | None:
-    """The part a printed row names (``abroad`` …, ``total``), or None."""
+    """The part a printed row or column names (``abroad`` …, ``total``, or ``running_costs``), or None."""
     t = compact(strip_enumeration(label))
+    if "机关运行经费" in t:
+        return RUNNING_COSTS
     if "购置" in t and "运行" in t:
         return "vehicles"
     for key, words in _WORDS:
@@ -45,7 +49,7 @@ def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
     if len(grid.columns) > 2:                      # one horizontal row under a two-row header
         for r in grid.body:
             for col in grid.columns:
-                label = col.path[-1] if col.path[-1] not in ("小计",) else col.path[0]
+                label = col.path[-2] if col.path[-1] == "小计" and len(col.path) > 1 else col.path[-1]
                 entries.append((r.line, label, r.text(col.index)))
     else:
         for r in raw.rows:

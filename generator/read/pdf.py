@@ -12,7 +12,10 @@ a table continued on the next page stays one table.  On the way:
 * header rows repeated at the top of a continued table are dropped, and so
   are 续表 marks and page numbers;
 * columns that are empty in every row of a table (Excel's spare columns)
-  are dropped.
+  are dropped;
+* a paragraph wrapped over several lines is one line again (a line that
+  runs to the right margin and does not end a sentence continues on the
+  next), so that a figure and its words are never split.
 
 The document's lines are this text form; each line knows its page, which
 is what the published site cites beside the line.
@@ -30,7 +33,9 @@ from generator.read.segment import split
 
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*\d{1,4})?[-—–－·\s]*$")
 _CONTINUED = re.compile(r"^[（(]?续(?:表)?\s*\d*[)）]?$")
-_HEADER_ROWS = 6          # how many opening rows of a table may be repeated after a page break
+_HEADER_ROWS = 6
+_WRAP_MARGIN = 2.5        # character heights: a line ending this close to the right margin was wrapped
+_PARAGRAPH_ENDS = ("。", "：", ":", "；", ";", "！", "？")          # how many opening rows of a table may be repeated after a page break
 
 
 def _cell(text: str | None) -> str:
@@ -66,8 +71,20 @@ def _page_items(page) -> list[tuple[float, str, object]]:
                        for x0, top, x1, bottom in boxes)
 
     items: list[tuple[float, str, object]] = []
-    for line in page.filter(outside).extract_text_lines():
-        items.append((line["top"], "text", line["text"].strip()))
+    last: dict | None = None                 # the previous text line, as pdfplumber gives it
+    lines = page.filter(outside).extract_text_lines()
+    right = max((line["x1"] for line in lines), default=0)
+    for line in lines:
+        text = line["text"].strip()
+        height = line["bottom"] - line["top"]
+        if last is not None and items and text and last["x1"] >= right - _WRAP_MARGIN * height \
+                and not items[-1][2].endswith(_PARAGRAPH_ENDS) \
+                and line["top"] - last["bottom"] < height:
+            # the line before ran to the right margin, and this one follows right under it: one paragraph
+            items[-1] = (items[-1][0], "text", items[-1][2] + text)
+        else:
+            items.append((line["top"], "text", text))
+        last = line
     for t in tables:
         items.append((t.bbox[1], "table", t.extract()))
     items.sort(key=lambda item: item[0])

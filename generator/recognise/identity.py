@@ -9,7 +9,8 @@ from generator.core.text import compact
 from generator.core.vocabulary import BUDGET
 
 _TITLE = re.compile(r"(20\d{2})年度?(.+?)部门(?:预算|整体)")
-_REGION = re.compile(r"^(.{2,4}?[市省州盟])")
+# province › city › district, as a department's name begins (上海市普陀区…, 江苏省…, 中共上海市普陀区委…)
+_REGION = re.compile(r"^(?:中共|中国共产党)?((?:.{2,7}?(?:省|自治区))?(?:.{2,4}?(?:市|州|盟))?(?:.{2,4}?(?:区|县|旗))?)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FINAL = re.compile(r"决算")
 # the cover's own words for who publishes: “预算主管部门：X”, “预算单位：X”
@@ -51,8 +52,8 @@ def find_year(texts: list[TextLine], tables: list[RawTable]) -> tuple[int | None
 
 
 def region_of(department: str) -> str:
-    m = _REGION.match(department)
-    return m.group(1) if m else ""
+    """The region a department's name begins with, down to the district (上海市普陀区); "" if none."""
+    return _REGION.match(department).group(1)
 
 
 def find_phase(texts: list[TextLine]) -> tuple[str, int]:

@@ -120,6 +120,15 @@ class Region:
 
 
 @dataclass
+class SourceText:
+    """A published document as the site shows it: its lines (and for a PDF the page of each)."""
+
+    lines: list[str]
+    pages: list[int]
+    disclosure: DisclosureView
+
+
+@dataclass
 class SiteModel:
     disclosures: list[DisclosureView]               # newest first, then by region and department
     regions: list[Region]
@@ -127,7 +136,7 @@ class SiteModel:
     years: dict[int, list[DisclosureView]]
     glossary: list[GlossaryTerm]
     comparisons: dict[str, Comparison]
-    sources: dict[str, tuple[list[str], DisclosureView]] = field(default_factory=dict)   # name -> (lines, disclosure)
+    sources: dict[str, SourceText] = field(default_factory=dict)     # by document name
     downloads: dict[str, int] = field(default_factory=dict)     # open-data file -> size in bytes, set by the build
 
 
@@ -161,7 +170,8 @@ def site_model(disclosures: list[Disclosure], registry: Registry, sources: dict[
         for s in v.data.sources:
             if s.name in sources:
                 # the lines rows cite: a text document's own, a PDF's text form (with its pages)
-                documents[s.name] = (list(read_source(s.name, sources[s.name]).document.lines), v)
+                doc = read_source(s.name, sources[s.name]).document
+                documents[s.name] = SourceText(list(doc.lines), list(doc.pages), v)
     return SiteModel(views, region_list, sorted(departments.values(), key=lambda d: (d.region_slug, d.slug)),
                      dict(sorted(years.items(), reverse=True)), merge_glossary(views), comparisons(views), documents)
 

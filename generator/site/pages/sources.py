@@ -7,15 +7,19 @@ from generator.site.pages import Inputs, Page, crumbs
 
 
 def pages(inputs: Inputs) -> list[Page]:
-    return [Page(urls.source_document(name), "source.html", context, key=name, inputs=(v.folder,))
-            for name, (_, v) in sorted(inputs.model.sources.items())]
+    return [Page(urls.source_document(name), "source.html", context, key=name, inputs=(source.disclosure.folder,))
+            for name, source in sorted(inputs.model.sources.items())]
 
 
 def context(inputs: Inputs, page: Page) -> dict:
-    lines, v = inputs.model.sources[page.key]
+    source = inputs.model.sources[page.key]
+    lines, v = source.lines, source.disclosure
     if lines and lines[-1] == "":
         lines = lines[:-1]
+    # a PDF's text form: the first line of each page links to that page of the PDF
+    starts = {i: p for i, p in enumerate(source.pages[:len(lines)]) if i == 0 or source.pages[i - 1] != p}
     return {"title": f"原始文件 {page.key}", "name": page.key, "lines": lines, "v": v, "indexed": False,
+            "page_starts": starts,
             "text_url": urls.source_text(page.key), "section": "open_data",
             "sha": next(s.sha256 for s in v.data.sources if s.name == page.key),
             "crumbs": crumbs(inputs.config, (inputs.config.label("open_data"), urls.open_data()), (page.key, ""))}
