@@ -65,8 +65,7 @@ def headline(d: Disclosure) -> dict[str, Figure]:
     tp = d.table(Kind.THREE_PUBLIC)
     if tp:
         for r in tp.rows:
-            measure = V.RUNNING_COSTS if r.code == V.RUNNING_COSTS else V.three_public_measure(r.code)
-            put(_figure(measure, tp, r, "amount"))
+            put(_figure(V.three_public_measure(r.code), tp, r, "amount"))
     proc = d.table(Kind.PROCUREMENT)
     if proc:
         put(_figure(V.PROCUREMENT, proc, proc.total_row(), "amount"))

@@ -180,8 +180,9 @@ RUNNING_COSTS = "running_costs"               # 机关运行经费: printed besi
 
 
 def three_public_measure(part: str) -> str:
-    """``abroad`` -> ``three_public.abroad``; the total's measure is ``three_public``."""
-    return THREE_PUBLIC if part == THREE_PUBLIC_TOTAL else f"{THREE_PUBLIC}.{part}"
+    """The measure of a row of a “三公” table: ``abroad`` -> ``three_public.abroad``; the total is
+    ``three_public``, and 机关运行经费 printed in the same table is its own measure."""
+    return {THREE_PUBLIC_TOTAL: THREE_PUBLIC, RUNNING_COSTS: RUNNING_COSTS}.get(part, f"{THREE_PUBLIC}.{part}")
 
 
 def three_public_parts(within: str | None = None) -> tuple[ThreePublicPart, ...]:
