@@ -20,7 +20,7 @@ from generator.store.tidy import tidy_frames
 
 
 def load_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """``money``, ``indicators`` and ``projects`` of every disclosure in ``data_dir`` (money as Int64, in 元)."""
+    """``money``, ``indicators`` and ``projects`` of every disclosure in ``data_dir`` (money as exact 元: int, or Decimal with 分)."""
     return tidy_frames(load_all(data_dir))
 
 __all__ = ["BuildResult", "CheckReport", "ImportResult", "build_site", "check_data", "format_report",

@@ -49,12 +49,12 @@ def test_check_rejects_invalid_data(tmp_path):
     money = next((data / "disclosures").glob("*/*/*/money.csv"))
     lines = money.read_text(encoding="utf-8").split("\n")
     fields = lines[1].split(",")
-    fields[3] = "12.5"
+    fields[3] = "12.505"
     lines[1] = ",".join(fields)
     money.write_text("\n".join(lines), encoding="utf-8")
     result = run("check", "--data", str(data))
     assert result.returncode == 1
-    assert "yuan must be an integer" in result.stdout
+    assert "yuan must be a number of 元 with at most two decimals (分), found '12.505'" in result.stdout
 
 
 BAD = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.core.money import half_unit
+from generator.core.money import Yuan, half_unit
 
 
 @dataclass
@@ -18,7 +18,7 @@ class Cell:
 
     column: str
     printed: str
-    yuan: int | None
+    yuan: Yuan | None
 
 
 @dataclass
@@ -44,7 +44,7 @@ class TableRow:
     def cell(self, column: str) -> Cell | None:
         return next((c for c in self.cells if c.column == column), None)
 
-    def amount(self, column: str) -> int | None:
+    def amount(self, column: str) -> Yuan | None:
         """The figure in 元; None for a blank cell or a column the row does not print."""
         cell = self.cell(column)
         return cell.yuan if cell else None
@@ -110,9 +110,9 @@ class Task:
     name: str
     content: str
     amount: str          # 合计 as printed ("" when the template has no money column)
-    amount_yuan: int | None
+    amount_yuan: Yuan | None
     fiscal: str          # 其中：财政资金 as printed
-    fiscal_yuan: int | None
+    fiscal_yuan: Yuan | None
     note: str
     unit: str
     document: str
@@ -124,7 +124,7 @@ class PrintedFigure:
     """A money figure of a performance table as printed, in 元, and where it stands."""
 
     printed: str
-    yuan: int | None
+    yuan: Yuan | None
     unit: str
     document: str
     line: int
@@ -154,7 +154,7 @@ class ProjectItem:
     name: str
     printed: str
     line: int
-    yuan: int | None = None
+    yuan: Yuan | None = None
 
 
 @dataclass
@@ -173,7 +173,7 @@ class Statement:
     printed: str
     unit: str             # 万元 | 元 for money; 人 | 辆 for counts
     decimals: int
-    yuan: int | None      # money in 元 (signed for a change); None for a count
+    yuan: Yuan | None      # money in 元 (signed for a change); None for a count
     quote: str            # the words around the figure
     document: str
     line: int
@@ -194,7 +194,7 @@ class Project:
     unit_code: str
     unit_name: str
     category: str             # 资金用途 (业务类 …)
-    amount_yuan: int | None   # this year's amount
+    amount_yuan: Yuan | None   # this year's amount
     printed: str
     unit: str
     document: str
@@ -202,7 +202,7 @@ class Project:
     source: str               # sheet | summary
     fields: dict[str, str] = field(default_factory=dict)
     items: list[ProjectItem] = field(default_factory=list)      # 项目构成
-    funding: dict[str, int | None] = field(default_factory=dict)
+    funding: dict[str, Yuan | None] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
 
 

@@ -1,10 +1,12 @@
 """The one money type: exact amounts parsed from printed cells.
 
-Disclosures print money in 元 (``86,412,027``) or 万元 with one or two decimals
-(``2,562.0``, ``1,458.05``).  Every figure is kept as integer 元 together with the
-text as printed, its unit and its number of decimals, so that sums can be
-checked within the rounding of the printed precision and nothing is ever a
-binary float.  A blank cell and a printed zero are different facts and stay
+Disclosures print money in 元 (``86,412,027``), in 元 with 分
+(``91,016,775.35``) or in 万元 with one or two decimals (``2,562.0``,
+``1,458.05``).  Every figure is kept as an exact number of 元 (``Yuan``: an
+``int`` when it is whole, a ``Decimal`` with two places when it carries 分)
+together with the text as printed, its unit and its number of decimals, so
+that sums can be checked within the rounding of the printed precision and
+nothing is ever a binary float.  A blank cell and a printed zero are different facts and stay
 different (``yuan is None`` versus ``yuan == 0``).
 """
 
@@ -16,6 +18,12 @@ from decimal import Decimal, InvalidOperation
 
 UNIT_FACTORS = {"元": 1, "万元": 10000}
 
+Yuan = int | Decimal
+"""An exact amount of 元: ``int`` when whole, ``Decimal`` with two places when it carries 分."""
+
+_FEN = Decimal("0.01")
+_YUAN_TEXT = re.compile(r"^-?\d+(\.\d{1,2})?$")
+
 _NUMBER = re.compile(r"^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
@@ -25,8 +33,37 @@ class Amount:
 
     printed: str
     unit: str
-    yuan: int | None
+    yuan: Yuan | None
     decimals: int
+
+
+def exact_yuan(value: Decimal | int) -> Yuan:
+    """``value`` 元 in its one canonical form; ValueError when it is finer than 1 分.
+
+    Whole amounts are ``int`` (so data printed in whole 元 or 万元 stays
+    integer everywhere), amounts with 分 are ``Decimal`` quantized to two
+    places (``91016775.35``, ``12.50``).  Both compare and add exactly.
+    """
+    if isinstance(value, int):
+        return value
+    if value == value.to_integral_value():
+        return int(value)
+    fen = value.quantize(_FEN)
+    if fen != value:
+        raise ValueError(f"{value} 元 is finer than 1 分")
+    return fen
+
+
+def yuan_text(value: Yuan) -> str:
+    """The stored form of an amount: ``86412027`` or ``91016775.35``."""
+    return str(value) if isinstance(value, int) else format(value, "f")
+
+
+def parse_yuan_text(text: str) -> Yuan:
+    """The stored form back to an amount; ValueError for anything else."""
+    if not _YUAN_TEXT.match(text):
+        raise ValueError(f"not a number of 元 exact to the 分: {text!r}")
+    return exact_yuan(Decimal(text))
 
 
 def half_unit(unit: str, decimals: int) -> int:
@@ -85,17 +122,19 @@ def parse_amount(text: str, unit: str) -> Amount:
     if number is None:
         return Amount(printed, unit, None, 0)
     decimals = max(0, -number.as_tuple().exponent)
-    yuan = number * UNIT_FACTORS[unit]
-    if yuan != yuan.to_integral_value():
-        raise ValueError(f"{text!r} {unit} is not a whole number of 元")
-    return Amount(printed, unit, int(yuan), decimals)
+    try:
+        yuan = exact_yuan(number * UNIT_FACTORS[unit])
+    except ValueError:
+        raise ValueError(f"{text!r} {unit} is finer than 1 分") from None
+    return Amount(printed, unit, yuan, decimals)
 
 
-def format_wan(yuan: int, decimals: int = 2) -> str:
+def format_wan(yuan: Yuan, decimals: int = 2) -> str:
     """Format 元 as 万元 with thousands separators, exactly (no float)."""
     q = (Decimal(yuan) / 10000).quantize(Decimal(1).scaleb(-decimals))
     return f"{q:,.{decimals}f}"
 
 
-def format_yuan(yuan: int) -> str:
+def format_yuan(yuan: Yuan) -> str:
+    """``86,412,027`` or ``91,016,775.35``: every 分 shown, none invented."""
     return f"{yuan:,}"

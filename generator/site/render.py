@@ -6,31 +6,15 @@ once per process (``start``), and each call renders one page to bytes.
 
 from __future__ import annotations
 
-import json
-import re
-from decimal import Decimal
 from pathlib import Path
 
 import jinja2
 
+from generator.core import jsontext
 from generator.core.errors import BudgetsiteError
 from generator.site import THEME, urls
 from generator.site.formatting import wan
 from generator.site.pages import Inputs, Page
-
-_DECIMAL = "\0decimal:"
-_DECIMAL_LITERAL = re.compile(r'"\\u0000decimal:(-?[0-9.]+)"')
-
-
-def exact_json(obj, **kwargs) -> str:
-    """JSON in which a ``Decimal`` is written as the exact number it is (chart data is never a float)."""
-
-    def default(o):
-        if isinstance(o, Decimal):
-            return _DECIMAL + format(o, "f")
-        raise TypeError(f"{type(o).__name__} is not JSON serialisable")
-
-    return _DECIMAL_LITERAL.sub(r"\1", json.dumps(obj, default=default, **kwargs))
 
 
 def environment(site_dir: Path) -> jinja2.Environment:
@@ -41,7 +25,7 @@ def environment(site_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=jinja2.select_autoescape(["html"]),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.policies["json.dumps_function"] = exact_json
+    env.policies["json.dumps_function"] = jsontext.dumps
     env.globals["money"] = lambda yuan: wan(yuan, 2)
     env.globals["source_page"] = urls.source_document
     return env

@@ -2,7 +2,8 @@
 
 The data files are the single source of truth for everything after import;
 the audit and the site take the ``Disclosure`` values read here.  Figures
-come back as integer 元 (None for a blank cell), never as floats.  Data
+come back as exact 元 (``int``, or ``Decimal`` with 分; None for a blank
+cell), never as floats.  Data
 that cannot be read is refused with the file it is in (``budgetsite check``
 says exactly what is wrong).
 """
@@ -15,6 +16,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from generator.core import jsontext
 from generator.core.errors import DataError
 from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Indicator, Project, ProjectItem, Section,
                                   Source, Statement, Table, TableColumn, TableRow, Target, Task, Term, UnitRow)
@@ -83,7 +85,7 @@ def load_disclosure(path: Path) -> Disclosure:
         d.tasks = [Task(**t) for t in _records(path, S.TASKS)]
         d.statements = [Statement(**s) for s in _records(path, S.STATEMENTS)]
         d.glossary = [Term(**t) for t in _records(path, S.GLOSSARY)]
-        _performance(d, json.loads((path / S.PERFORMANCE_JSON).read_text(encoding="utf-8")))
+        _performance(d, jsontext.loads((path / S.PERFORMANCE_JSON).read_text(encoding="utf-8")))
         d.sections = _sections(path)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(f"{path}: cannot read the disclosure ({type(exc).__name__}: {exc}); "

@@ -2,7 +2,8 @@
 
 The writer, the reader and ``check`` all take the field lists from here,
 and ``docs/data-format.md`` is tested against them: a field that is not
-documented fails a test.  Money is integer 元 in every file (an empty cell
+documented fails a test.  Money is an exact number of 元 in every file:
+``86412027``, or ``91016775.35`` when the document prints 分 (an empty cell
 is a blank printed cell; ``0`` is a printed zero), never a float.
 """
 
@@ -13,8 +14,11 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
+from generator.core import jsontext
+from generator.core.money import parse_yuan_text, yuan_text
 from generator.core.vocabulary import KINDS, PHASES
 
 FORMAT_VERSION = 1
@@ -30,6 +34,7 @@ class CsvFile:
     name: str
     fields: tuple[str, ...]
     integers: frozenset[str] = frozenset()          # integers when filled
+    amounts: frozenset[str] = frozenset()           # 元 exact to the 分 when filled
     lists: frozenset[str] = frozenset()             # lists joined with ";"
     mappings: frozenset[str] = frozenset()          # JSON objects (empty: none)
     choices: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -40,7 +45,7 @@ ROWS = CsvFile("rows.csv", (
     "code2", "scheme2", "label2", "unit_code", "text", "flags", "document", "line"),
     integers=frozenset({"row", "level", "line"}), lists=frozenset({"flags"}), mappings=frozenset({"text"}))
 MONEY = CsvFile("money.csv", ("table", "row", "column", "yuan", "printed", "unit", "decimals", "document", "line"),
-                integers=frozenset({"row", "yuan", "decimals", "line"}),
+                integers=frozenset({"row", "decimals", "line"}), amounts=frozenset({"yuan"}),
                 choices={"unit": frozenset({"元", "万元"})})
 GLOSSARY = CsvFile("glossary.csv", ("term", "definition", "document", "line"), integers=frozenset({"line"}))
 INDICATORS = CsvFile("indicators.csv", (
@@ -51,10 +56,10 @@ INDICATORS = CsvFile("indicators.csv", (
              "scope": frozenset({"department", "project"})})
 TASKS = CsvFile("tasks.csv", ("name", "content", "amount", "amount_yuan", "fiscal", "fiscal_yuan", "unit", "note",
                               "document", "line"),
-                integers=frozenset({"amount_yuan", "fiscal_yuan", "line"}))
+                integers=frozenset({"line"}), amounts=frozenset({"amount_yuan", "fiscal_yuan"}))
 STATEMENTS = CsvFile("statements.csv", ("measure", "printed", "unit", "decimals", "yuan", "count", "quote",
                                         "document", "line"),
-                     integers=frozenset({"decimals", "yuan", "count", "line"}))
+                     integers=frozenset({"decimals", "count", "line"}), amounts=frozenset({"yuan"}))
 CSV_FILES: tuple[CsvFile, ...] = (ROWS, MONEY, GLOSSARY, INDICATORS, TASKS, STATEMENTS)
 
 # The keys of the JSON files, by object (documented in docs/data-format.md)
@@ -102,6 +107,8 @@ def decode(spec: CsvFile, row: dict[str, str]) -> dict[str, object]:
         text = row[name]
         if name in spec.integers:
             out[name] = int(text) if text != "" else None
+        elif name in spec.amounts:
+            out[name] = parse_yuan_text(text) if text != "" else None
         elif name in spec.lists:
             out[name] = [f for f in text.split(";") if f]
         elif name in spec.mappings:
@@ -129,6 +136,7 @@ def csv_text(spec: CsvFile, records: list[dict]) -> str:
 # --- validation ------------------------------------------------------------------------------------
 
 _INT = re.compile(r"^-?\d+$")
+_AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -145,8 +153,11 @@ def validate_csv(spec: CsvFile, path: Path, table_ids: set[str]) -> list[str]:
             problems.append(f"{path}:{n}: unknown table {row['table']!r}")
         for name in sorted(spec.integers - {"line"}):
             if row[name] and not _INT.match(row[name]):
-                what = "an integer number of 元" if name == "yuan" and spec is MONEY else "an integer"
-                problems.append(f"{path}:{n}: {name} must be {what}, found {row[name]!r}")
+                problems.append(f"{path}:{n}: {name} must be an integer, found {row[name]!r}")
+        for name in sorted(spec.amounts):
+            if row[name] and not _AMOUNT.match(row[name]):
+                problems.append(f"{path}:{n}: {name} must be a number of 元 with at most two decimals (分), "
+                                f"found {row[name]!r}")
         for name, allowed in spec.choices.items():
             if row[name] not in allowed:
                 shown = " ".join(sorted(allowed - {""})) + (" or blank" if "" in allowed else "")
@@ -187,7 +198,7 @@ def validate_disclosure(path: Path) -> list[str]:
 
 def _validate_performance(file: Path) -> list[str]:
     try:
-        perf = json.loads(file.read_text(encoding="utf-8"))
+        perf = jsontext.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         return [f"{file}: cannot read: {exc}"]
     problems = []
@@ -198,6 +209,15 @@ def _validate_performance(file: Path) -> list[str]:
         for key in ("name", "code", "unit_code", "printed", "unit", "document"):
             if not isinstance(p.get(key), str):
                 problems.append(f"{file}: projects[{i}].{key} must be a string")
-        if p.get("amount_yuan") is not None and not isinstance(p.get("amount_yuan"), int):
-            problems.append(f"{file}: projects[{i}].amount_yuan must be an integer number of 元 or null")
+        if p.get("amount_yuan") is not None and not _is_amount(p.get("amount_yuan")):
+            problems.append(f"{file}: projects[{i}].amount_yuan must be a number of 元 exact to the 分, or null")
     return problems
+
+
+def _is_amount(value: object) -> bool:
+    """A JSON money value: an integer, or a number with at most two decimals (read as ``Decimal``)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, Decimal) and _AMOUNT.match(format(value, "f")) is not None

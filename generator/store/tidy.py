@@ -1,9 +1,11 @@
 """The data of many disclosures as tidy pandas tables: one row per figure, indicator or project.
 
 This is what analysts load (``generator.api.load_frames``) and what the
-site publishes as ``open-data/all/*.csv``.  Money and line numbers are
-pandas' nullable integers (``Int64``): built column by column from Python
-integers, so no figure ever passes through a float.
+site publishes as ``open-data/all/*.csv``.  Years, rows and line numbers
+are pandas' nullable integers (``Int64``).  Money columns hold the exact
+values themselves (``int`` 元, or ``Decimal`` when the document prints 分):
+pandas has no exact decimal dtype of its own, and a float column would round
+``91016775.35``.  ``frame["yuan"].sum()`` stays exact.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ INDICATOR_FIELDS = ["region", "department", "year", "phase", "scope", "project",
                     "level3", "value", "op", "number", "number2", "unit", "explanation", "note", "document", "line"]
 PROJECT_FIELDS = ["region", "department", "year", "phase", "name", "code", "unit_code", "unit_name", "category",
                   "amount_yuan", "printed", "unit", "source", "document", "line"]
-INTEGER_FIELDS = frozenset({"year", "row", "line", "yuan", "amount_yuan"})
+INTEGER_FIELDS = frozenset({"year", "row", "line"})
 
 
 def _frame(fields: list[str], rows: list[list]) -> pd.DataFrame:

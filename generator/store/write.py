@@ -9,13 +9,13 @@ byte-identical files.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
+from generator.core import jsontext
 from generator.core.errors import DataError
 from generator.core.model import Disclosure
 from generator.store import schema as S
@@ -24,7 +24,7 @@ from generator.store.registry import Registry
 
 
 def _json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return jsontext.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def _pick(obj: object, keys: tuple[str, ...]) -> dict:

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.core.money import format_wan, half_printed, half_unit, looks_like_broken_number, parse_amount, slack
+from generator.core.money import (exact_yuan, format_wan, format_yuan, half_printed, half_unit, looks_like_broken_number,
+                                  parse_amount, parse_yuan_text, slack, yuan_text)
 
 
 def test_money_units_are_exact():
@@ -18,8 +19,33 @@ def test_money_units_are_exact():
     with pytest.raises(ValueError):
         parse_amount("abc", "元")
     with pytest.raises(ValueError):
-        parse_amount("1.5", "元")        # not a whole number of 元
+        parse_amount("1.234", "元")      # finer than 1 分
+    with pytest.raises(ValueError):
+        parse_amount("0.0000001", "万元")
     assert format_wan(86412027) == "8,641.20"
+
+
+def test_fen_are_kept_exactly():
+    """Figures printed with 分 are exact Decimals; whole amounts stay int, whatever their printing."""
+    fen = parse_amount("91,016,775.35", "元")
+    assert fen.yuan == Decimal("91016775.35") and isinstance(fen.yuan, Decimal) and fen.decimals == 2
+    assert isinstance(parse_amount("1,200.00", "元").yuan, int)
+    assert parse_amount("0.5", "元").yuan == Decimal("0.50")
+    assert parse_amount("12.3456", "万元").yuan == Decimal("123456")
+    assert format_yuan(fen.yuan) == "91,016,775.35"
+    assert format_wan(fen.yuan, 6) == "9,101.677535"
+    assert fen.yuan + parse_amount("0.65", "元").yuan == 91016776
+
+
+def test_stored_form_round_trips():
+    for value in (0, -3, 86412027, Decimal("91016775.35"), Decimal("-0.05")):
+        assert parse_yuan_text(yuan_text(value)) == value
+    assert yuan_text(Decimal("12.50")) == "12.50"
+    assert parse_yuan_text("7.00") == 7 and isinstance(parse_yuan_text("7.00"), int)
+    for bad in ("1.234", "1e3", "12,000", " 5", "NaN"):
+        with pytest.raises(ValueError):
+            parse_yuan_text(bad)
+    assert exact_yuan(Decimal("3.10")) == Decimal("3.1")
 
 
 def test_rounding_rule():

@@ -62,7 +62,14 @@ def test_validation_names_the_line_and_the_rule(tmp_path):
     (folder / "indicators.csv").write_text("\n".join(lines), encoding="utf-8")
     meta = (folder / "disclosure.json").read_text(encoding="utf-8")
     (folder / "disclosure.json").write_text(meta.replace('"phase": "预算"', '"phase": "预決"'), encoding="utf-8")
+    money = (folder / "money.csv").read_text(encoding="utf-8").split("\n")
+    cells = money[1].split(",")
+    cells[S.MONEY.fields.index("yuan")] = "12.345"
+    money[1] = ",".join(cells)
+    (folder / "money.csv").write_text("\n".join(money), encoding="utf-8")
     problems = S.validate_disclosure(folder)
+    assert f"{folder / 'money.csv'}:2: yuan must be a number of 元 with at most two decimals (分), found '12.345'" \
+        in problems
     assert f"{folder / 'indicators.csv'}:2: scope must be one of department project, found 'everywhere'" in problems
     assert any("phase must be one of" in p for p in problems)
 
@@ -77,9 +84,9 @@ def test_performance_json_is_validated(tmp_path):
     folder = next(f for f in disclosure_dirs(tmp_path / "data")
                   if json.loads((f / S.PERFORMANCE_JSON).read_text(encoding="utf-8"))["projects"])
     perf = json.loads((folder / S.PERFORMANCE_JSON).read_text(encoding="utf-8"))
-    perf["projects"][0]["amount_yuan"] = 1.5
+    perf["projects"][0]["amount_yuan"] = 1.505
     del perf["units"]
     (folder / S.PERFORMANCE_JSON).write_text(json.dumps(perf, ensure_ascii=False), encoding="utf-8")
     problems = S.validate_disclosure(folder)
-    assert any("projects[0].amount_yuan must be an integer number of 元" in p for p in problems)
+    assert any("projects[0].amount_yuan must be a number of 元 exact to the 分" in p for p in problems)
     assert any("field 'units' must be a list" in p for p in problems)

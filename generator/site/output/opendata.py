@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
+from generator.core import jsontext
 from generator.core.model import Table
 from generator.site import urls
 from generator.site.comparisons import MONEY_COLUMNS, Comparison
@@ -50,7 +50,7 @@ def csv_bytes(header: list[str], rows: list[list]) -> bytes:
 
 
 def json_bytes(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return (jsontext.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def table_rows(table: Table) -> tuple[list[str], list[list], list[dict]]:
