@@ -15,7 +15,7 @@ def _import(args: argparse.Namespace) -> int:
 
     result = import_documents(Path(args.data), [Path(f) for f in args.files])
     for d in result.disclosures:
-        print(f"{d.region} {d.department} {d.year}{d.phase}: {len(d.tables)} tables, "
+        print(f"{d.region} {d.department} {d.name}: {len(d.tables)} tables, "
               f"{len(d.glossary)} terms, {len(d.sections)} sections from {', '.join(s.name for s in d.sources)}")
     return 0
 

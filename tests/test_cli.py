@@ -36,7 +36,7 @@ def test_import_into_empty_dir_and_check(tmp_path):
     data = tmp_path / "fresh"
     result = run("import", *map(str, sorted(SOURCES.glob("*.txt"))), "--data", str(data))
     assert result.returncode == 0, result.stderr
-    assert "郑州市人民政府办公厅 2020预算" in result.stdout
+    assert "郑州市人民政府办公厅 2020 年部门预算" in result.stdout
     check = run("check", "--data", str(data))
     assert check.returncode == 0
     assert "data valid: 4 disclosures" in check.stdout
@@ -130,7 +130,7 @@ def test_registry_slug_and_alias(tmp_path):
     (data / "sources" / "004_a0ea54e8da336276.txt").write_text(src, encoding="utf-8")
     result = run("import", "--data", str(data))
     assert result.returncode == 0, result.stderr
-    assert "漯河市 漯河市人民政府办公室 2023预算" in result.stdout
+    assert "漯河市 漯河市人民政府办公室 2023 年部门预算" in result.stdout
 
 
 def test_invalid_registry_is_refused(tmp_path):

@@ -64,7 +64,7 @@ def format_report(report: CheckReport, data_dir: Path) -> str:
         return "\n".join(lines) + "\n"
     lines = []
     for path, d, findings in report.audited:
-        lines.append(f"{d.department} {d.year}{d.phase} ({path.relative_to(data_dir)}): {len(findings)} findings")
+        lines.append(f"{d.department} {d.name} ({path.relative_to(data_dir)}): {len(findings)} findings")
         for f in findings:
             figures = f" (expected {f.expected}, found {f.found})" if f.expected or f.found else ""
             lines.append(f"  [{f.severity}] {f.document}:{f.line} {f.message}{figures}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.core.money import Yuan, half_unit
+from generator.core.vocabulary import DEPARTMENT_SCOPE, edition
 
 
 @dataclass
@@ -251,6 +252,7 @@ class Disclosure:
     department: str
     year: int
     phase: str
+    scope: str = DEPARTMENT_SCOPE       # 部门 (the department and its units) or 单位 (one unit)
     sources: list[Source] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
@@ -267,8 +269,18 @@ class Disclosure:
     department_slug: str = ""
 
     @property
-    def key(self) -> tuple[str, str, int, str]:
-        return (self.region, self.department, self.year, self.phase)
+    def key(self) -> tuple[str, str, int, str, str]:
+        return (self.region, self.department, self.year, self.phase, self.scope)
+
+    @property
+    def edition(self) -> str:
+        """This disclosure among the department's: ``2024-budget``, ``2025-unit-budget``."""
+        return edition(self.year, self.phase, self.scope)
+
+    @property
+    def name(self) -> str:
+        """How pages and reports name it: ``2024 年部门预算``, ``2025 年单位预算``."""
+        return f"{self.year} 年{self.scope}{self.phase}"
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind."""

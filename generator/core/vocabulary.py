@@ -134,8 +134,10 @@ RECOGNITION: tuple[tuple[Kind, Clue], ...] = (
     (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算支出",))),
     (Kind.SUMMARY, Clue(title=("收支",))),
     (Kind.INCOME, Clue(title=("收入", "部门"))),
+    (Kind.INCOME, Clue(title=("收入", "单位"))),         # 单位预算: 预算单位收入预算总表
     (Kind.PROJECT_LIST, Clue(title=("项目支出",))),
     (Kind.EXPENDITURE, Clue(title=("支出", "部门"))),
+    (Kind.EXPENDITURE, Clue(title=("支出", "单位"))),
 )
 
 
@@ -154,6 +156,20 @@ PHASES: dict[str, Phase] = {p.name: p for p in (Phase(BUDGET, "budget"), Phase("
 def phase_slug(phase: str) -> str:
     """The URL and folder segment of a phase; an unknown phase is a programming error, never a guess."""
     return PHASES[phase].slug
+
+
+# --- scopes: what a disclosure covers ---------------------------------------------------------------
+
+# A 部门预算 covers a department with all the units under it; a 单位预算 covers one unit alone.  A
+# department may publish both for one year, so the scope is part of a disclosure's identity.
+DEPARTMENT_SCOPE = "部门"
+UNIT_SCOPE = "单位"
+SCOPES: dict[str, str] = {DEPARTMENT_SCOPE: "", UNIT_SCOPE: "unit-"}     # scope -> prefix of the phase slug
+
+
+def edition(year: int, phase: str, scope: str = DEPARTMENT_SCOPE) -> str:
+    """The folder and URL segment of one disclosure of a department: ``2024-budget``, ``2025-unit-budget``."""
+    return f"{year}-{SCOPES[scope]}{phase_slug(phase)}"
 
 
 # --- headline measures and the “三公” parts ---------------------------------------------------------

@@ -23,7 +23,7 @@ from generator.normalise.three_public import parse_three_public
 from generator.normalise.two_sided import parse_two_sided
 from generator.read.layout import Document, Layout, RawTable
 from generator.recognise.kinds import recognise
-from generator.recognise.identity import find_department, find_phase, find_year, region_of
+from generator.recognise.identity import find_department, find_phase, find_scope, find_year, region_of
 
 # The money-table parsers, by the parser name each kind gives in the vocabulary
 MONEY_PARSERS: dict[str, Callable[[RawTable, TableContext], Table]] = {
@@ -51,10 +51,11 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     department, _ = find_department(texts, raws)
     year, _ = find_year(texts, raws)
     phase, phase_line = find_phase(texts)
+    scope, _ = find_scope(texts)
     if not raws and not texts:
         raise DocumentError(doc.name, None, "no text found; expected a budget disclosure")
     if phase != V.BUDGET:
-        raise DocumentError(doc.name, phase_line, f"this is a 部门{phase} (final accounts): importing final accounts "
+        raise DocumentError(doc.name, phase_line, f"this is a {scope}{phase} (final accounts): importing final accounts "
                                                   f"is not supported yet, so nothing was imported")
     if department is None:
         raise DocumentError(doc.name, 1, "cannot tell which department this is: expected a title such as "
@@ -62,7 +63,7 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     if year is None:
         raise DocumentError(doc.name, 1, "cannot tell the budget year: expected a title with “20XX年”")
     title = next((t.text for t in texts[:5] if t.text), department)
-    disclosure = Disclosure(region_of(department), department, year, V.BUDGET,
+    disclosure = Disclosure(region_of(department), department, year, V.BUDGET, scope,
                             sources=[Source(doc.name, doc.sha256, title, len(doc.lines))])
     default_unit = next((r.unit for r in raws if r.unit), None)
     recognised = 0

@@ -72,7 +72,8 @@ def without_contents(lines: list[TextLine]) -> list[TextLine]:
     """Drop the table of contents (目录).
 
     Printed with leader dots (``一、部门主要职能 ……``), it ends at the first
-    line without them; printed without, it ends where a listed heading recurs.
+    line without them; printed without, it ends where a listed heading recurs
+    or where running text begins.
     """
     keys = [compact(tl.text).lstrip("-#") for tl in lines]
     start = next((i for i, k in enumerate(keys) if k in ("目录",)), None)
@@ -87,8 +88,17 @@ def without_contents(lines: list[TextLine]) -> list[TextLine]:
         key = part.group(0) if part else keys[i]
         if key in seen:
             return lines[:start] + lines[i:]
+        if _is_paragraph(keys[i]):
+            # the body has begun; its title, printed unnumbered just before (上海: “XX主要职能”), is kept
+            back = i - 1 if i - 1 > start and _PART_TITLE.match(keys[i - 1]) else i
+            return lines[:start] + lines[back:]
         seen.add(key)
     return lines
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line of running text, which no table of contents holds: long, or with a full stop."""
+    return len(text) > 60 or "。" in text
 
 
 def sections(lines: list[TextLine], document: str) -> list[Section]:

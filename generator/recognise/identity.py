@@ -6,13 +6,14 @@ import re
 
 from generator.read.layout import RawTable, TextLine
 from generator.core.text import compact
-from generator.core.vocabulary import BUDGET
+from generator.core.vocabulary import BUDGET, DEPARTMENT_SCOPE, UNIT_SCOPE
 
 _TITLE = re.compile(r"(20\d{2})年度?(.+?)部门(?:预算|整体)")
 # province › city › district, as a department's name begins (上海市普陀区…, 江苏省…, 中共上海市普陀区委…)
 _REGION = re.compile(r"^(?:中共|中国共产党)?((?:.{2,7}?(?:省|自治区))?(?:.{2,4}?(?:市|州|盟))?(?:.{2,4}?(?:区|县|旗))?)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FINAL = re.compile(r"决算")
+_UNIT_SCOPE = re.compile(r"单位(?:预算|决算)")
 # the cover's own words for who publishes: “预算主管部门：X”, “预算单位：X”
 _COVER = re.compile(r"^(?:预算主管部门|预算单位|编制部门|编制单位)[:：](.{4,})$")
 
@@ -62,3 +63,11 @@ def find_phase(texts: list[TextLine]) -> tuple[str, int]:
         if _FINAL.search(compact(tl.text)):
             return "决算", tl.line
     return BUDGET, 0
+
+
+def find_scope(texts: list[TextLine]) -> tuple[str, int]:
+    """单位 for a unit's own 单位预算 (the title says 单位预算 or 单位决算), else 部门, with the line."""
+    for tl in texts[:10]:
+        if _UNIT_SCOPE.search(compact(tl.text)):
+            return UNIT_SCOPE, tl.line
+    return DEPARTMENT_SCOPE, 0

@@ -1,6 +1,6 @@
 """Comparison indexes: one row per department-year, ranked by the first figure.
 
-Money stays integer 元 and shares are exact decimals; nothing here is a
+Money stays exact 元 and shares are exact decimals; nothing here is a
 float.  The same rows give the sortable page and its CSV.
 """
 
@@ -29,11 +29,11 @@ NOTES = {
     "economic-mix": "基本支出中各经济分类所占比例。",
 }
 
-IDENTITY = ("地区", "部门", "年度")
+IDENTITY = ("地区", "部门", "年度", "类别")        # 类别: 部门预算 or 单位预算 (a unit is part of its department)
 _THREE_PUBLIC = ((V.THREE_PUBLIC, V.MEASURES[V.THREE_PUBLIC]),
                  *((V.three_public_measure(p.key), p.label) for p in V.three_public_parts()))
 
-# Columns that hold money (integer 元); the others are shares, counts and names
+# Columns that hold money (exact 元); the others are shares, counts and names
 MONEY_COLUMNS = frozenset({"支出总计", "基本支出", "项目支出", "人均支出", *(label for _, label in _THREE_PUBLIC)})
 COUNT_COLUMNS = frozenset({"年度", "在职人数"})
 
@@ -56,7 +56,7 @@ def ratio(part: int | None, whole: int | None) -> Decimal | None:
 def _rows(v: DisclosureView) -> dict[str, dict]:
     total, basic, project = v.value(V.TOTAL_EXPENDITURE), v.value(V.BASIC), v.value(V.PROJECT)
     active = v.staff.get("staff.active")
-    base = {"地区": v.region, "部门": v.department, "年度": v.year}
+    base = {"地区": v.region, "部门": v.department, "年度": v.year, "类别": f"{v.scope}{v.phase}"}
     out = {
         "overview": base | {
             "支出总计": total, "基本支出": basic, "项目支出": project,

@@ -1,34 +1,63 @@
 """How figures are shown: 万元 with thousands separators, exact to the 元.
 
-Tables printed in 万元 keep their printed precision; tables printed in 元
-are shown in 万元 with four decimals, so no 元 is lost in the conversion
-(86,412,027 元 → 8,641.2027 万元).
+Tables printed in 万元 keep their printed precision; tables printed in whole
+元 are shown in 万元 with four decimals, so no 元 is lost in the conversion
+(86,412,027 元 → 8,641.2027 万元); tables printed in 元 with 分 are shown in
+元 as printed (91,016,775.35), since six decimals of 万元 would be unreadable.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.core.money import format_wan
+from generator.core.money import Yuan, format_wan
+
+
+@dataclass(frozen=True)
+class TableDisplay:
+    """How one table's figures are shown: the unit, the decimals and the note under the title."""
+
+    unit: str
+    decimals: int
+    note: str
+
+    def text(self, yuan: Yuan | None) -> str:
+        if yuan is None:
+            return "—"
+        if self.unit == "元":
+            return f"{Decimal(yuan):,.{self.decimals}f}"
+        return format_wan(yuan, self.decimals)
+
+
+def table_display(unit: str | None, decimals: int) -> TableDisplay:
+    """万元 as printed, whole 元 converted to 万元 without loss, 元 with 分 kept in 元."""
+    unit = unit or "元"
+    if unit == "元" and decimals > 0:
+        return TableDisplay("元", decimals, "单位：元（原表以元为单位，含角分，按原表显示）")
+    if unit == "元":
+        return TableDisplay("万元", 4, "单位：万元（原表以元为单位，此处换算为万元，保留四位小数，不损失精度）")
+    return TableDisplay("万元", max(int(decimals), 0), "单位：万元")
 
 
 def display_decimals(unit: str | None, decimals: int) -> int:
-    return 4 if (unit or "元") == "元" else max(int(decimals), 0)
+    """Decimals of 万元 that show a figure printed in ``unit`` with ``decimals`` without loss."""
+    return 4 + decimals if (unit or "元") == "元" else max(int(decimals), 0)
 
 
-def wan(yuan: int | None, decimals: int = 2) -> str:
+def wan(yuan: Yuan | None, decimals: int = 2) -> str:
     """``8,641.20``; an em dash for a blank cell."""
     if yuan is None:
         return "—"
     return format_wan(yuan, decimals)
 
 
-def wan_number(yuan: int) -> Decimal:
+def wan_number(yuan: Yuan) -> Decimal:
     """万元 as an exact number for chart data (written into the page as a JSON number, never a float)."""
     return Decimal(yuan) / 10000
 
 
-def share(part: int | None, whole: int | None, digits: int = 1) -> str:
+def share(part: Yuan | None, whole: Yuan | None, digits: int = 1) -> str:
     """``32.2%``; empty when the whole is zero or unknown."""
     if part is None or not whole:
         return ""
@@ -36,7 +65,7 @@ def share(part: int | None, whole: int | None, digits: int = 1) -> str:
     return f"{q}%"
 
 
-def signed_wan(yuan: int, decimals: int = 1) -> str:
+def signed_wan(yuan: Yuan, decimals: int = 1) -> str:
     word = "增加" if yuan > 0 else "减少"
     if yuan == 0:
         return "持平"

@@ -42,17 +42,20 @@ class DisclosureView:
     department = _identity("department")
     year = _identity("year")
     phase = _identity("phase")
+    scope = _identity("scope")
+    edition = _identity("edition")
+    name = _identity("name")
     region_slug = _identity("region_slug")
     department_slug = _identity("department_slug")
 
     @property
     def folder(self) -> str:
         """The disclosure's folder under data/disclosures (what its pages are built from)."""
-        return disclosure_folder(self.region_slug, self.department_slug, self.year, self.phase)
+        return disclosure_folder(self.region_slug, self.department_slug, self.data.edition)
 
     @property
     def url(self) -> str:
-        return urls.disclosure(self.region_slug, self.department_slug, self.year, self.phase)
+        return urls.disclosure(self.region_slug, self.department_slug, self.data.edition)
 
     @property
     def department_url(self) -> str:

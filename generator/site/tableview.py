@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core import vocabulary as V
 from generator.core.vocabulary import KINDS, Kind
-from generator.site.formatting import display_decimals, wan
+from generator.site.formatting import TableDisplay, table_display
 
 
 @dataclass
@@ -83,11 +83,11 @@ def _pairs(columns: list[TableColumn]) -> list[tuple[str, str]]:
 _BLANK = {"text": "", "num": True, "title": "", "sort": "", "header": False}
 
 
-def _money_cell(row: TableRow, key: str, decimals: int, unit: str) -> dict:
+def _money_cell(row: TableRow, key: str, shown: TableDisplay, unit: str) -> dict:
     cell = row.cell(key)
     yuan = cell.yuan if cell else None
     printed = cell.printed if cell else ""
-    return {"text": wan(yuan, decimals) if cell else "", "num": True,
+    return {"text": shown.text(yuan) if cell else "", "num": True,
             "title": f"原表：{printed} {unit}" if printed else "", "sort": "" if yuan is None else str(yuan),
             "header": False}
 
@@ -102,14 +102,14 @@ def _row_headers(row: TableRow, kind: str) -> list[str]:
 
 
 def view(table: Table) -> TableView:
-    """The table as the page shows it: in 万元, with its printed header structure."""
+    """The table as the page shows it: in 万元 (or 元 with 分), with its printed header structure."""
     unit = table.unit or "元"
-    decimals = display_decimals(unit, table.decimals or 0)
+    shown = table_display(unit, table.decimals or 0)
     money_cols = table.money_columns
     other_cols = [c for c in table.columns if c.role != "money"]
-    unit_note = "单位：万元" + ("（原表以元为单位，此处换算为万元，保留四位小数，不损失精度）" if unit == "元" else "")
+    unit_note = shown.note
     if KINDS[table.kind].parser == V.TWO_SIDED:
-        return _two_sided(table, decimals, unit, unit_note)
+        return _two_sided(table, shown, unit, unit_note)
     three_public = table.kind == Kind.THREE_PUBLIC
     lead = ["项目"] if three_public else ["编码", "项目"]
     header = _header(_pairs(money_cols) if three_public else _pairs(other_cols + money_cols), lead)
@@ -117,7 +117,7 @@ def view(table: Table) -> TableView:
     for r in table.rows:
         cells = [{"text": r.text.get(c.key, ""), "num": c.role == "quantity", "title": "",
                   "sort": r.text.get(c.key, ""), "header": False} for c in other_cols]
-        cells += [_money_cell(r, c.key, decimals, unit) for c in money_cols]
+        cells += [_money_cell(r, c.key, shown, unit) for c in money_cols]
         headers = _row_headers(r, table.kind)
         rows.append(BodyRow(f"{table.id}-r{r.row}", headers[1:] if three_public else headers, cells, r.kind,
                             r.line, r.flags, r.level or 0))
@@ -125,7 +125,7 @@ def view(table: Table) -> TableView:
                      table.document, table.empty)
 
 
-def _two_sided(table: Table, decimals: int, unit: str, unit_note: str) -> TableView:
+def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> TableView:
     """Income and expenditure side by side, one printed line per table row, as printed."""
     inc_cols = [c for c in table.money_columns if c.side == "income"]
     exp_cols = [c for c in table.money_columns if c.side == "expenditure"]
@@ -141,9 +141,9 @@ def _two_sided(table: Table, decimals: int, unit: str, unit_note: str) -> TableV
     for line in sorted(by_line):
         pair = by_line[line]
         inc, exp = pair.get("income"), pair.get("expenditure")
-        cells = [_money_cell(inc, c.key, decimals, unit) if inc else dict(_BLANK) for c in inc_cols]
+        cells = [_money_cell(inc, c.key, shown, unit) if inc else dict(_BLANK) for c in inc_cols]
         cells.append({"text": exp.label if exp else "", "num": False, "title": "", "sort": "", "header": True})
-        cells += [_money_cell(exp, c.key, decimals, unit) if exp else dict(_BLANK) for c in exp_cols]
+        cells += [_money_cell(exp, c.key, shown, unit) if exp else dict(_BLANK) for c in exp_cols]
         kind = "total" if (inc and inc.kind == "total") or (exp and exp.kind == "total") else "item"
         flags = (inc.flags if inc else []) + (exp.flags if exp else [])
         rows.append(BodyRow(f"{table.id}-l{line}", [inc.label if inc else ""], cells, kind, line, flags))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.core.vocabulary import phase_slug
 from generator.core.slugs import slug
 
 
@@ -25,8 +24,9 @@ def department(region_slug: str, department_slug: str) -> str:
     return f"departments/{region_slug}/{department_slug}/index.html"
 
 
-def disclosure(region_slug: str, department_slug: str, year: int, phase: str) -> str:
-    return f"departments/{region_slug}/{department_slug}/{year}-{phase_slug(phase)}/index.html"
+def disclosure(region_slug: str, department_slug: str, edition: str) -> str:
+    """A department's page for one disclosure; ``edition`` is ``Disclosure.edition`` (``2024-budget``)."""
+    return f"departments/{region_slug}/{department_slug}/{edition}/index.html"
 
 
 def regions() -> str:
@@ -77,8 +77,8 @@ DATA_PACKAGE = "open-data/datapackage.json"
 DATA_ZIP = "open-data/budgetsite-data.zip"
 
 
-def data_file(region_slug: str, department_slug: str, year: int, phase: str, name: str) -> str:
-    return f"open-data/files/{region_slug}/{department_slug}/{year}-{phase_slug(phase)}/{name}"
+def data_file(region_slug: str, department_slug: str, edition: str, name: str) -> str:
+    return f"open-data/files/{region_slug}/{department_slug}/{edition}/{name}"
 
 
 def source_document(name: str, line: int | None = None) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.core.vocabulary import phase_slug
 
 SOURCES = "sources"
 DISCLOSURES = "disclosures"
@@ -23,9 +22,9 @@ REGISTRY = "registry.yaml"
 NARRATIVE = "narrative"
 
 
-def disclosure_folder(region_slug: str, department_slug: str, year: int, phase: str) -> str:
+def disclosure_folder(region_slug: str, department_slug: str, edition: str) -> str:
     """A disclosure's folder under ``DIR/disclosures`` (``zhengzhou/renminzhengfubangongting/2020-budget``)."""
-    return f"{region_slug}/{department_slug}/{year}-{phase_slug(phase)}"
+    return f"{region_slug}/{department_slug}/{edition}"
 
 
 def disclosure_dirs(data_dir: Path) -> list[Path]:

@@ -78,6 +78,7 @@ def load_disclosure(path: Path) -> Disclosure:
     try:
         meta = json.loads((path / S.DISCLOSURE_JSON).read_text(encoding="utf-8"))
         d = Disclosure(region=meta["region"], department=meta["department"], year=meta["year"], phase=meta["phase"],
+                       scope=meta["scope"],
                        sources=[Source(**s) for s in meta["sources"]], tables=_tables(meta, path),
                        merge_findings=[Finding(**f) for f in meta["merge_findings"]],
                        region_slug=meta["region_slug"], department_slug=meta["department_slug"])

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from generator.core import jsontext
 from generator.core.money import parse_yuan_text, yuan_text
-from generator.core.vocabulary import KINDS, PHASES
+from generator.core.vocabulary import KINDS, PHASES, SCOPES
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 DISCLOSURE_JSON = "disclosure.json"
 PERFORMANCE_JSON = "performance.json"
@@ -63,8 +63,8 @@ STATEMENTS = CsvFile("statements.csv", ("measure", "printed", "unit", "decimals"
 CSV_FILES: tuple[CsvFile, ...] = (ROWS, MONEY, GLOSSARY, INDICATORS, TASKS, STATEMENTS)
 
 # The keys of the JSON files, by object (documented in docs/data-format.md)
-DISCLOSURE_KEYS = ("format", "region", "department", "year", "phase", "region_slug", "department_slug", "sources",
-                   "tables", "merge_findings")
+DISCLOSURE_KEYS = ("format", "region", "department", "year", "phase", "scope", "region_slug", "department_slug",
+                   "sources", "tables", "merge_findings")
 SOURCE_KEYS = ("name", "sha256", "title", "lines")
 TABLE_KEYS = ("id", "kind", "title", "document", "lines", "title_line", "unit", "decimals", "empty", "columns",
               "notes", "note_lines")
@@ -177,12 +177,17 @@ def validate_disclosure(path: Path) -> list[str]:
     except (OSError, ValueError) as exc:
         return [f"{file}: cannot read: {exc}"]
     problems: list[str] = []
-    for key, kind in (("region", str), ("department", str), ("year", int), ("phase", str),
+    if meta.get("format") != FORMAT_VERSION:
+        problems.append(f"{file}: format must be {FORMAT_VERSION}, found {meta.get('format')!r}; "
+                        f"import the sources again (budgetsite import) to rewrite the data")
+    for key, kind in (("region", str), ("department", str), ("year", int), ("phase", str), ("scope", str),
                       ("sources", list), ("tables", list)):
         if not isinstance(meta.get(key), kind):
             problems.append(f"{file}: field {key!r} must be {kind.__name__}")
     if isinstance(meta.get("phase"), str) and meta["phase"] not in PHASES:
         problems.append(f"{file}: phase must be one of {' '.join(PHASES)}, found {meta['phase']!r}")
+    if isinstance(meta.get("scope"), str) and meta["scope"] not in SCOPES:
+        problems.append(f"{file}: scope must be one of {' '.join(SCOPES)}, found {meta['scope']!r}")
     for s in meta.get("sources") or []:
         if not _SHA.match(str(s.get("sha256", ""))):
             problems.append(f"{file}: source {s.get('name')!r} has no valid sha256")

@@ -23,6 +23,7 @@ INDICATOR_FIELDS = ["region", "department", "year", "phase", "scope", "project",
 PROJECT_FIELDS = ["region", "department", "year", "phase", "name", "code", "unit_code", "unit_name", "category",
                   "amount_yuan", "printed", "unit", "source", "document", "line"]
 INTEGER_FIELDS = frozenset({"year", "row", "line"})
+AMOUNT_FIELDS = frozenset({"yuan", "amount_yuan"})
 
 
 def _frame(fields: list[str], rows: list[list]) -> pd.DataFrame:

@@ -36,7 +36,7 @@ def render_disclosure(d: Disclosure) -> dict[str, str]:
     """All files of one disclosure, as path relative to its folder -> text (deterministic)."""
     meta = {
         "format": S.FORMAT_VERSION,
-        "region": d.region, "department": d.department, "year": d.year, "phase": d.phase,
+        "region": d.region, "department": d.department, "year": d.year, "phase": d.phase, "scope": d.scope,
         "region_slug": d.region_slug, "department_slug": d.department_slug,
         "sources": [_pick(s, S.SOURCE_KEYS) for s in d.sources],
         "tables": [{
@@ -99,7 +99,7 @@ def write_data(data_dir: Path, sources: dict[str, bytes], disclosures: list[Disc
         for d in disclosures:
             d.region_slug = registry.region_slug(d.region)
             d.department_slug = registry.department_slug(d.region, d.department)
-            folder = disclosure_folder(d.region_slug, d.department_slug, d.year, d.phase)
+            folder = disclosure_folder(d.region_slug, d.department_slug, d.edition)
             if folder in folders:
                 raise DataError(f"two disclosures map to the same folder {DISCLOSURES}/{folder}")
             folders.add(folder)

@@ -146,7 +146,7 @@ def test_sorting_a_comparison_table(browser, server):
     year = page.locator("#compare-table thead button", has_text="年度")
     year.click()
     years = page.evaluate("[...document.querySelectorAll('#compare-table tbody tr')].map(r => r.cells[2].textContent)")
-    assert years == sorted(years, reverse=True) and years[0] == "2024"
+    assert years == sorted(years, reverse=True) and years[0] == "2025"
     year.click()
     years = page.evaluate("[...document.querySelectorAll('#compare-table tbody tr')].map(r => r.cells[2].textContent)")
     assert years == sorted(years) and page.get_attribute("#compare-table thead th:nth-child(3)", "aria-sort") == "ascending"

@@ -6,6 +6,7 @@ import json
 import re
 import zipfile
 from collections import Counter
+from decimal import Decimal
 
 from generator.store.schema import read_csv_rows as read_csv
 from generator.api import build_site as build
@@ -54,9 +55,12 @@ def test_datapackage_describes_every_csv(site):
         header = next(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
         assert [f["name"] for f in res["schema"]["fields"]] == header
         for f in res["schema"]["fields"]:
-            if f["type"] == "integer":
+            if f["type"] in ("integer", "number"):
+                form = r"-?\d+" if f["type"] == "integer" else r"-?\d+(\.\d{1,2})?"
                 for row in csv_rows(path):
-                    assert row[f["name"]] == "" or re.fullmatch(r"-?\d+", row[f["name"]]), (path, f["name"])
+                    assert row[f["name"]] == "" or re.fullmatch(form, row[f["name"]]), (path, f["name"])
+        numbers = [f["name"] for f in res["schema"]["fields"] if f["type"] == "number"]
+        assert numbers or not res["name"].startswith(("all-money", "all-projects"))
 
 
 def test_zip_holds_every_download(site):
@@ -86,8 +90,9 @@ def test_citations_reach_the_source_line(site):
 def test_feed_robots_and_no_sitemap_without_base_url(site):
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     titles = re.findall(r"<entry>\s*<title>([^<]+)</title>", feed)
-    assert titles[:2] == ["上海市普陀区人民政府万里街道办事处 2024 年部门预算", "郑州市政务服务办公室 2024 年部门预算"]
-    assert len(titles) == 5
+    assert titles[:3] == ["上海市普陀区人民政府办公室 2025 年单位预算", "上海市普陀区人民政府万里街道办事处 2024 年部门预算",
+                          "郑州市政务服务办公室 2024 年部门预算"]
+    assert len(titles) == len(list((ROOT / "data/disclosures").glob("*/*/*/disclosure.json")))
     assert "Sitemap" not in (site / "robots.txt").read_text(encoding="utf-8")
     assert not (site / "sitemap.xml").exists()
     assert 'property="og:' not in (site / "index.html").read_text(encoding="utf-8")
@@ -101,3 +106,14 @@ def test_sitemap_and_open_graph_with_base_url(tmp_path):
     assert "Sitemap: https://example.org/budget/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
     home = (out / "index.html").read_text(encoding="utf-8")
     assert '<meta property="og:url" content="https://example.org/budget/">' in home
+
+
+def test_figures_with_fen_download_exactly(site):
+    """A table printed in 元 with 分 downloads to the 分, as a Table Schema number."""
+    folder = site / "open-data/files/shanghai-putuo/renminzhengfubangongshi/2025-unit-budget"
+    rows = csv_rows(folder / "tables/expenditure.csv")
+    assert any(r["code"] == "2010301" and r["支出预算 / 合计（元）"] == "12029501.84" for r in rows)
+    data = json.loads((folder / "tables/summary.json").read_text(encoding="utf-8"), parse_float=Decimal)
+    assert any(r["yuan"].get("income") == Decimal("91016775.35") for r in data["rows"])
+    money = csv_rows(site / "open-data/all/money.csv")
+    assert any(r["yuan"] == "91016775.35" and r["printed"] == "91,016,775.35" for r in money)

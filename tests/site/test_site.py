@@ -98,10 +98,12 @@ def test_plotly_is_self_hosted_and_only_on_chart_pages(site):
 
 def test_glossary_term_shows_each_definition_and_its_documents(site):
     html = read(site, "glossary/caizhengbokuanshouru.html")
-    assert "3 种解释" in html
+    assert "4 种解释" in html
     assert "市级财政当年拨付的资金" in html and "同级财政当年拨付的资金" in html
     first, rest = html.split("<h2>解释 2</h2>")
-    second, third = rest.split("<h2>解释 3</h2>")
+    second, rest = rest.split("<h2>解释 3</h2>")
+    third, fourth = rest.split("<h2>解释 4</h2>")
+    assert "上海市普陀区人民政府办公室 2025 年" in fourth and "区级预算主管部门" in fourth
     assert "郑州市人民政府办公厅 2020 年" in html and "济源市行政服务中心 2020 年" in first
     assert "上海市普陀区人民政府万里街道办事处 2024 年" in second and "本级财政部门取得的财政拨款" in second
     assert "郑州市政务服务办公室 2024 年" in third
@@ -112,15 +114,16 @@ def test_glossary_term_shows_each_definition_and_its_documents(site):
 def test_comparison_table_order_and_csv(site):
     html = read(site, "compare/overview.html")
     order = re.findall(r'<th scope="row" data-sort="([^"]+)">', html)
-    assert order == ["上海市普陀区人民政府万里街道办事处", "郑州市人民政府办公厅", "漯河市人民政府办公室",
+    assert order == ["上海市普陀区人民政府万里街道办事处", "上海市普陀区人民政府办公室", "郑州市人民政府办公厅", "漯河市人民政府办公室",
                      "郑州市政务服务办公室", "济源市行政服务中心"]
     raw = (site / "compare/overview.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("地区,部门,年度,支出总计（元）")
-    assert lines[1].startswith("上海市普陀区,上海市普陀区人民政府万里街道办事处,2024,156211123,99706020,56505103")
-    assert lines[2].startswith("郑州市,郑州市人民政府办公厅,2020,86412027,50523527,35888500")
-    assert "357074" in lines[2]                       # 人均支出: 86,412,027 元 / 242 人
+    assert lines[0].startswith("地区,部门,年度,类别,支出总计（元）")
+    assert lines[1].startswith("上海市普陀区,上海市普陀区人民政府万里街道办事处,2024,部门预算,156211123,99706020,56505103")
+    assert lines[2].startswith("上海市普陀区,上海市普陀区人民政府办公室,2025,单位预算,91016775.35,24606775.35,66410000")
+    assert lines[3].startswith("郑州市,郑州市人民政府办公厅,2020,部门预算,86412027,50523527,35888500")
+    assert "357074" in lines[3]                       # 人均支出: 86,412,027 元 / 242 人
 
 
 def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):

@@ -41,12 +41,12 @@ def atom(site: SiteConfig, model: SiteModel) -> bytes:
     for v in model.disclosures:                    # newest first
         tag = f"tag:budgetsite,{v.year}:{v.folder}"
         total = v.value(V.TOTAL_EXPENDITURE)
-        summary = f"{v.department} {v.year} 年部门{v.phase}：支出总计 {wan(total)} 万元。" if total is not None else ""
+        summary = f"{v.department} {v.name}：支出总计 {wan(total)} 万元。" if total is not None else ""
         if v.value(V.THREE_PUBLIC) is not None:
             summary += f"“三公”经费 {wan(v.value(V.THREE_PUBLIC))} 万元。"
         entries.append(
             "  <entry>\n"
-            f"    <title>{escape(v.department)} {v.year} 年部门{escape(v.phase)}</title>\n"
+            f"    <title>{escape(v.department)} {escape(v.name)}</title>\n"
             f"    <id>{escape(urls.absolute(site.base_url, v.url) or tag)}</id>\n"
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(v.url))}/>\n"
             f"    <updated>{v.year}-01-01T00:00:00Z</updated>\n"

@@ -11,7 +11,7 @@
     compare/<name>.csv                                          the comparison indexes
 
 CSV files are UTF-8 with a byte-order mark, so Excel opens the Chinese text
-correctly; money is integer 元 in every file.  Everything is deterministic:
+correctly; money is exact 元 in every file (with 分 where printed).  Everything is deterministic:
 the same data gives byte-identical files, the zip included.
 """
 
@@ -73,12 +73,16 @@ def table_rows(table: Table) -> tuple[list[str], list[list], list[dict]]:
 
 def _table_schema(header: list[str], table: Table) -> dict:
     money = {f"{c.label}（元）" for c in table.money_columns}
-    return {"fields": [{"name": h, "type": "integer" if h in money or h in ("row", "line") else "string"}
-                       for h in header]}
+    return {"fields": [{"name": h, "type": _field_type(h in money, h in ("row", "line"))} for h in header]}
+
+
+def _field_type(money: bool, integer: bool) -> str:
+    """Table Schema types: money is a ``number`` (元, with 分 where printed), counts and lines ``integer``."""
+    return "number" if money else "integer" if integer else "string"
 
 
 def comparison_csv(table: Comparison) -> bytes:
-    """A comparison index as CSV: money columns in integer 元, shares as decimals."""
+    """A comparison index as CSV: money columns in exact 元, shares as decimals."""
     rows = [[blank(values.get(c)) if c != "部门" else v.department for c in table.columns]
             for v, values in table.rows]
     return csv_bytes([c + ("（元）" if c in MONEY_COLUMNS else "") for c in table.columns], rows)
@@ -94,7 +98,7 @@ def collect(model: SiteModel, data_dir: Path, sources: dict[str, bytes]) -> dict
     resources: list[dict] = []
     for v in model.disclosures:
         def at(name: str) -> str:
-            return urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, name)
+            return urls.data_file(v.region_slug, v.department_slug, v.edition, name)
 
         folder = data_dir / DISCLOSURES / v.folder
         for p in sorted(folder.rglob("*")):
@@ -126,7 +130,8 @@ def collect(model: SiteModel, data_dir: Path, sources: dict[str, bytes]) -> dict
         files[f"{urls.OPEN_DATA_ALL}{name}.csv"] = frame_bytes(frame)
         resources.insert(0, {"name": f"all-{name}", "title": title, "path": f"all/{name}.csv", "format": "csv",
                              "mediatype": "text/csv", "encoding": "utf-8-sig",
-                             "schema": {"fields": [{"name": f, "type": "integer" if f in tidy.INTEGER_FIELDS else "string"}
+                             "schema": {"fields": [{"name": f, "type": _field_type(f in tidy.AMOUNT_FIELDS,
+                                                                                    f in tidy.INTEGER_FIELDS)}
                                                    for f in frame.columns]}})
     for name, table in model.comparisons.items():
         files[urls.compare_csv(name)] = comparison_csv(table)

@@ -19,8 +19,11 @@ def index(inputs: Inputs, page: Page) -> dict:
     return {"title": label, "comparisons": items, "section": "compare", "crumbs": crumbs(inputs.config, (label, ""))}
 
 
+TEXT_COLUMNS = frozenset({"地区", "部门", "类别"})
+
+
 def columns(table: Comparison) -> list[dict]:
-    return [{"label": name + ("（万元）" if name in MONEY_COLUMNS else ""), "name": name, "num": name not in IDENTITY[:2],
+    return [{"label": name + ("（万元）" if name in MONEY_COLUMNS else ""), "name": name, "num": name not in TEXT_COLUMNS,
              "sort": "descending" if i == len(IDENTITY) else ""} for i, name in enumerate(table.columns)]
 
 
@@ -31,7 +34,7 @@ def _cell(name: str, value) -> dict:
         return {"text": wan(value, 2), "sort": str(value), "num": True}
     if name in COUNT_COLUMNS:
         return {"text": str(value), "sort": str(value), "num": True}
-    if name == "地区":
+    if name in TEXT_COLUMNS:
         return {"text": value, "sort": value, "num": False}
     return {"text": share(int(value * 10000), 10000), "sort": str(value), "num": True}      # a share
 

@@ -91,10 +91,18 @@ def _projects(v: DisclosureView) -> list[dict]:
             about.insert(0, ("资金用途", p.category))
         out.append({"name": p.name, "code": p.code, "unit_code": p.unit_code,
                     "has_level2": any(i.level2 for i in inds),
-                    "amount": wan(p.amount_yuan, display_decimals(p.unit, 2)) if p.amount_yuan is not None else "—",
+                    "amount": wan(p.amount_yuan, display_decimals(p.unit, _printed_decimals(p)))
+                    if p.amount_yuan is not None else "—",
                     "indicators": inds, "groups": _by_level1(inds), "about": about,
                     "document": p.document, "line": p.line})
     return out
+
+
+def _printed_decimals(p) -> int:
+    """万元 amounts are shown with two decimals; 元 amounts with as many as printed (分 included)."""
+    if p.unit == "万元":
+        return 2
+    return len(p.printed.rpartition(".")[2]) if "." in p.printed else 0
 
 
 def context(inputs: Inputs, page: Page) -> dict:
@@ -109,15 +117,15 @@ def context(inputs: Inputs, page: Page) -> dict:
               "fiscal": wan(t.fiscal_yuan, 2) if t.fiscal_yuan is not None else ""} for t in d.tasks]
     dept_ind = [i for i in d.indicators if i.scope == "department"]
     table_views = [view(t) for t in d.tables]
-    files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, f"tables/{t.id}")
+    files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.edition, f"tables/{t.id}")
              for t in table_views}
     total = v.value(V.TOTAL_EXPENDITURE)
     lede = f"支出总计 {_money(total)} 万元。" if total is not None else ""
     if v.value(V.THREE_PUBLIC) is not None:
         lede += f"“三公”经费 {_money(v.value(V.THREE_PUBLIC))} 万元。"
     return {
-        "title": f"{v.department} {v.year} 年部门{v.phase}", "v": v, "lede": lede,
-        "description": f"{v.department} {v.year} 年部门{v.phase}：{lede}",
+        "title": f"{v.department} {v.name}", "v": v, "lede": lede,
+        "description": f"{v.department} {v.name}：{lede}",
         "cards": _cards(v), "charts": v.charts, "sections": sections, "tables": table_views,
         "table_files": files, "performance": bool(d.targets or d.tasks or dept_ind),
         "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),
@@ -126,5 +134,5 @@ def context(inputs: Inputs, page: Page) -> dict:
         "source_urls": {s.name: urls.source_document(s.name) for s in d.sources},
         "open_data_url": urls.open_data(), "region_url": urls.region(v.region_slug), "section": "regions",
         "crumbs": crumbs(inputs.config, (v.region, urls.region(v.region_slug)), (v.department, v.department_url),
-                         (f"{v.year} 年{v.phase}", "")),
+                         (v.name, "")),
     }

@@ -30,7 +30,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     whole += [(name.rsplit("/", 1)[-1], name, size(model.downloads[name])) for name in (urls.DATA_PACKAGE, urls.DATA_ZIP)]
     per = []
     for v in model.disclosures:
-        files = per_folder.get(urls.data_file(v.region_slug, v.department_slug, v.year, v.phase, ""), [])
+        files = per_folder.get(urls.data_file(v.region_slug, v.department_slug, v.edition, ""), [])
         per.append((v, [f for f in files if not f[0].startswith("normalised/")],
                     [f for f in files if f[0].startswith("normalised/")]))
     return {"title": inputs.config.label("open_data"), "section": "open_data",
