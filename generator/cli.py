@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,12 +12,23 @@ from generator.core.errors import BudgetsiteError
 
 
 def _import(args: argparse.Namespace) -> int:
+    from generator.audit import import_notes
+    from generator.normalise.coverage import report
+    from generator.store.cache import default_dir
     from generator.store.importing import import_documents
 
-    result = import_documents(Path(args.data), [Path(f) for f in args.files])
+    cache = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
+    result = import_documents(Path(args.data), [Path(f) for f in args.files], args.jobs, cache)
+    for c in result.coverage:
+        print("\n".join(report(c)))
     for d in result.disclosures:
+        notes = import_notes(d)
         print(f"{d.region} {d.department} {d.name}: {len(d.tables)} tables, "
-              f"{len(d.glossary)} terms, {len(d.sections)} sections from {', '.join(s.name for s in d.sources)}")
+              f"{len(d.glossary)} terms, {len(d.sections)} sections from {', '.join(s.name for s in d.sources)}"
+              + (f"; {len(notes)} import notes (budgetsite check lists them)" if notes else ""))
+    cached = len(result.coverage) - result.parsed
+    print(f"imported {len(result.disclosures)} disclosures from {len(result.coverage)} documents "
+          f"({result.parsed} parsed, {cached} unchanged since the last import)")
     return 0
 
 
@@ -47,10 +59,16 @@ def _serve(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="budgetsite", description="部门预算公开 data importer and site generator")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("import", help="import raw disclosure text files into the data directory "
+    p = sub.add_parser("import", help="import published disclosures (PDF or text) into the data directory "
                                       "(with no FILE: re-import everything in DIR/sources)")
     p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument("--data", default="data", help="data directory (default: data)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                   help="parse documents in this many processes (default: one per core)")
+    p.add_argument("--cache", default=None, help="where parsed documents are kept, so that a document whose "
+                                                 "bytes did not change is not parsed again (default: "
+                                                 "~/.cache/budgetsite)")
+    p.add_argument("--no-cache", action="store_true", help="parse every document again")
     p.set_defaults(func=_import)
     p = sub.add_parser("check", help="validate the data directory and print the audit")
     p.add_argument("--data", default="data", help="data directory (default: data)")

@@ -19,7 +19,7 @@ DISCLOSURE_CHECKS = (narrative.narrative_figures, narrative.three_public_change,
 
 
 def audit(d: Disclosure) -> list[Finding]:
-    """Every finding on one disclosure, merge findings first."""
+    """Every finding on the department's documents, merge findings first (the importer's notes are apart)."""
     findings = list(d.merge_findings)
     for t in d.tables:
         if not t.rows:
@@ -33,3 +33,8 @@ def audit(d: Disclosure) -> list[Finding]:
     for check in DISCLOSURE_CHECKS:
         findings += check(d, figures)
     return findings
+
+
+def import_notes(d: Disclosure) -> list[Finding]:
+    """The importer's own notes on a disclosure: where it re-aligned cells or completed a code."""
+    return [note for t in d.tables for note in tables.import_notes(t)]

@@ -1,7 +1,7 @@
 """``budgetsite check``: validate the data directory, then audit every disclosure.
 
 Validation failures (a missing file, a field of the wrong form, a figure
-that is not integer 元) make the data invalid.  Audit findings do not:
+that is not exact 元) make the data invalid.  Audit findings do not:
 they are facts about the published documents that readers deserve to see.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.audit import audit
+from generator.audit import audit, import_notes
 from generator.core.errors import DataError
 from generator.core.model import Disclosure, Finding
 from generator.store.layout import DISCLOSURES, disclosure_dirs
@@ -23,6 +23,7 @@ from generator.store.schema import validate_disclosure
 class CheckReport:
     problems: list[str] = field(default_factory=list)                       # the data is invalid when any
     audited: list[tuple[Path, Disclosure, list[Finding]]] = field(default_factory=list)
+    notes: dict[Path, list[Finding]] = field(default_factory=dict)          # the importer's own, per folder
 
     @property
     def valid(self) -> bool:
@@ -52,6 +53,7 @@ def check_data(data_dir: Path) -> CheckReport:
     for path in dirs:
         d = load_disclosure(path)
         report.audited.append((path, d, audit(d)))
+        report.notes[path] = import_notes(d)
     return report
 
 
@@ -64,9 +66,20 @@ def format_report(report: CheckReport, data_dir: Path) -> str:
         return "\n".join(lines) + "\n"
     lines = []
     for path, d, findings in report.audited:
-        lines.append(f"{d.department} {d.name} ({path.relative_to(data_dir)}): {len(findings)} findings")
-        for f in findings:
-            figures = f" (expected {f.expected}, found {f.found})" if f.expected or f.found else ""
-            lines.append(f"  [{f.severity}] {f.document}:{f.line} {f.message}{figures}")
-    lines.append(f"data valid: {len(report.audited)} disclosures, {report.findings} audit findings")
+        notes = report.notes.get(path, [])
+        lines.append(f"{d.department} {d.name} ({path.relative_to(data_dir)}): {len(findings)} findings"
+                     + (f", {len(notes)} import notes" if notes else ""))
+        lines += [format_finding(f) for f in findings]
+        lines += [format_finding(f, "import note") for f in notes]
+    n_notes = sum(len(n) for n in report.notes.values())
+    lines.append(f"data valid: {len(report.audited)} disclosures, {report.findings} audit findings"
+                 + (f", {n_notes} import notes (the importer's own decisions, not the documents' errors)"
+                    if n_notes else ""))
     return "\n".join(lines) + "\n"
+
+
+def format_finding(f: Finding, label: str = "") -> str:
+    """One finding or note on one line: severity, where, what, and both figures."""
+    figures = f" (expected {f.expected}, found {f.found})" if f.expected or f.found else ""
+    tag = f"{label}, {f.severity}" if label else f.severity
+    return f"  [{tag}] {f.document}:{f.line} {f.message}{figures}"

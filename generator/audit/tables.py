@@ -24,16 +24,25 @@ def _tolerance(t: Table, count: int) -> int:
 
 
 def row_flags(t: Table) -> list[Finding]:
-    """Rows the importer had to re-align, or could not reconcile: told, never hidden."""
+    """Rows that do not add up whichever way their cells are placed: the document's own inconsistency."""
+    return [Finding("row-sum", "warning",
+                    f"{t.title}：row “{r.label}” does not add up (合计 ≠ 基本支出 + 项目支出 or a "
+                    "subtotal ≠ its parts), and no re-alignment of its cells makes it add up",
+                    t.document, r.line, table=t.id)
+            for r in t.rows if "unreconciled" in r.flags]
+
+
+def import_notes(t: Table) -> list[Finding]:
+    """What the importer itself decided about a row (re-aligned cells, a completed code).
+
+    These are the tool's own guesses, not facts about the department's
+    figures: they are shown to the publisher (``import``, ``check``) and on
+    the page as the importer's notes, never among the audit's findings.
+    """
     out = []
     for r in t.rows:
         for flag in r.flags:
-            if flag == "unreconciled":
-                out.append(Finding("row-sum", "warning",
-                                   f"{t.title}：row “{r.label}” does not add up (合计 ≠ 基本支出 + 项目支出 or a "
-                                   "subtotal ≠ its parts), and no re-alignment of its cells makes it add up",
-                                   t.document, r.line, table=t.id))
-            elif flag == "realigned-ambiguous":
+            if flag == "realigned-ambiguous":
                 out.append(Finding("realigned", "warning",
                                    f"{t.title}：row “{r.label}” had empty cells dropped and more than one "
                                    f"placement of its figures adds up; the smallest shift was taken — compare "

@@ -20,6 +20,10 @@ class DocumentError(BudgetsiteError):
             where += f" (page {page})"
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        """Rebuilt from its parts when it crosses a process boundary (``import --jobs``)."""
+        return (DocumentError, (self.path, self.line, self.message, self.page))
+
 
 class DataError(BudgetsiteError):
     """The normalised data directory is invalid."""

@@ -247,6 +247,51 @@ class Source:
 
 
 @dataclass
+class Unplaced:
+    """A figure printed in a recognised table that the import could not place in any cell."""
+
+    document: str
+    line: int
+    page: int | None
+    printed: str
+    table: str
+
+
+@dataclass
+class CoveredTable:
+    """One table-like block of a document, as the import took it (``kind`` None: not recognised)."""
+
+    kind: str | None
+    title: str
+    document: str
+    line: int
+    page: int | None
+    landed: int                 # figures that landed in the data
+    printed: int                # figure-like cells printed in the table
+    unplaced: list[Unplaced] = field(default_factory=list)
+
+
+@dataclass
+class Coverage:
+    """What the import took from one document: every table-like block and the count of its figures.
+
+    Reported by ``budgetsite import``; it describes the import, not the
+    disclosure, so it is not written to the data files.
+    """
+
+    document: str
+    tables: list[CoveredTable] = field(default_factory=list)
+
+    @property
+    def landed(self) -> int:
+        return sum(t.landed for t in self.tables)
+
+    @property
+    def printed(self) -> int:
+        return sum(t.printed for t in self.tables)
+
+
+@dataclass
 class Disclosure:
     region: str
     department: str
@@ -267,6 +312,7 @@ class Disclosure:
     merge_findings: list[Finding] = field(default_factory=list)
     region_slug: str = ""          # the URL segments, from the registry when the data was written
     department_slug: str = ""
+    coverage: list[Coverage] = field(default_factory=list, compare=False)   # per document, at import only
 
     @property
     def key(self) -> tuple[str, str, int, str, str]:

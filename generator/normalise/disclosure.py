@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from generator.core import vocabulary as V
 from generator.core.errors import DocumentError
-from generator.core.model import Disclosure, Project, Source, Table
+from generator.core.model import Coverage, Disclosure, Project, Source, Table
 from generator.core.money import half_unit, looks_like_number, slack
 from generator.core.vocabulary import KINDS, Kind
-from generator.normalise import narrative, performance as P, statements
+from generator.normalise import coverage, narrative, performance as P, statements
 from generator.normalise.lists import parse_procurement, parse_project_list
 from generator.normalise.realign import align_with_siblings, align_with_twins
 from generator.normalise.tables import TableContext, parse_grid_table
@@ -69,14 +69,17 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     recognised = 0
     counts: dict[Kind, int] = {}
     sheet = None
+    covered: list[tuple[RawTable, Table | None, Kind | None]] = []
     for raw in raws:
         kind = recognise(raw)
         if kind is None:
             _refuse_unknown(raw, doc)
+            covered.append((raw, None, None))
             continue
         recognised += 1
         if KINDS[kind].family == "performance":
             sheet = _parse_performance(disclosure, raw, kind, doc.name, default_unit, sheet)
+            covered.append((raw, None, kind))
             continue
         counts[kind] = counts.get(kind, 0) + 1
         table_id = str(kind) if counts[kind] == 1 else f"{kind}-{counts[kind]}"
@@ -84,6 +87,7 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
         table = MONEY_PARSERS[KINDS[kind].parser](raw, ctx)
         _require_complete(table, raw, doc)
         disclosure.tables.append(table)
+        covered.append((raw, table, kind))
     if recognised == 0:
         line = raws[0].start if raws else 1
         raise DocumentError(doc.name, line, "no recognisable budget table: expected tables such as "
@@ -94,6 +98,10 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     disclosure.glossary = narrative.glossary(texts, doc.name)
     disclosure.sections = narrative.sections(texts, doc.name)
     disclosure.statements = statements.extract(narrative.without_contents(texts), doc.name)
+    # counted after the re-alignment, which may move a figure but never drops one
+    disclosure.coverage = [Coverage(doc.name, [
+        coverage.money_table(raw, table, doc) if table is not None else coverage.other_table(raw, kind, doc)
+        for raw, table, kind in covered])]
     return disclosure
 
 

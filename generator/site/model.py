@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.audit import audit
+from generator.audit import audit, import_notes
 from generator.audit.figures import Figure, headline, staff
 from generator.core.model import Disclosure, Finding, Statement
+from generator.core.money import Yuan
 from generator.core.text import compact
 from generator.read import read_source
 from generator.store.layout import disclosure_folder
@@ -36,6 +37,7 @@ class DisclosureView:
     charts: list[Chart]
     findings: list[Finding]
     staff: dict[str, int]
+    notes: list[Finding]           # the importer's own notes (re-aligned cells, completed codes), not findings
 
     # the disclosure's identity, as the templates name it
     region = _identity("region")
@@ -61,7 +63,7 @@ class DisclosureView:
     def department_url(self) -> str:
         return urls.department(self.region_slug, self.department_slug)
 
-    def value(self, measure: str) -> int | None:
+    def value(self, measure: str) -> Yuan | None:
         fig = self.figures.get(measure)
         return fig.yuan if fig else None
 
@@ -75,8 +77,12 @@ class DisclosureView:
 
 def view(d: Disclosure) -> DisclosureView:
     figures = headline(d)
-    findings = sorted(audit(d), key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.document, f.line))
-    return DisclosureView(d, figures, charts_for(d, figures), findings, staff(d))
+    return DisclosureView(d, figures, charts_for(d, figures), sorted(audit(d), key=_severity_first), staff(d),
+                          sorted(import_notes(d), key=_severity_first))
+
+
+def _severity_first(f: Finding) -> tuple:
+    return (SEVERITY_ORDER.get(f.severity, 9), f.document, f.line)
 
 
 @dataclass

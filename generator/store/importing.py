@@ -8,14 +8,16 @@ under ``DIR`` changes unless every document imports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
-from generator.core.model import Disclosure
+from generator.core.model import Coverage, Disclosure
 from generator.normalise.disclosure import parse_document
 from generator.normalise.merge import merge
 from generator.read import can_read, read_source
+from generator.store.cache import ParseCache
 from generator.store.layout import SOURCES, reference_dir
 from generator.store.registry import load as load_registry
 from generator.store.write import write_data
@@ -24,10 +26,18 @@ from generator.store.write import write_data
 @dataclass
 class ImportResult:
     disclosures: list[Disclosure]
+    coverage: list[Coverage] = field(default_factory=list)     # per document, in name order
+    parsed: int = 0                                             # documents parsed (the others came from the cache)
 
 
-def import_documents(data_dir: Path, files: list[Path] = ()) -> ImportResult:
-    """Import ``files`` (and re-import every document in ``DIR/sources``) into ``data_dir``."""
+def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
+                     cache_dir: Path | None = None) -> ImportResult:
+    """Import ``files`` (and re-import every document in ``DIR/sources``) into ``data_dir``.
+
+    Documents are parsed in ``jobs`` processes; with a ``cache_dir``, a
+    document whose bytes (and the importer) did not change is taken from
+    the cache instead of being parsed again.
+    """
     documents: dict[str, tuple[str, bytes]] = {}     # file name -> (path shown in errors, bytes)
     sources = data_dir / SOURCES
     if sources.is_dir():
@@ -42,18 +52,39 @@ def import_documents(data_dir: Path, files: list[Path] = ()) -> ImportResult:
         raise BudgetsiteError(f"nothing to import: give the disclosure files, or put them in {sources}")
     extra = reference_dir(data_dir)
     registry = load_registry(data_dir)
+    cache = ParseCache(cache_dir, extra)
+    names = sorted(documents)
+    found = {name: cache.get(name, documents[name][1]) for name in names}
+    todo = [name for name in names if found[name] is None]
+    for name, part in zip(todo, _parse_all([(documents[n][0], documents[n][1], n, extra) for n in todo], jobs)):
+        cache.put(name, documents[name][1], part)
+        found[name] = part
     parts = []
-    for name in sorted(documents):
-        shown, raw = documents[name]
-        part = parse_document(read_source(shown, raw), extra)
-        _rename_document(part, name)
+    for name in names:
+        part = found[name]
         part.department = registry.canonical(part.department)
         parts.append(part)
+    coverage = [c for part in parts for c in part.coverage]
     disclosures = merge(parts)
     for d in disclosures:
         registry.ensure(d.region, d.department)
     write_data(data_dir, {Path(f).name: documents[Path(f).name][1] for f in files}, disclosures, registry)
-    return ImportResult(disclosures)
+    return ImportResult(disclosures, coverage, len(todo))
+
+
+def _parse_one(task: tuple[str, bytes, str, str | None]) -> Disclosure:
+    shown, raw, name, extra = task
+    part = parse_document(read_source(shown, raw), extra)
+    _rename_document(part, name)
+    return part
+
+
+def _parse_all(tasks: list[tuple[str, bytes, str, str | None]], jobs: int) -> list[Disclosure]:
+    """Parse the documents, in ``jobs`` processes when there are several; the first refusal stops the import."""
+    if jobs <= 1 or len(tasks) <= 1:
+        return [_parse_one(t) for t in tasks]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        return list(pool.map(_parse_one, tasks))
 
 
 def _rename_document(part: Disclosure, name: str) -> None:
@@ -63,3 +94,9 @@ def _rename_document(part: Disclosure, name: str) -> None:
     for item in [*part.tables, *part.glossary, *part.sections, *part.indicators, *part.tasks, *part.targets,
                  *part.budget, *part.projects, *part.units, *part.statements]:
         item.document = name
+    for c in part.coverage:
+        c.document = name
+        for t in c.tables:
+            t.document = name
+            for u in t.unplaced:
+                u.document = name

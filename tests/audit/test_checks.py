@@ -5,7 +5,7 @@ last printed digit per figure in a sum), so a check that loses its tolerance
 or its comparison fails here.
 """
 
-from generator.audit import audit, narrative, performance, tables
+from generator.audit import audit, import_notes, narrative, performance, tables
 from generator.audit.figures import headline
 from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Project, Statement, Table, TableColumn,
                                   TableRow, Task, UnitRow)
@@ -96,13 +96,20 @@ def test_same_total_across_tables():
     assert (f.table, f.expected, f.found) == ("expenditure", "30,000 元", "40,000 元")
 
 
-def test_row_flags_are_reported_by_kind():
+def test_row_flags_are_findings_or_the_importers_notes():
     t = expenditure(30_000, 10_000, 20_000)
-    assert tables.row_flags(t) == []
+    assert tables.row_flags(t) == [] and tables.import_notes(t) == []
     t.rows[1].flags, t.rows[2].flags, t.rows[3].flags = ["unreconciled"], ["realigned-ambiguous"], ["realigned"]
-    found = tables.row_flags(t)
-    assert [(f.check, f.severity, f.line) for f in found] == [
-        ("row-sum", "warning", 12), ("realigned", "warning", 13), ("realigned", "info", 14)]
+    t.rows[0].flags = ["code-completed"]
+    # only a row that adds up no way is the document's own inconsistency
+    assert [(f.check, f.severity, f.line) for f in tables.row_flags(t)] == [("row-sum", "warning", 12)]
+    # the importer's own decisions are its notes, never the audit's findings
+    assert [(f.check, f.severity, f.line) for f in tables.import_notes(t)] == [
+        ("code-completed", "info", 11), ("realigned", "warning", 13), ("realigned", "info", 14)]
+    d = Disclosure("某市", "某局", 2024, "预算", tables=[t])
+    assert "row-sum" in {f.check for f in audit(d)}
+    assert not {f.check for f in audit(d)} & {"realigned", "code-completed"}
+    assert [f.line for f in import_notes(d)] == [11, 13, 14]
 
 
 # --- the narrative ----------------------------------------------------------------------------------

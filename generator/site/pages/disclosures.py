@@ -130,7 +130,7 @@ def context(inputs: Inputs, page: Page) -> dict:
         "table_files": files, "performance": bool(d.targets or d.tasks or dept_ind),
         "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),
         "budget_lines": d.budget, "department_indicators": _group(dept_ind),
-        "projects": _projects(v), "findings": v.findings, "warnings": len(v.warnings),
+        "projects": _projects(v), "findings": v.findings, "notes": v.notes, "warnings": len(v.warnings),
         "source_urls": {s.name: urls.source_document(s.name) for s in d.sources},
         "open_data_url": urls.open_data(), "region_url": urls.region(v.region_slug), "section": "regions",
         "crumbs": crumbs(inputs.config, (v.region, urls.region(v.region_slug)), (v.department, v.department_url),

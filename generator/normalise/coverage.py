@@ -1,0 +1,90 @@
+"""What an import took from a document: the tables it recognised, the ones it did not, every figure placed.
+
+A figure printed in a recognised money table either lands in the data
+(as a cell with its printed text) or is reported as unplaced, with its line
+and page: nothing is dropped without a word.  The count compares the
+figure-like cells of the printed table with the printed texts of the cells
+that landed; row codes printed in their own columns (``201 | 03 | 01``) are
+codes, not figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.core.model import Coverage, CoveredTable, Table, Unplaced
+from generator.core.money import looks_like_number
+from generator.read.layout import Document, RawTable
+
+
+def _is_figure(cell: str) -> bool:
+    return looks_like_number(cell) and any(ch.isdigit() for ch in cell)
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """A header row that numbers the columns (栏次: 1 2 3 …), which holds no figures."""
+    figures = [c.strip() for c in cells if _is_figure(c.strip())]
+    return len(figures) >= 2 and figures == [str(i) for i in range(1, len(figures) + 1)]
+
+
+def _code_pieces(table: Table) -> dict[int, set[str]]:
+    """Per printed line, the texts its rows' codes may be printed as (whole, or split 类 | 款 | 项)."""
+    out: dict[int, set[str]] = {}
+    for r in table.rows:
+        pieces = out.setdefault(r.line, set())
+        for code in (r.code, r.code2, r.unit_code):
+            if not code:
+                continue
+            pieces.add(code)
+            for part in (code[:3], code[3:5], code[5:7], code[3:], code[5:]):
+                if part:
+                    pieces.update({part, part.lstrip("0") or "0"})
+    return out
+
+
+def money_table(raw: RawTable, table: Table, doc: Document) -> CoveredTable:
+    """How many of the printed figures of one money table landed, and where the others are."""
+    landed = Counter(c.printed.strip() for r in table.rows for c in r.cells if c.printed.strip())
+    landed.update(v.strip() for r in table.rows for v in r.text.values() if v.strip())    # counts, quantities
+    codes = _code_pieces(table)
+    printed = 0
+    unplaced: list[Unplaced] = []
+    for row in raw.rows:
+        if _column_numbers(row.cells):
+            continue
+        for cell in row.cells:
+            text = cell.strip()
+            if not _is_figure(text) or text.replace(" ", "") in codes.get(row.line, ()):
+                continue
+            printed += 1
+            if landed[text] > 0:
+                landed[text] -= 1
+            else:
+                unplaced.append(Unplaced(doc.name, row.line, page_of(doc, row.line), text, table.title))
+    return CoveredTable(str(table.kind), table.title, doc.name, raw.start, page_of(doc, raw.start),
+                        printed - len(unplaced), printed, unplaced)
+
+
+def other_table(raw: RawTable, kind: str | None, doc: Document) -> CoveredTable:
+    """A performance table (its figures are indicators, counted elsewhere) or an unrecognised block."""
+    return CoveredTable(kind, raw.title, doc.name, raw.start, page_of(doc, raw.start), 0, 0, [])
+
+
+def page_of(doc: Document, line: int) -> int | None:
+    return doc.pages[line - 1] if doc.pages and 0 < line <= len(doc.pages) else None
+
+
+def report(coverage: Coverage) -> list[str]:
+    """The lines ``budgetsite import`` prints for one document: the counts, then what was not taken."""
+    where = lambda t: f"{t.document}:{t.line}" + (f" (page {t.page})" if t.page else "")  # noqa: E731
+    recognised = [t for t in coverage.tables if t.kind]
+    lines = [f"{coverage.document}: {len(recognised)} of {len(coverage.tables)} tables, "
+             f"{coverage.landed} of {coverage.printed} figures"]
+    for t in coverage.tables:
+        if not t.kind:
+            lines.append(f"  warning: {where(t)} a table-like block was not recognised and holds no figures: "
+                         f"“{t.title or '—'}”")
+        for u in t.unplaced:
+            lines.append(f"  warning: {where(u)} the figure {u.printed} in “{u.table}” was not placed in any "
+                         f"cell of the data")
+    return lines

@@ -1,0 +1,74 @@
+"""The import as a whole: documents parsed in parallel, unchanged documents taken from the cache."""
+
+import pickle
+import shutil
+
+import pytest
+
+from generator.core.errors import DocumentError
+from generator.store import cache as parse_cache
+from generator.store.importing import import_documents
+from tests.conftest import ROOT
+
+PDF = "sh-putuo-zhengfuban-2025-unit-budget.pdf"
+
+
+def tree(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def sources(tmp_path):
+    """A data folder holding three sources: two texts and a PDF."""
+    data = tmp_path / "data"
+    (data / "sources").mkdir(parents=True)
+    for name in ("002_6135dd0a992c02e5.txt", "004_a0ea54e8da336276.txt", PDF):
+        shutil.copy(ROOT / "data/sources" / name, data / "sources" / name)
+    return data
+
+
+def test_parallel_import_equals_the_serial_one(sources, tmp_path):
+    serial = tmp_path / "serial"
+    shutil.copytree(sources, serial)
+    import_documents(serial, jobs=1)
+    result = import_documents(sources, jobs=2)
+    assert result.parsed == 3 and len(result.disclosures) == 3
+    assert tree(sources / "disclosures") == tree(serial / "disclosures")
+
+
+def test_an_unchanged_document_is_not_parsed_again(sources, tmp_path):
+    cache = tmp_path / "cache"
+    first = import_documents(sources, cache_dir=cache)
+    written = tree(sources / "disclosures")
+    again = import_documents(sources, cache_dir=cache)
+    assert (first.parsed, again.parsed) == (3, 0)
+    assert tree(sources / "disclosures") == written
+    assert [c.printed for c in again.coverage] == [c.printed for c in first.coverage]
+    # a changed document is parsed again, the others are not
+    text = sources / "sources" / "004_a0ea54e8da336276.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert import_documents(sources, cache_dir=cache).parsed == 1
+
+
+def test_a_changed_importer_never_serves_an_old_parse(sources, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    import_documents(sources, cache_dir=cache)
+    monkeypatch.setattr(parse_cache, "_code_fingerprint", lambda: "another importer")
+    assert import_documents(sources, cache_dir=cache).parsed == 3
+
+
+def test_an_unreadable_cache_entry_is_parsed_again(sources, tmp_path):
+    cache = tmp_path / "cache"
+    import_documents(sources, cache_dir=cache)
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert import_documents(sources, cache_dir=cache).parsed == 3
+
+
+def test_a_refusal_crosses_the_process_boundary_intact(sources):
+    (sources / "sources" / "broken.txt").write_text("没有表格的文字\n", encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        import_documents(sources, jobs=2)
+    assert "broken.txt" in str(caught.value) and not (sources / "disclosures").exists()
+    err = pickle.loads(pickle.dumps(DocumentError("a.pdf", 3, "expected a table", page=2)))
+    assert (err.path, err.line, err.page, str(err)) == ("a.pdf", 3, 2, "a.pdf:3 (page 2): expected a table")
