@@ -57,15 +57,17 @@ def headline(d: Disclosure) -> dict[str, Figure]:
             put(_figure(V.PROJECT, t, total, "project"))
     if expenditure is None and summary:
         for r in summary.rows:
-            if r.side == "expenditure" and r.kind != "total":
+            if r.side in ("expenditure", "use") and r.kind != "total":
+                column = "use" if r.side == "use" else "total"
                 if r.label.endswith("基本支出"):
-                    put(_figure(V.BASIC, summary, r, "total"))
+                    put(_figure(V.BASIC, summary, r, column))
                 elif r.label.endswith("项目支出"):
-                    put(_figure(V.PROJECT, summary, r, "total"))
+                    put(_figure(V.PROJECT, summary, r, column))
     tp = d.table(Kind.THREE_PUBLIC)
     if tp:
         for r in tp.rows:
-            put(_figure(V.three_public_measure(r.code), tp, r, "amount"))
+            if r.code != V.TABLE_TOTAL:
+                put(_figure(V.three_public_measure(r.code), tp, r, "amount"))
     proc = d.table(Kind.PROCUREMENT)
     if proc:
         put(_figure(V.PROCUREMENT, proc, proc.total_row(), "amount"))

@@ -136,8 +136,13 @@ def stated_total(t: Table) -> TableRow | None:
 
 
 def same_total(d: Disclosure) -> list[Finding]:
-    """Every table that states the total states the same total."""
-    stated = [(t, r) for t in d.tables if t.rows and V.STATES_TOTAL in KINDS[t.kind].checks
+    """Every table that states the department's total states the same total; so do those that state the
+    total of 财政拨款 alone (which differs from the department's when it has other income)."""
+    return [f for check in (V.STATES_TOTAL, V.STATES_FISCAL_TOTAL) for f in _same_total(d, check)]
+
+
+def _same_total(d: Disclosure, check: str) -> list[Finding]:
+    stated = [(t, r) for t in d.tables if t.rows and check in KINDS[t.kind].checks
               for r in [stated_total(t)] if r is not None]
     out = []
     if stated:

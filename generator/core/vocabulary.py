@@ -35,6 +35,8 @@ class Kind(StrEnum):
     PROJECT_PERFORMANCE = "project_performance"
     PROJECT_PERFORMANCE_CONTINUED = "project_performance_continued"
     PROJECT_PERFORMANCE_SUMMARY = "project_performance_summary"
+    FISCAL_FUNCTION = "fiscal_function"
+    RUNNING_COSTS_ECONOMIC = "running_costs_economic"
 
 
 # Parsers (the normalise stage maps each name to its function)
@@ -53,6 +55,7 @@ SUMS = "sums"                      # the total row against its rows, each coded 
 THREE_PUBLIC_SUM = "three_public"  # “三公” = its parts
 BALANCE = "balance"                # income total = expenditure total
 STATES_TOTAL = "states_total"      # states the department's total, compared across tables
+STATES_FISCAL_TOTAL = "states_fiscal_total"    # states the total of 财政拨款 alone, compared across tables
 
 
 @dataclass(frozen=True)
@@ -79,12 +82,15 @@ KINDS: dict[Kind, TableKind] = {k.id: k for k in (
     _money(Kind.SUMMARY, "部门收支总体情况表", TWO_SIDED, checks=(BALANCE, STATES_TOTAL)),
     _money(Kind.INCOME, "部门收入总体情况表", GRID, "function", (SUMS, STATES_TOTAL)),
     _money(Kind.EXPENDITURE, "部门支出总体情况表", GRID, "function", (SUMS, STATES_TOTAL)),
-    _money(Kind.FISCAL_SUMMARY, "财政拨款收支总体情况表", TWO_SIDED, checks=(BALANCE, STATES_TOTAL)),
-    _money(Kind.GENERAL_BUDGET_FUNCTION, "一般公共预算支出情况表（按功能分类）", GRID, "function", (SUMS, STATES_TOTAL)),
+    # 财政拨款 tables state the appropriations alone: the department's total only when it has no other income
+    _money(Kind.FISCAL_SUMMARY, "财政拨款收支总体情况表", TWO_SIDED, checks=(BALANCE, STATES_FISCAL_TOTAL)),
+    _money(Kind.GENERAL_BUDGET_FUNCTION, "一般公共预算支出情况表（按功能分类）", GRID, "function", (SUMS,)),
     _money(Kind.GENERAL_BUDGET_ECONOMIC, "一般公共预算支出情况表（按经济分类）", GRID, "economic", (SUMS,)),
     _money(Kind.BASIC_ECONOMIC, "一般公共预算基本支出情况表", GRID, "economic", (SUMS,)),
     _money(Kind.ECONOMIC_SUMMARY, "支出经济分类汇总表", GRID, "economic", (SUMS,)),
     _money(Kind.THREE_PUBLIC, "一般公共预算“三公”经费支出情况表", THREE_PUBLIC_PARSER, checks=(THREE_PUBLIC_SUM,)),
+    _money(Kind.FISCAL_FUNCTION, "财政拨款支出表（按功能分类）", GRID, "function", (SUMS, STATES_FISCAL_TOTAL)),
+    _money(Kind.RUNNING_COSTS_ECONOMIC, "机关运行经费支出表（按经济分类）", GRID, "economic", (SUMS,)),
     _money(Kind.GOV_FUND, "政府性基金预算支出情况表", GRID, "function", (SUMS,)),
     _money(Kind.STATE_CAPITAL, "国有资本经营预算支出情况表", GRID, "function", (SUMS,)),
     _money(Kind.PROCUREMENT, "政府采购预算表", PROCUREMENT_PARSER, checks=(SUMS,)),
@@ -100,7 +106,7 @@ KINDS: dict[Kind, TableKind] = {k.id: k for k in (
 class Clue:
     """What identifies a table: words of its title, of its header, or its first cell.
 
-    Every part given must hold.  ``header`` words are looked for in the first
+    Every part given must hold (and no ``not_title`` word be in the title).  ``header`` words are looked for in the first
     ``window`` characters of the header text (0: the whole header).
     """
 
@@ -109,12 +115,14 @@ class Clue:
     window: int = 0
     first: tuple[str, ...] = ()
     first_prefix: str = ""
+    not_title: tuple[str, ...] = ()     # words the title must not hold
 
 
 # Tried in this order; the first clue that holds names the table.  Titles vary between provinces and
 # years (部门收支总体情况表 / 部门收支预算表), so clues are words of meaning, not whole titles.
 RECOGNITION: tuple[tuple[Kind, Clue], ...] = (
-    (Kind.PROJECT_PERFORMANCE, Clue(first=("项目名称",))),
+    # a sheet begins with 项目名称; so do 江苏's 收入预算总表 and 政府采购预算表, which their titles tell apart
+    (Kind.PROJECT_PERFORMANCE, Clue(first=("项目名称",), not_title=("收入", "收支", "支出预算", "采购"))),
     (Kind.PROJECT_PERFORMANCE_CONTINUED, Clue(title=("绩效",), first=("项目总目标", "年度绩效目标", "一级指标"))),
     (Kind.DEPARTMENT_PERFORMANCE, Clue(title=("绩效", "整体"))),
     (Kind.DEPARTMENT_PERFORMANCE, Clue(title=("绩效",), header=("部门名称",), window=12)),
@@ -124,20 +132,24 @@ RECOGNITION: tuple[tuple[Kind, Clue], ...] = (
     (Kind.PROJECT_PERFORMANCE_SUMMARY, Clue(title=("绩效",), header=("成本指标", "资金总额"))),
     (Kind.PROJECT_PERFORMANCE, Clue(title=("绩效",))),
     (Kind.THREE_PUBLIC, Clue(title=("三公",))),
+    (Kind.RUNNING_COSTS_ECONOMIC, Clue(title=("机关运行经费",))),     # 江苏: 一般公共预算机关运行经费支出预算表
     (Kind.PROCUREMENT, Clue(title=("政府采购",))),
     (Kind.GOV_FUND, Clue(title=("政府性基金",))),
     (Kind.STATE_CAPITAL, Clue(title=("国有资本经营",))),
     (Kind.ECONOMIC_SUMMARY, Clue(title=("经济分类汇总",))),
     (Kind.BASIC_ECONOMIC, Clue(title=("基本支出",))),
     (Kind.FISCAL_SUMMARY, Clue(title=("财政拨款收支",))),
+    (Kind.FISCAL_FUNCTION, Clue(title=("财政拨款支出",))),          # 江苏: 财政拨款支出预算表, by function
     (Kind.GENERAL_BUDGET_ECONOMIC, Clue(title=("一般公共预算支出",), header=("经济分类",), window=40)),
     (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算支出",))),
     (Kind.SUMMARY, Clue(title=("收支",))),
     (Kind.INCOME, Clue(title=("收入", "部门"))),
     (Kind.INCOME, Clue(title=("收入", "单位"))),         # 单位预算: 预算单位收入预算总表
+    (Kind.INCOME, Clue(title=("收入预算总表",))),        # 江苏: 公开02表 收入预算总表
     (Kind.PROJECT_LIST, Clue(title=("项目支出",))),
     (Kind.EXPENDITURE, Clue(title=("支出", "部门"))),
     (Kind.EXPENDITURE, Clue(title=("支出", "单位"))),
+    (Kind.EXPENDITURE, Clue(title=("支出预算总表",))),
 )
 
 
@@ -193,12 +205,20 @@ THREE_PUBLIC_TOTAL = "total"
 THREE_PUBLIC_TOTAL_LABEL = "“三公”经费合计"
 THREE_PUBLIC = "three_public"                 # the measure of the total
 RUNNING_COSTS = "running_costs"               # 机关运行经费: printed beside “三公” in one table, never a part of it
+MEETINGS = "meetings"                         # 会议费 and 培训费: 江苏 prints them beside “三公”, not parts of it
+TRAINING = "training"
+BESIDE_THREE_PUBLIC = (RUNNING_COSTS, MEETINGS, TRAINING)
+TABLE_TOTAL = "table_total"                   # the 合计 of “三公” + 会议费 + 培训费 together: no measure of its own
 
 
 def three_public_measure(part: str) -> str:
     """The measure of a row of a “三公” table: ``abroad`` -> ``three_public.abroad``; the total is
     ``three_public``, and 机关运行经费 printed in the same table is its own measure."""
-    return {THREE_PUBLIC_TOTAL: THREE_PUBLIC, RUNNING_COSTS: RUNNING_COSTS}.get(part, f"{THREE_PUBLIC}.{part}")
+    if part == TABLE_TOTAL:
+        return TABLE_TOTAL
+    if part in BESIDE_THREE_PUBLIC:
+        return part
+    return {THREE_PUBLIC_TOTAL: THREE_PUBLIC}.get(part, f"{THREE_PUBLIC}.{part}")
 
 
 def three_public_parts(within: str | None = None) -> tuple[ThreePublicPart, ...]:
@@ -222,6 +242,8 @@ MEASURES: dict[str, str] = {
     **{three_public_measure(p.key): ("其中：" if p.within else "") + p.label for p in THREE_PUBLIC_PARTS},
     PROCUREMENT: "政府采购预算",
     RUNNING_COSTS: "机关运行经费",
+    MEETINGS: "会议费",
+    TRAINING: "培训费",
 }
 
 # A figure stated as a change from last year carries this suffix (three_public.change)

@@ -88,15 +88,17 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
         _require_complete(table, raw, doc)
         disclosure.tables.append(table)
         covered.append((raw, table, kind))
-    if recognised == 0:
-        line = raws[0].start if raws else 1
-        raise DocumentError(doc.name, line, "no recognisable budget table: expected tables such as "
-                                            "部门收支总体情况表 or a 绩效目标表")
     align_with_siblings(disclosure.tables)
     for t in disclosure.tables:
         align_with_twins(t)
     disclosure.glossary = narrative.glossary(texts, doc.name)
     disclosure.sections = narrative.sections(texts, doc.name)
+    if recognised == 0 and not disclosure.sections:
+        line = raws[0].start if raws else 1
+        raise DocumentError(doc.name, line, "no recognisable budget table: expected tables such as "
+                                            "部门收支总体情况表 or a 绩效目标表")
+    # a document of narrative alone (江苏 publishes the narrative and the tables as two files) is kept
+    # as a part; merge refuses it if no document of the same department-year brings the tables
     disclosure.statements = statements.extract(narrative.without_contents(texts), doc.name)
     # counted after the re-alignment, which may move a figure but never drops one
     disclosure.coverage = [Coverage(doc.name, [

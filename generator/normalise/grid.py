@@ -141,7 +141,8 @@ def value_start(body: list[Row]) -> int:
 def build_grid(table: RawTable) -> Grid:
     header, body, skipped = split_header(table)
     width = max((len(r.cells) for r in table.rows), default=0)
-    start = value_start(body) if body else _value_start_from_header(header)
+    figures = any(looks_like_number(c) and c.strip() for r in body for c in r.cells)
+    start = value_start(body) if figures else max(value_start(body), _value_start_from_header(header))
     grid = Grid(header, body, skipped, width, start)
     for offset, path in enumerate(header_paths(header, width, start)):
         grid.columns.append(Column(start + offset, path))
@@ -151,8 +152,11 @@ def build_grid(table: RawTable) -> Grid:
 
 
 def _value_start_from_header(header: list[Row]) -> int:
+    """For a table without figures (an empty table): after the header's label columns (科目名称, 代码 …)."""
+    labels = {i for row in header for i, cell in enumerate(row.cells)
+              if re.search(r"(名称|代码|编码|科目)$", compact(cell))}
     for row in header:
         for i, cell in enumerate(row.cells):
-            if compact(cell) in {"合计", "总计"}:
+            if compact(cell) in {"合计", "总计"} and i not in labels:     # a 合计 under 科目名称 names a row
                 return i
-    return 0
+    return max(labels) + 1 if labels else 0

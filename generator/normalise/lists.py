@@ -18,6 +18,8 @@ def parse_procurement(raw: RawTable, ctx: TableContext) -> Table:
     unit = require_unit(raw, ctx)
     table = new_table(raw, ctx, unit)
     header_labels = [compact(c) for r in grid.header for c in r.cells]
+    if "采购品目大类" in header_labels and "采购物品名称" in header_labels:
+        return _procurement_by_category(grid, table, ctx, unit)
     text_names = [h for h in header_labels if h in ("单位名称", "采购项目", "采购目录", "规格", "计量单位")]
     table.columns = [TableColumn(name, name, "text") for name in text_names]
     table.columns += [TableColumn("quantity", "采购数量", "quantity"), TableColumn("amount", "金额", "money")]
@@ -38,6 +40,32 @@ def parse_procurement(raw: RawTable, ctx: TableContext) -> Table:
         row.text["quantity"] = cells[grid.width - 2]
         row.cells.append(money_cell(ctx.document, r, unit, "amount", cells[grid.width - 1]))
         values.append(cells[grid.width - 1])
+        table.rows.append(row)
+    table.decimals = decimals_of(values)
+    table.empty = not table.rows
+    return table
+
+
+def _procurement_by_category(grid, table: Table, ctx: TableContext, unit: str) -> Table:
+    """江苏: 采购品目大类 | 专项名称 | 经济科目 | 采购物品名称 | 采购组织形式 | 总计, nested by column.
+
+    A category (货物, 服务) and a project under it are groups; the goods
+    and services bought are the items that add up to the 合计.
+    """
+    table.columns = [TableColumn("project", "专项名称", "text"), TableColumn("economic", "经济科目", "text"),
+                     TableColumn("method", "采购组织形式", "text"), TableColumn("amount", "金额", "money")]
+    values = []
+    for n, r in enumerate(grid.body, 1):
+        cells = [r.text(i) for i in range(grid.width)]
+        category, project, economic, item, method, amount = (cells + [""] * 6)[:6]
+        row = TableRow(n, r.line, item or project or economic or category)
+        row.text.update({"project": project, "economic": economic, "method": method})
+        if is_total_label(category) and not (project or item):
+            row.kind, row.label = "total", "合计"
+        elif not item:
+            row.kind = "group"
+        row.cells.append(money_cell(ctx.document, r, unit, "amount", amount))
+        values.append(amount)
         table.rows.append(row)
     table.decimals = decimals_of(values)
     table.empty = not table.rows

@@ -7,6 +7,7 @@ figure that two documents print differently is reported, never overwritten.
 
 from __future__ import annotations
 
+from generator.core.errors import DocumentError
 from generator.core.model import Disclosure, Finding, Table
 from generator.core.text import compact
 from generator.normalise.realign import row_key
@@ -34,6 +35,11 @@ def merge(parts: list[Disclosure]) -> list[Disclosure]:
             base.statements.extend(other.statements)
             base.glossary.extend(other.glossary)
             base.sections.extend(s for s in other.sections if s.key not in {x.key for x in base.sections})
+        if not base.tables and not (base.targets or base.projects or base.indicators):
+            raise DocumentError(base.sources[0].name, 1, f"this document holds the narrative of {base.department} "
+                                                         f"{base.name} but no tables, and no other document of that "
+                                                         f"department and year brings them: import the tables "
+                                                         f"with it (for example …-tables.pdf)")
         merged.append(base)
     return merged
 

@@ -19,6 +19,7 @@ from generator.read.layout import TextLine
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 _Q = r"[“”\"'‘’]?"
 _YEAR = r"\d{4}\s*年"
+_NOT_A_PART = r"(?<!预算)(?<!基金)(?<!拨款)(?<!资金)(?<!专户)"
 
 # (measure, pattern); the first group is the figure, the second its unit
 def _measure(part: str) -> str:
@@ -26,10 +27,11 @@ def _measure(part: str) -> str:
 
 
 MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (V.TOTAL_INCOME, re.compile(rf"收入(?:总计|合计|预算)\s*(?:为)?\s*{_N}")),
-    (V.TOTAL_EXPENDITURE, re.compile(rf"支出(?:总计|合计)\s*(?:为)?\s*{_N}")),
-    (V.TOTAL_EXPENDITURE, re.compile(rf"(?<!基本)(?<!项目)(?<!经费)(?<!一般公共预算)(?<!政府性基金)支出预算\s*(?:为)?\s*{_N}")),
-    (V.BASIC, re.compile(rf"(?<!一般公共预算)基本支出(?:预算)?\s*{_N}")),
+    # a qualified income or expenditure (一般公共预算收入, 财政拨款支出) is a part, not the department's total
+    (V.TOTAL_INCOME, re.compile(rf"{_NOT_A_PART}收入(?:总计|合计|预算(?:总计)?)\s*(?:为)?\s*{_N}")),
+    (V.TOTAL_EXPENDITURE, re.compile(rf"{_NOT_A_PART}支出(?:预算)?(?:总计|合计)\s*(?:为)?\s*{_N}")),
+    (V.TOTAL_EXPENDITURE, re.compile(rf"(?<!基本)(?<!项目)(?<!经费){_NOT_A_PART}支出预算\s*(?:为)?\s*{_N}")),
+    (V.BASIC, re.compile(rf"{_NOT_A_PART}基本支出(?:预算)?\s*(?:数为|为)?\s*{_N}")),
     (V.PROJECT, re.compile(rf"项目支出(?:预算)?\s*{_N}")),
     (V.THREE_PUBLIC, re.compile(rf"{_Q}三公{_Q}\s*经费(?:支出)?预算(?:为|数为)?\s*{_N}")),
     (_measure("abroad"), re.compile(rf"因公出国[（(]境[)）]费(?:用)?\s*{_N}")),

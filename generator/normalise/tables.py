@@ -154,9 +154,13 @@ def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
     short = [len(r.cells) < grid.width for r in grid.body]
     total_index = next((i for i, r in enumerate(grid.body) if any(is_total_label(c) for c in r.cells[:grid.value_start])), None)
     aligned, flags = realign_rows(printed_rows, rules, half, short, total_index)
+    grouped = _grouped_labels(grid)
     for n, (r, values, flag) in enumerate(zip(grid.body, aligned, flags), 1):
         row = TableRow(n, r.line, "")
-        _row_identity(ctx.kind, [r.text(i) for i in range(grid.value_start)], row, ctx.extra_dir)
+        if grouped:
+            grouped(row, [r.text(i) for i in range(grid.value_start)])
+        else:
+            _row_identity(ctx.kind, [r.text(i) for i in range(grid.value_start)], row, ctx.extra_dir)
         if flag:
             row.flags.append(flag)
         for key, printed in zip(keys, values):
@@ -164,5 +168,42 @@ def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
         if not row.label and not row.code and all(c.yuan is None for c in row.cells):
             continue
         table.rows.append(row)
+    _one_unlabelled_row(table)
     table.empty = not table.rows
     return table
+
+
+def _grouped_labels(grid):
+    """Rows named in two label columns without codes (江苏's 收入预算总表: 一般公共预算资金 | 小计, then
+    | 公共财政拨款(补助)资金 under it): a function that names each row, or None for other tables.
+
+    A 小计 row is its group's sum (kind ``item``, so the groups add up to the
+    总计); the rows under it are its details (kind ``detail``).
+    """
+    keys = [[r.text(i) for i in range(grid.value_start)] for r in grid.body]
+    if grid.value_start != 2 or any(digits_only(k) for row in keys for k in row if k) \
+            or not any(row[0] and row[1] for row in keys):
+        return None
+    group = ""
+
+    def name(row: TableRow, cells: list[str]) -> None:
+        nonlocal group
+        first, second = cells[0].strip(), cells[1].strip()
+        if first:
+            group = first
+        if second in ("小计", "合计"):
+            row.label, row.kind = f"{group}{second}", "item"
+        elif second:
+            row.label, row.kind, row.parent = second, "detail", group or None
+        else:
+            row.label, row.kind = first, "total" if is_total_label(first) else "item"
+
+    return name
+
+
+def _one_unlabelled_row(table: Table) -> None:
+    """A table of one row of figures under its header (江苏's 支出预算总表: 合计 | 基本支出 | 项目支出 …)
+    is the table's total: its first column is the 合计 of the others."""
+    if len(table.rows) == 1 and not table.rows[0].label and not table.rows[0].code and table.columns \
+            and is_total_label(table.columns[0].label.split(" / ")[-1]):
+        table.rows[0].label, table.rows[0].kind = "合计", "total"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from generator.core.errors import DocumentError
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core.text import compact, strip_enumeration
-from generator.core.vocabulary import (MEASURES, RUNNING_COSTS, THREE_PUBLIC_PARTS, THREE_PUBLIC_TOTAL,
-                                       THREE_PUBLIC_TOTAL_LABEL)
+from generator.core.vocabulary import (MEASURES, MEETINGS, RUNNING_COSTS, TABLE_TOTAL, THREE_PUBLIC_PARTS,
+                                       THREE_PUBLIC_TOTAL, THREE_PUBLIC_TOTAL_LABEL, TRAINING)
 from generator.normalise.grid import build_grid
 from generator.normalise.tables import TableContext, decimals_of, money_cell, new_table, require_unit
 from generator.read.layout import RawTable, Row
@@ -22,7 +22,8 @@ _WORDS = [
     (THREE_PUBLIC_TOTAL, ("合计", "共计", "总计", "三公")),
 ]
 _LABELS = {THREE_PUBLIC_TOTAL: THREE_PUBLIC_TOTAL_LABEL, **{p.key: p.label for p in THREE_PUBLIC_PARTS},
-           RUNNING_COSTS: MEASURES[RUNNING_COSTS]}
+           RUNNING_COSTS: MEASURES[RUNNING_COSTS], MEETINGS: MEASURES[MEETINGS], TRAINING: MEASURES[TRAINING],
+           TABLE_TOTAL: "“三公”经费、会议费、培训费合计"}
 
 
 def three_public_part(label: str) -> str | None:
@@ -30,6 +31,10 @@ def three_public_part(label: str) -> str | None:
     t = compact(strip_enumeration(label))
     if "机关运行经费" in t:
         return RUNNING_COSTS
+    if t.startswith("会议费"):
+        return MEETINGS
+    if t.startswith("培训费"):
+        return TRAINING
     if "购置" in t and "运行" in t:
         return "vehicles"
     for key, words in _WORDS:
@@ -57,8 +62,13 @@ def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
             if not label or compact(label) in ("项目",) or "预算数" in label:
                 continue
             entries.append((r.line, label, r.text(1)))
-    for n, (line, label, printed) in enumerate(entries, 1):
-        part = three_public_part(label)
+    parts = [three_public_part(label) for _, label, _ in entries]
+    if MEETINGS in parts or TRAINING in parts:
+        # 江苏: a leading 合计 adds 会议费 and 培训费 to “三公”; “三公” itself is its own 小计
+        first_total = parts.index(THREE_PUBLIC_TOTAL) if THREE_PUBLIC_TOTAL in parts else None
+        if first_total is not None and parts.count(THREE_PUBLIC_TOTAL) == 2 and "三公" not in entries[first_total][1]:
+            parts[first_total] = TABLE_TOTAL
+    for n, ((line, label, printed), part) in enumerate(zip(entries, parts), 1):
         if part is None:
             raise DocumentError(ctx.document, line, f"expected a “三公” component (出国/接待/公务用车), found {label!r}")
         row = TableRow(n, line, label, kind="total" if part == THREE_PUBLIC_TOTAL else "item", code=part,

@@ -53,6 +53,9 @@ def parse_two_sided(raw: RawTable, ctx: TableContext) -> Table:
         else:
             body.append(r)
     width = max(len(r.cells) for r in raw.rows)
+    use = _use_panel(body, e_data, width)
+    if use is not None:
+        return _three_panels(raw, ctx, table, unit, body, e_data, use)
     # expenditure value columns from the header, aligned relative to the label column
     paths = header_paths(header_rows, width, e_head + 1)
     columns = [Column(e_data + 1 + k, p) for k, p in enumerate(paths)]
@@ -96,6 +99,57 @@ def parse_two_sided(raw: RawTable, ctx: TableContext) -> Table:
                 row.flags.append(flag)
             for key, printed in zip(keys, exp_values):
                 row.cells.append(money_cell(ctx.document, r, unit, key, printed))
+            table.rows.append(row)
+    return table
+
+
+def _use_panel(body: list, e_data: int, width: int) -> int | None:
+    """The label column of a third panel (江苏: expenditure by 支出用途 beside expenditure by function), if any.
+
+    A column right of the expenditure figures whose cells are labels
+    (一、基本支出, 二、项目支出 …), followed by exactly one column of figures.
+    """
+    for j in range(e_data + 2, width - 1):
+        cells = [r.text(j) for r in body if r.text(j)]
+        labels = [c for c in cells if not looks_like_number(c)]
+        if len(labels) >= 2 and len(labels) == len(cells) and all(not r.text(k) or looks_like_number(r.text(k))
+                                                                   for r in body for k in range(j + 1, width)):
+            return j if j + 2 == width else None
+    return None
+
+
+def _three_panels(raw: RawTable, ctx: TableContext, table: Table, unit: str, body: list, e_data: int,
+                  use: int) -> Table:
+    """Income | expenditure by function | expenditure by use (支出用途), each a label and one figure.
+
+    The 支出合计 of both expenditure panels is printed once, in one merged
+    cell that pdfplumber gives to the last column: it is the expenditure
+    total row's figure.
+    """
+    table.columns = [TableColumn("income", "收入 / 金额", "money", side="income"),
+                     TableColumn("total", "支出 / 功能分类 / 金额", "money", side="expenditure"),
+                     TableColumn("use", "支出 / 支出用途 / 金额", "money", side="use")]
+    table.decimals = decimals_of([c for r in body for c in r.cells if looks_like_number(c)])
+    n = 0
+    for r in body:
+        label, amount = " ".join(c for c in (r.text(i) for i in range(e_data - 1)) if c), r.text(e_data - 1)
+        exp_label, exp_amount = r.text(e_data), r.text(e_data + 1)
+        use_label, use_amount = r.text(use), r.text(use + 1)
+        if not use_label and use_amount and not exp_amount and exp_label:
+            exp_amount, use_amount = use_amount, ""         # one merged cell across both panels
+        for side, text, key, printed in (("income", label, "income", amount),
+                                         ("expenditure", exp_label, "total", exp_amount),
+                                         ("use", use_label, "use", use_amount)):
+            if not text and not printed:
+                continue
+            n += 1
+            kind = "total" if _is_sum_label(text) else "income" if side == "income" else "expenditure"
+            row = TableRow(n, r.line, text, kind=kind, side=side)
+            if side == "expenditure" and kind != "total":
+                cls = codes.function_class_by_name(text, ctx.extra_dir)
+                if cls:
+                    set_code(row, cls, ctx.extra_dir)
+            row.cells.append(money_cell(ctx.document, r, unit, key, printed))
             table.rows.append(row)
     return table
 

@@ -8,7 +8,9 @@ from generator.read.layout import RawTable, TextLine
 from generator.core.text import compact
 from generator.core.vocabulary import BUDGET, DEPARTMENT_SCOPE, UNIT_SCOPE
 
-_TITLE = re.compile(r"(20\d{2})年度?(.+?)部门(?:预算|整体)")
+_TITLE = re.compile(r"(20\d{2})年度?(.{3,}?)部门(?:预算|整体)")
+# the department before the year: “江苏省政协办公厅 2018 年度部门预算公开”
+_TITLE_AFTER = re.compile(r"^(.{4,}?)(20\d{2})年度?(?:部门|单位)(?:预算|决算)")
 # province › city › district, as a department's name begins (上海市普陀区…, 江苏省…, 中共上海市普陀区委…)
 _REGION = re.compile(r"^(?:中共|中国共产党)?((?:.{2,7}?(?:省|自治区))?(?:.{2,4}?(?:市|州|盟))?(?:.{2,4}?(?:区|县|旗))?)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -32,6 +34,10 @@ def find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str 
         m = _TITLE.search(compact(tl.text))
         if m:
             return m.group(2), tl.line
+    for tl in texts[:10]:
+        m = _TITLE_AFTER.match(compact(tl.text))
+        if m:
+            return m.group(1), tl.line
     for tl in texts[:10]:
         m = _COVER.match(compact(tl.text))
         if m:

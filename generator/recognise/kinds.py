@@ -23,7 +23,8 @@ def _holds(clue: Clue, title: str, header: str, first: str) -> bool:
     return (all(w in title for w in clue.title)
             and all(w in window for w in clue.header)
             and (not clue.first or first in clue.first)
-            and first.startswith(clue.first_prefix))
+            and first.startswith(clue.first_prefix)
+            and not any(w in title for w in clue.not_title))
 
 
 def recognise(table: RawTable) -> Kind | None:

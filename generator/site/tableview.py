@@ -126,13 +126,17 @@ def view(table: Table) -> TableView:
 
 
 def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> TableView:
-    """Income and expenditure side by side, one printed line per table row, as printed."""
+    """Income and expenditure side by side, one printed line per table row, as printed (with 江苏's third
+    panel, expenditure by use, after the expenditure by function)."""
     inc_cols = [c for c in table.money_columns if c.side == "income"]
     exp_cols = [c for c in table.money_columns if c.side == "expenditure"]
+    use_cols = [c for c in table.money_columns if c.side == "use"]
     header = _header(
         [(f"收入 / {c.label.split(' / ', 1)[-1]}", c.key) for c in inc_cols]
         + [("支出 / 项目", "_label")]
-        + [("支出 / " + c.label.split(" / ", 1)[-1], c.key) for c in exp_cols],
+        + [("支出 / " + c.label.split(" / ", 1)[-1], c.key) for c in exp_cols]
+        + ([("支出 / 支出用途 / 项目", "_use_label")] if use_cols else [])
+        + [("支出 / " + c.label.split(" / ", 1)[-1], c.key) for c in use_cols],
         ["收入项目"])
     by_line: dict[int, dict[str, TableRow]] = {}
     for r in table.rows:
@@ -140,12 +144,16 @@ def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> 
     rows = []
     for line in sorted(by_line):
         pair = by_line[line]
-        inc, exp = pair.get("income"), pair.get("expenditure")
+        inc, exp, use = pair.get("income"), pair.get("expenditure"), pair.get("use")
         cells = [_money_cell(inc, c.key, shown, unit) if inc else dict(_BLANK) for c in inc_cols]
-        cells.append({"text": exp.label if exp else "", "num": False, "title": "", "sort": "", "header": True})
-        cells += [_money_cell(exp, c.key, shown, unit) if exp else dict(_BLANK) for c in exp_cols]
-        kind = "total" if (inc and inc.kind == "total") or (exp and exp.kind == "total") else "item"
-        flags = (inc.flags if inc else []) + (exp.flags if exp else [])
+        for side, cols in ((exp, exp_cols), (use, use_cols)):
+            if cols:
+                cells.append({"text": side.label if side else "", "num": False, "title": "", "sort": "",
+                              "header": True})
+                cells += [_money_cell(side, c.key, shown, unit) if side else dict(_BLANK) for c in cols]
+        present = [r for r in (inc, exp, use) if r]
+        kind = "total" if any(r.kind == "total" for r in present) else "item"
+        flags = [f for r in present for f in r.flags]
         rows.append(BodyRow(f"{table.id}-l{line}", [inc.label if inc else ""], cells, kind, line, flags))
     return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
                      table.document, table.empty)

@@ -33,6 +33,15 @@ CASES = [
     (Kind.PROJECT_PERFORMANCE_CONTINUED, raw("项目绩效目标", ("项目总目标", "……"))),
     (Kind.PROJECT_PERFORMANCE_SUMMARY, raw("2023年项目支出绩效目标汇总表", ("单位编码", "单位名称"))),
     (Kind.PROJECT_PERFORMANCE_SUMMARY, raw("2023年项目绩效目标表", ("项目编码", "项目名称", "资金总额"))),
+    # 单位预算 and 江苏's template
+    (Kind.INCOME, raw("2025年预算单位收入预算总表", HEADER)),
+    (Kind.EXPENDITURE, raw("2025年预算单位支出预算总表", HEADER)),
+    (Kind.INCOME, raw("收入预算总表", ("项目名称", "", "金额"))),          # begins with 项目名称, yet no sheet
+    (Kind.EXPENDITURE, raw("支出预算总表", ("合计", "基本支出", "项目支出"))),
+    (Kind.FISCAL_FUNCTION, raw("财政拨款支出预算表", ("功能科目代码", "功能科目名称", "金额"))),
+    (Kind.RUNNING_COSTS_ECONOMIC, raw("一般公共预算机关运行经费支出预算表", ("科目编码", "科目名称", "机关运行经费支出"))),
+    (Kind.THREE_PUBLIC, raw("“三公”经费、会议费、培训费支出预算表", ("合计", "“三公”经费"))),
+    (Kind.PROCUREMENT, raw("2018年政府采购预算表", ("采购品目大类", "专项名称", "经济科目", "采购物品名称"))),
 ]
 
 

@@ -1,0 +1,88 @@
+"""江苏省政协办公厅 2018 年部门预算: the narrative and the tables published as two PDFs, one disclosure."""
+
+import pytest
+
+from generator.audit import audit, import_notes
+from generator.audit.figures import headline
+from generator.core.errors import DocumentError
+from generator.normalise.disclosure import parse_document
+from generator.normalise.merge import merge
+from generator.read import read_source
+from tests.conftest import SOURCES
+
+TABLES, NARRATIVE = "js-zhengxie-2018-budget-tables.pdf", "js-zhengxie-2018-budget-narrative.pdf"
+
+
+def parse(name):
+    return parse_document(read_source(name, (SOURCES / name).read_bytes()))
+
+
+@pytest.fixture(scope="module")
+def zhengxie():
+    (d,) = merge([parse(TABLES), parse(NARRATIVE)])
+    return d
+
+
+def table(d, table_id):
+    return next(t for t in d.tables if t.id == table_id)
+
+
+def row(t, **match):
+    return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
+
+
+def test_two_files_are_one_disclosure_of_a_province(zhengxie):
+    assert (zhengxie.region, zhengxie.department, zhengxie.year, zhengxie.phase, zhengxie.scope) == (
+        "江苏省", "江苏省政协办公厅", 2018, "预算", "部门")
+    assert [s.name for s in zhengxie.sources] == [TABLES, NARRATIVE]
+    assert len(zhengxie.tables) == 12 and zhengxie.sections[0].key == "duties"
+    assert zhengxie.glossary and all(t.document == NARRATIVE for t in zhengxie.glossary)
+
+
+def test_the_narrative_alone_is_refused_with_what_to_do():
+    with pytest.raises(DocumentError, match="no tables, and no other document"):
+        merge([parse(NARRATIVE)])
+
+
+def test_headline_figures(zhengxie):
+    f = headline(zhengxie)
+    assert f["total.income"].yuan == f["total.expenditure"].yuan == 101_504_800          # 10,150.48 万元
+    assert (f["basic"].yuan, f["project"].yuan) == (56_781_700, 33_146_800)
+    assert f["three_public"].yuan == 6_751_000
+    assert {k: f[f"three_public.{k}"].yuan for k in ("abroad", "reception", "vehicles", "vehicle_operation")} == {
+        "abroad": 1_060_000, "reception": 4_125_000, "vehicles": 1_566_000, "vehicle_operation": 1_566_000}
+    assert (f["meetings"].yuan, f["training"].yuan) == (8_841_600, 976_000)     # beside “三公”, not in it
+    assert f["procurement"].yuan == 12_817_600
+
+
+def test_three_panel_summary(zhengxie):
+    summary = table(zhengxie, "summary")
+    assert [c.key for c in summary.columns] == ["income", "total", "use"]
+    assert row(summary, side="use", label="三、单位预留机动经费").amount("use") == 11_576_300
+    assert row(summary, side="expenditure", code="201").amount("total") == 78_274_600
+    # 支出合计 is printed once across both expenditure panels
+    assert row(summary, side="expenditure", kind="total").amount("total") == 101_504_800
+
+
+def test_every_table_kind(zhengxie):
+    assert [t.kind for t in zhengxie.tables] == [
+        "summary", "income", "expenditure", "fiscal_summary", "fiscal_function", "basic_economic",
+        "general_budget_function", "basic_economic", "three_public", "gov_fund", "running_costs_economic",
+        "procurement"]
+    # a function-code row and an economic-code row
+    assert row(table(zhengxie, "general_budget_function"), code="2010204").amount("total") == 8_141_600
+    assert row(table(zhengxie, "basic_economic"), code="30231").amount("total") == 1_566_000
+    income = table(zhengxie, "income")
+    assert row(income, label="其他资金小计").amount("total") == 800_000
+    assert row(income, label="其他收入").parent == "其他资金"
+    assert table(zhengxie, "gov_fund").empty and table(zhengxie, "gov_fund").notes == ["注：本部门无该项目"]
+    three = table(zhengxie, "three_public")
+    assert row(three, code="table_total").amount("amount") == 16_568_600        # “三公” + 会议费 + 培训费
+
+
+def test_every_figure_lands_and_the_audit_finds_nothing(zhengxie):
+    (c,) = parse(TABLES).coverage
+    assert (c.landed, c.printed) == (170, 170)
+    stated = {s.measure: s.yuan for s in zhengxie.statements}
+    assert stated["total.income"] == 101_504_800 and stated["basic"] == 56_781_700
+    assert audit(zhengxie) == [] and import_notes(zhengxie) == []
