@@ -55,9 +55,13 @@ def _procurement_by_category(grid, table: Table, ctx: TableContext, unit: str) -
     table.columns = [TableColumn("project", "专项名称", "text"), TableColumn("economic", "经济科目", "text"),
                      TableColumn("method", "采购组织形式", "text"), TableColumn("amount", "金额", "money")]
     values = []
+    last_item = ""
     for n, r in enumerate(grid.body, 1):
         cells = [r.text(i) for i in range(grid.width)]
         category, project, economic, item, method, amount = (cells + [""] * 6)[:6]
+        if not (category or project or economic or item) and method:
+            item = last_item               # the same goods bought a second way: the name is merged above
+        last_item = item or last_item
         row = TableRow(n, r.line, item or project or economic or category)
         row.text.update({"project": project, "economic": economic, "method": method})
         if is_total_label(category) and not (project or item):

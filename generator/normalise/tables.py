@@ -184,17 +184,30 @@ def _grouped_labels(grid):
     if grid.value_start != 2 or any(digits_only(k) for row in keys for k in row if k) \
             or not any(row[0] and row[1] for row in keys):
         return None
+    # each 小计 row begins a group; its name is the first one printed in the group's rows (Word centres a
+    # merged name vertically, so it may stand on the second or third row of its group)
+    names: dict[int, str] = {}
+    start = None
+    for n, (first, second) in enumerate(keys):
+        if second.strip() in ("小计", "合计"):
+            start = n
+        if start is not None and first.strip() and start not in names:
+            names[start] = first.strip()
     group = ""
+    order = iter(range(len(keys)))          # called once per body row, in order
 
     def name(row: TableRow, cells: list[str]) -> None:
         nonlocal group
+        n = next(order)
         first, second = cells[0].strip(), cells[1].strip()
-        if first:
+        if second in ("小计", "合计"):
+            group = names.get(n, first)
+        elif first and not any(s <= n for s in names):
             group = first
         if second in ("小计", "合计"):
-            row.label, row.kind = f"{group}{second}", "item"
+            row.label, row.kind, row.level = f"{group}{second}", "item", 1
         elif second:
-            row.label, row.kind, row.parent = second, "detail", group or None
+            row.label, row.kind, row.parent, row.level = second, "detail", group or None, 2
         else:
             row.label, row.kind = first, "total" if is_total_label(first) else "item"
 

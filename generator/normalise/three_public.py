@@ -45,6 +45,18 @@ def three_public_part(label: str) -> str | None:
     return None
 
 
+def _column_label(path: tuple[str, ...]) -> str:
+    """The part a column of a horizontal table names: its last header cell (the group's, over a 小计), or
+    the last cells joined where a Word header wraps a name over two rows (因公出国 / （境）费)."""
+    if path[-1] == "小计" and len(path) > 1:
+        return path[-2]
+    for k in range(1, len(path) + 1):
+        label = "".join(path[-k:])
+        if three_public_part(label) is not None:
+            return label
+    return path[-1]
+
+
 def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
     unit = require_unit(raw, ctx)
     table = new_table(raw, ctx, unit)
@@ -53,9 +65,10 @@ def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
     entries: list[tuple[int, str, str]] = []    # line, label, printed
     if len(grid.columns) > 2:                      # one horizontal row under a two-row header
         for r in grid.body:
+            if not any(c.strip() for c in r.cells):
+                continue                           # a spacer row under the figures
             for col in grid.columns:
-                label = col.path[-2] if col.path[-1] == "小计" and len(col.path) > 1 else col.path[-1]
-                entries.append((r.line, label, r.text(col.index)))
+                entries.append((r.line, _column_label(col.path), r.text(col.index)))
     else:
         for r in raw.rows:
             label = r.text(0)
@@ -65,9 +78,9 @@ def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
     parts = [three_public_part(label) for _, label, _ in entries]
     if MEETINGS in parts or TRAINING in parts:
         # 江苏: a leading 合计 adds 会议费 and 培训费 to “三公”; “三公” itself is its own 小计
-        first_total = parts.index(THREE_PUBLIC_TOTAL) if THREE_PUBLIC_TOTAL in parts else None
-        if first_total is not None and parts.count(THREE_PUBLIC_TOTAL) == 2 and "三公" not in entries[first_total][1]:
-            parts[first_total] = TABLE_TOTAL
+        for n, ((_, label, _), part) in enumerate(zip(entries, parts)):
+            if part == THREE_PUBLIC_TOTAL and "三公" not in label:
+                parts[n] = TABLE_TOTAL
     for n, ((line, label, printed), part) in enumerate(zip(entries, parts), 1):
         if part is None:
             raise DocumentError(ctx.document, line, f"expected a “三公” component (出国/接待/公务用车), found {label!r}")

@@ -48,6 +48,8 @@ def parse_two_sided(raw: RawTable, ctx: TableContext) -> Table:
     header_rows = []
     body = []
     for r in raw.rows:
+        if not any(c.strip() for c in r.cells):
+            continue                       # a blank row (Word prints spacer rows between the lines)
         if not body and not any(looks_like_number(c) for c in r.cells) and len(header_rows) < 4:
             header_rows.append(r)
         else:

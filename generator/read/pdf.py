@@ -28,12 +28,16 @@ import io
 import re
 
 from generator.core.errors import DocumentError
+from generator.core.money import looks_like_number
 from generator.read.layout import Document, Layout
 from generator.read.segment import split
 
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*\d{1,4})?[-—–－·\s]*$")
 _CONTINUED = re.compile(r"^[（(]?续(?:表)?\s*\d*[)）]?$")
 _HEADER_ROWS = 6
+# rulings within this many points of each other are one line: Word draws a panel's cell borders a few
+# points off its neighbours', which would otherwise cut every row in two
+_TABLE_SETTINGS = {"snap_tolerance": 6}
 _WRAP_MARGIN = 2.5        # character heights: a line ending this close to the right margin was wrapped
 _PARAGRAPH_ENDS = ("。", "：", ":", "；", ";", "！", "？")          # how many opening rows of a table may be repeated after a page break
 
@@ -49,13 +53,126 @@ def _kept_columns(rows: list[list[str]]) -> list[int]:
     return [i for i in range(width) if any(i < len(r) and r[i] for r in rows)]
 
 
-def _table_lines(rows: list[list[str | None]]) -> tuple[list[str], list[list[str]]]:
+def _is_figure(text: str | None) -> bool:
+    return bool(text) and looks_like_number(text) and any(ch.isdigit() for ch in text)
+
+
+def _panels(rows: list[list[str | None]]) -> list[tuple[list[int], list[int]]]:
+    """The table's panels, each as (its label columns, its other columns), left to right.
+
+    A label column holds words (or codes); a figure column holds figures
+    only.  A panel begins at a label column that follows figure columns:
+    江苏's 收支预算总表 is income | expenditure by function | by use.
+    """
+    width = max((len(r) for r in rows), default=0)
+    kinds = []
+    for i in range(width):
+        texts = [r[i].strip() for r in rows if i < len(r) and r[i] and r[i].strip()]
+        figures = [t for t in texts if _is_figure(t) and not t.isdigit()]
+        kinds.append("figure" if figures and len(figures) * 2 >= len(texts) else "label" if texts else "empty")
+    panels: list[tuple[list[int], list[int]]] = []
+    seen_figure = True
+    for i, kind in enumerate(kinds):
+        if kind == "label" and (seen_figure or not panels):
+            panels.append(([], []))
+            seen_figure = False
+        if not panels:
+            panels.append(([], []))
+        (panels[-1][0] if kind == "label" and not seen_figure else panels[-1][1]).append(i)
+        seen_figure = seen_figure or kind == "figure"
+    return panels
+
+
+def _join_spanned(rows: list[list[str | None]], above: list[list[bool]]) -> list[list[str | None]]:
+    """Rows cut by the ruling of another panel, put back together.
+
+    Word draws each panel of a table with its own rows: where a label
+    wraps over two lines in one panel (1.一般公共预 / 算), pdfplumber's grid
+    cuts the other panels' rows there, and gives the wrapped label cell as
+    one cell over several grid rows.  Within a panel, a body row whose
+    label cells are all covered by a cell from above (``above``) continues
+    the row above; each panel's row is then written on the grid row where
+    it begins.  Header rows are left as they are, and a continuation that
+    would put two figures into one cell is never joined.
+    """
+    first_figure = next((n for n, r in enumerate(rows) if any(_is_figure(c) for c in r)), None)
+    if first_figure is None or not any(a for r in above[first_figure:] for a in r):
+        return rows
+    width = max((len(r) for r in rows), default=0)
+    grid = [list(r) + [""] * (width - len(r)) for r in rows]
+    cover = [list(a) + [False] * (width - len(a)) for a in above]
+    out: list[list[str | None]] = [list(r) for r in grid]
+    joined: set[int] = set()
+    for labels, others in _panels(grid[first_figure:]):
+        if not labels:
+            continue
+        start = first_figure
+        for n in range(first_figure, len(grid)):
+            r = grid[n]
+            continues = n > first_figure and all(cover[n][i] for i in labels) and not any(
+                _is_figure(r[i]) and _is_figure(out[start][i]) for i in others)
+            if not continues:
+                start = n
+                continue
+            for i in labels + others:
+                if r[i]:
+                    out[start][i] = (out[start][i] or "") + r[i]
+                out[n][i] = None
+            joined.add(n)
+    return [r for n, r in enumerate(out) if n not in joined or any(c for c in r)]
+
+
+def _covered_from_above(table) -> list[list[bool]]:
+    """For each grid position of a pdfplumber table: is it inside a cell that begins on a row above?
+
+    (pdfplumber gives such a position as ``None``, and the same for a cell
+    merged from the left: only the geometry tells them apart.)
+    """
+    rows = table.rows
+    width = max((len(r.cells) for r in rows), default=0)
+    centres = []
+    for c in range(width):
+        xs = [(b[0] + b[2]) / 2 for r in rows for b in [r.cells[c] if c < len(r.cells) else None] if b]
+        centres.append(sorted(xs)[len(xs) // 2] if xs else None)
+    out = []
+    for r in rows:
+        top, bottom = r.bbox[1], r.bbox[3]
+        y = (top + bottom) / 2
+        flags = []
+        for c in range(width):
+            cell = r.cells[c] if c < len(r.cells) else None
+            x = centres[c]
+            flags.append(cell is None and x is not None and any(
+                b[0] <= x <= b[2] and b[1] <= y <= b[3] and b[1] < top - 1 for b in table.cells))
+        out.append(flags)
+    return out
+
+
+def _join_split_figures(rows: list[list[str | None]], words: set[str]) -> list[list[str | None]]:
+    """A figure cut in two by a column ruling that runs through it (``3,660.3`` | ``8``), made whole again
+    where the page holds the whole figure as one word (``3,660.38``)."""
+    out = []
+    for r in rows:
+        r = list(r)
+        for i in range(len(r) - 1):
+            left, right = r[i], r[i + 1]
+            if left and right and left[-1].isdigit() and right.isdigit() and len(right) <= 2 \
+                    and _is_figure(left + right) and (left + right) in words:
+                r[i], r[i + 1] = left + right, ""
+        out.append(r)
+    return out
+
+
+def _table_lines(content: tuple[list[list[str | None]], list[list[bool]]]) -> tuple[list[str], list[list[str]]]:
     """A ruled table as (title lines printed inside it, its rows with every cell, empty ones included)."""
+    rows = _join_spanned(*content)
     title: list[str] = []
     while rows and sum(1 for c in rows[0] if c and c.strip()) == 1 and len(rows) > 1:
-        only = next(c for c in rows[0] if c and c.strip())
+        at, only = next((i, c) for i, c in enumerate(rows[0]) if c and c.strip())
         if re.search(r"\d[\d,]*\.\d", only):
             break                          # a lone figure is data, not a title
+        if at > 0 and any(c is not None for c in rows[0][:at]):
+            break                          # a title stands first (or in a cell merged across the row)
         title += [line.strip() for line in only.split("\n") if line.strip()]
         rows = rows[1:]
     return title, [[_cell(c) for c in r] for r in rows]
@@ -63,8 +180,9 @@ def _table_lines(rows: list[list[str | None]]) -> tuple[list[str], list[list[str
 
 def _page_items(page) -> list[tuple[float, str, object]]:
     """(top, "text" | "table", content) of one page, in reading order."""
-    tables = page.find_tables()
+    tables = page.find_tables(_TABLE_SETTINGS)
     boxes = [t.bbox for t in tables]
+    words = {w["text"] for w in page.extract_words()}
 
     def outside(obj) -> bool:
         return not any(x0 - 1 <= obj["x0"] and obj["x1"] <= x1 + 1 and top - 1 <= obj["top"] and obj["bottom"] <= bottom + 1
@@ -86,7 +204,7 @@ def _page_items(page) -> list[tuple[float, str, object]]:
             items.append((line["top"], "text", text))
         last = line
     for t in tables:
-        items.append((t.bbox[1], "table", t.extract()))
+        items.append((t.bbox[1], "table", (_join_split_figures(t.extract(), words), _covered_from_above(t))))
     items.sort(key=lambda item: item[0])
     return items
 
@@ -100,6 +218,7 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
     opening: list[list[str]] = []           # the first rows of the table that is open at the end of a page
     keep: list[int] = []                    # its columns (a continuation on the next page keeps the same)
     width = 0                               # how many columns it has as extracted
+    last_row: int | None = None             # the line of its last row
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
     except Exception as exc:            # pdfminer raises many kinds; each means the same to the publisher
@@ -120,7 +239,7 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
                 if kind == "text":
                     lines.append(content)
                     pages.append(number)
-                    opening = []
+                    opening, last_row = [], None
                 else:
                     title, rows = _table_lines(content)
                     continued = bool(first and not title and opening and rows and len(rows[0]) <= width)
@@ -138,17 +257,37 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
                     if continued:
                         while rows and rows[0] in opening:       # the header printed again after the break
                             rows = rows[1:]
+                        if rows and last_row is not None and _wrapped_over(lines[last_row], rows[0]):
+                            lines[last_row] = _joined(lines[last_row], rows[0])
+                            rows = rows[1:]
                     elif rows:
                         opening = rows[:_HEADER_ROWS]
                     for r in rows:
                         lines.append("\t".join(r))
                         pages.append(number)
+                        last_row = len(lines) - 1
                 first = False
             lines.append("")
             pages.append(number)
     if not any(line.strip() for line in lines):
         raise DocumentError(name, None, "the PDF has no text (a scan?); expected a PDF with a text layer")
     return lines, pages
+
+
+def _wrapped_over(previous: str, row: list[str]) -> bool:
+    """A continued table's first row that is only the end of the label above it, wrapped over the page
+    break (“十七、国土海洋气象等支” | “出”): one label cell, no figure, under a label."""
+    filled = [i for i, c in enumerate(row) if c]
+    cells = previous.split("\t")
+    return len(filled) == 1 and not _is_figure(row[filled[0]]) and filled[0] < len(cells) \
+        and bool(cells[filled[0]]) and not _is_figure(cells[filled[0]]) and len(row[filled[0]]) <= 4
+
+
+def _joined(previous: str, row: list[str]) -> str:
+    cells = previous.split("\t")
+    i = next(i for i, c in enumerate(row) if c)
+    cells[i] += row[i]
+    return "\t".join(cells)
 
 
 def read(name: str, raw: bytes) -> Layout:

@@ -48,6 +48,7 @@ def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:
                 break
             table = RawTable(start, rows[-1].line, rows)
             _attach_intro(table, pending)
+            _unit_inside(table)
             tables.append(table)
             pending = []
             continue
@@ -65,6 +66,31 @@ def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:
                 pending.append((i + 1, text))
         i += 1
     return texts, tables
+
+
+def _unit_inside(table: RawTable) -> None:
+    """The department and unit printed as a row inside the ruled table (江苏: “部门： | X | … | 单位：万元”).
+
+    The row holds no figure; it is taken as the table's department and
+    unit (unless the lines before the table gave them) and is not a row of
+    the table.
+    """
+    for k, row in enumerate(table.rows[:3]):
+        cells = [c for c in row.cells if c.strip()]
+        if not cells:
+            continue
+        joined = " ".join(cells).replace("部门： ", "部门：").replace("部门: ", "部门:")
+        m = _DEPT_AND_UNIT.match(joined)
+        unit = m.group(2) if m else next((u.group(1) for c in cells
+                                          for u in [_UNIT_LINE.match(compact(c).replace(":", "："))] if u), None)
+        if unit is None:
+            continue
+        if table.unit is None:
+            table.unit = unit
+        if m and table.department is None:
+            table.department = m.group(1).strip()
+        table.rows = table.rows[k + 1:]
+        return
 
 
 def _attach_intro(table: RawTable, pending: list[tuple[int, str]]) -> None:

@@ -86,3 +86,50 @@ def test_every_figure_lands_and_the_audit_finds_nothing(zhengxie):
     stated = {s.measure: s.yuan for s in zhengxie.statements}
     assert stated["total.income"] == 101_504_800 and stated["basic"] == 56_781_700
     assert audit(zhengxie) == [] and import_notes(zhengxie) == []
+
+
+# --- 江苏省人民检察院 2018: one Word file whose table panels are ruled apart ------------------------------
+
+ONE_FILE = "js-jianchayuan-2018-budget.pdf"
+
+
+@pytest.fixture(scope="module")
+def jianchayuan():
+    return parse(ONE_FILE)
+
+
+def test_one_file_identity_and_headline(jianchayuan):
+    d = jianchayuan
+    assert (d.region, d.department, d.year, d.phase, d.scope) == ("江苏省", "江苏省人民检察院", 2018, "预算", "部门")
+    f = headline(d)
+    assert f["total.income"].yuan == f["total.expenditure"].yuan == 219_553_500           # 21,955.35 万元
+    assert (f["basic"].yuan, f["project"].yuan) == (139_943_100, 55_730_000)
+    assert f["three_public"].yuan == 4_843_000
+    assert (f["three_public.abroad"].yuan, f["three_public.reception"].yuan) == (1_000_000, 1_165_000)
+    assert (f["meetings"].yuan, f["training"].yuan, f["procurement"].yuan) == (2_004_400, 7_000_000, 30_962_400)
+
+
+def test_rows_cut_by_another_panels_ruling_are_whole(jianchayuan):
+    summary = table(jianchayuan, "summary")
+    # the label wrapped over two lines (1.一般公共预 / 算) is one row with its figure
+    assert row(summary, side="income", label="1.一般公共预算").amount("income") == 219_409_600
+    # a label wrapped over the page break (十七、国土海洋气象等支 / 出) is one row
+    assert any(r.label == "十七、国土海洋气象等支出" for r in summary.rows)
+    # a figure cut by a column ruling (3,660.3 | 8) is whole
+    assert row(summary, side="expenditure", code="221").amount("total") == 36_603_800
+    assert row(summary, side="use", label="三、单位预留机动经费").amount("use") == 23_880_400
+
+
+def test_one_file_tables(jianchayuan):
+    assert len(jianchayuan.tables) == 12
+    basic = table(jianchayuan, "basic_economic")
+    assert row(basic, code="30231").amount("total") == 2_678_000          # labels kept over the page break
+    assert row(basic, code="30207").label == "邮电费"
+    assert row(table(jianchayuan, "fiscal_function"), code="2040405").amount("total") == 18_950_000   # printed 1895.00
+    income = table(jianchayuan, "income")
+    assert row(income, label="一般公共预算资金小计").amount("total") == 219_409_600    # its name centred below it
+    three = table(jianchayuan, "three_public")
+    assert row(three, code="reception").label == "公务接待费"                  # wrapped header: 公务接 / 待费
+    (c,) = jianchayuan.coverage
+    assert (len(c.tables), c.landed, c.printed) == (12, 194, 194)
+    assert audit(jianchayuan) == [] and import_notes(jianchayuan) == []

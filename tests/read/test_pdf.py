@@ -72,3 +72,36 @@ def test_every_sample_imports_or_is_refused_with_its_page(name):
 def test_a_file_that_is_not_a_pdf_is_refused():
     with pytest.raises(DocumentError, match="not a readable PDF"):
         read_source("x.pdf", b"%PDF-1.4 this is not really a PDF")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*budget*.pdf")))
+def test_every_published_budget_imports(name):
+    d = parse_document(layout(name))
+    assert d.phase == "预算" and (d.tables or d.sections)
+    for c in d.coverage:
+        assert c.landed == c.printed
+
+
+def test_split_figures_are_joined_only_where_the_page_has_them_whole():
+    from generator.read.pdf import _join_split_figures
+
+    rows = [["十八、住房保障支出", "3,660.3", "8", ""], ["合计", "12.5", "8", ""]]
+    joined = _join_split_figures(rows, {"3,660.38"})
+    assert joined[0] == ["十八、住房保障支出", "3,660.38", "", ""]
+    assert joined[1] == ["合计", "12.5", "8", ""]              # two figures side by side stay two
+
+
+def test_a_label_wrapped_over_a_page_break_is_joined_and_a_figure_never():
+    from generator.read.pdf import _wrapped_over
+
+    assert _wrapped_over("\t\t十七、国土海洋气象等支\t\t", ["", "", "出", "", ""])
+    assert not _wrapped_over("\t\t十七、国土海洋气象等支\t\t", ["", "", "", "12.00", ""])
+    assert not _wrapped_over("\t\t\t\t", ["", "", "出", "", ""])
+
+
+def test_panels_are_found_from_label_and_figure_columns():
+    from generator.read.pdf import _panels
+
+    rows = [["一、财政拨款", "21,940.96", "一、一般公共服务支出", "", "一、基本支出", "13,994.31"],
+            ["1.一般公共预算", "21,940.96", "二、外交支出", "1.00", "二、项目支出", "5,573.00"]]
+    assert _panels(rows) == [([0], [1]), ([2], [3]), ([4], [5])]

@@ -114,17 +114,18 @@ def test_glossary_term_shows_each_definition_and_its_documents(site):
 def test_comparison_table_order_and_csv(site):
     html = read(site, "compare/overview.html")
     order = re.findall(r'<th scope="row" data-sort="([^"]+)">', html)
-    assert order == ["上海市普陀区人民政府万里街道办事处", "江苏省政协办公厅", "上海市普陀区人民政府办公室",
+    assert order == ["江苏省人民检察院", "上海市普陀区人民政府万里街道办事处", "江苏省政协办公厅", "上海市普陀区人民政府办公室",
                      "郑州市人民政府办公厅", "漯河市人民政府办公室", "郑州市政务服务办公室", "济源市行政服务中心"]
     raw = (site / "compare/overview.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("地区,部门,年度,类别,支出总计（元）")
-    assert lines[1].startswith("上海市普陀区,上海市普陀区人民政府万里街道办事处,2024,部门预算,156211123,99706020,56505103")
-    assert lines[2].startswith("江苏省,江苏省政协办公厅,2018,部门预算,101504800,56781700,33146800")
-    assert lines[3].startswith("上海市普陀区,上海市普陀区人民政府办公室,2025,单位预算,91016775.35,24606775.35,66410000")
-    assert lines[4].startswith("郑州市,郑州市人民政府办公厅,2020,部门预算,86412027,50523527,35888500")
-    assert "357074" in lines[4]                       # 人均支出: 86,412,027 元 / 242 人
+    assert lines[1].startswith("江苏省,江苏省人民检察院,2018,部门预算,219553500,139943100,55730000")
+    assert lines[2].startswith("上海市普陀区,上海市普陀区人民政府万里街道办事处,2024,部门预算,156211123,99706020,56505103")
+    assert lines[3].startswith("江苏省,江苏省政协办公厅,2018,部门预算,101504800,56781700,33146800")
+    assert lines[4].startswith("上海市普陀区,上海市普陀区人民政府办公室,2025,单位预算,91016775.35,24606775.35,66410000")
+    assert lines[5].startswith("郑州市,郑州市人民政府办公厅,2020,部门预算,86412027,50523527,35888500")
+    assert "357074" in lines[5]                       # 人均支出: 86,412,027 元 / 242 人
 
 
 def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):
