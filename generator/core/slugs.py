@@ -41,7 +41,17 @@ _LEVELS = re.compile(r".{2,}?(?:自治区|省|市|州|盟|区|县|旗)")
 _LEVEL_SUFFIX = re.compile(r"(?:自治区|省|市|州|盟|区|县|旗)$")
 
 
+def region_levels(region: str) -> list[str]:
+    """The levels of a region, largest first: ``上海市普陀区`` → ``["上海市", "普陀区"]``, ``江苏省`` → ``["江苏省"]``."""
+    return _LEVELS.findall(region) or [region]
+
+
+def region_display(region: str) -> str:
+    """A region as readers see it, level by level: ``上海市 › 普陀区``."""
+    return " › ".join(region_levels(region))
+
+
 def region_slug(region: str) -> str:
     """``郑州市`` → ``zhengzhou``; a region below a city keeps both levels: ``上海市普陀区`` → ``shanghai-putuo``."""
-    levels = _LEVELS.findall(region) or [region]
+    levels = region_levels(region)
     return "-".join(slug(_LEVEL_SUFFIX.sub("", level) or level) for level in levels) if region else "unknown"

@@ -12,6 +12,7 @@ import jinja2
 
 from generator.core import jsontext
 from generator.core.errors import BudgetsiteError
+from generator.core.slugs import region_display
 from generator.site import THEME, urls
 from generator.site.formatting import wan
 from generator.site.pages import Inputs, Page
@@ -28,6 +29,7 @@ def environment(site_dir: Path) -> jinja2.Environment:
     env.policies["json.dumps_function"] = jsontext.dumps
     env.globals["money"] = lambda yuan: wan(yuan, 2)
     env.globals["source_page"] = urls.source_document
+    env.filters["region"] = region_display
     return env
 
 

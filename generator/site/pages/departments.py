@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.core import vocabulary as V
+from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.charts import trend
 from generator.site.pages import Inputs, Page, crumbs
@@ -20,4 +21,4 @@ def context(inputs: Inputs, page: Page) -> dict:
     chart = trend(points, "历年支出总计") if len(points) > 1 else None
     return {"title": dep.name, "dep": dep, "trend": chart, "charts": bool(chart), "section": "regions",
             "region_url": urls.region(dep.region_slug),
-            "crumbs": crumbs(inputs.config, (dep.region, urls.region(dep.region_slug)), (dep.name, ""))}
+            "crumbs": crumbs(inputs.config, (region_display(dep.region), urls.region(dep.region_slug)), (dep.name, ""))}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.core import vocabulary as V
 from generator.core.model import Indicator
+from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.formatting import display_decimals, share, signed_wan, wan
 from generator.site.model import DisclosureView
@@ -133,6 +134,6 @@ def context(inputs: Inputs, page: Page) -> dict:
         "projects": _projects(v), "findings": v.findings, "notes": v.notes, "warnings": len(v.warnings),
         "source_urls": {s.name: urls.source_document(s.name) for s in d.sources},
         "open_data_url": urls.open_data(), "region_url": urls.region(v.region_slug), "section": "regions",
-        "crumbs": crumbs(inputs.config, (v.region, urls.region(v.region_slug)), (v.department, v.department_url),
+        "crumbs": crumbs(inputs.config, (region_display(v.region), urls.region(v.region_slug)), (v.department, v.department_url),
                          (v.name, "")),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
@@ -19,5 +20,6 @@ def index(inputs: Inputs, page: Page) -> dict:
 
 def region(inputs: Inputs, page: Page) -> dict:
     r = next(x for x in inputs.model.regions if x.slug == page.key)
-    return {"title": r.name, "region": r, "section": "regions",
-            "crumbs": crumbs(inputs.config, (inputs.config.label("regions"), urls.regions()), (r.name, ""))}
+    return {"title": region_display(r.name), "region": r, "section": "regions",
+            "crumbs": crumbs(inputs.config, (inputs.config.label("regions"), urls.regions()),
+                             (region_display(r.name), ""))}
