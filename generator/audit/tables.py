@@ -59,12 +59,20 @@ def import_notes(t: Table) -> list[Finding]:
 
 
 def sums(t: Table) -> list[Finding]:
-    """The total row against the leaf rows, and each coded parent against its children."""
+    """The total row against the leaf rows, and each coded parent against its children (per panel, where a
+    table prints two side by side: a 决算's 人员经费 | 公用经费)."""
+    panels = sorted({r.side for r in t.rows if r.side and r.side.startswith("panel-")})
+    if panels:
+        return [f for side in panels for f in _sums(t, [r for r in t.rows if r.side == side], side)]
+    return _sums(t, t.rows, None)
+
+
+def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
     out = []
-    coded = [r for r in t.rows if r.code or r.code2 or r.kind == "item"]
+    coded = [r for r in rows if r.code or r.code2 or r.kind == "item"]
     codes = {r.code for r in coded if r.code}
     leaves = [r for r in coded if not r.code or not any(c != r.code and c.startswith(r.code) for c in codes)]
-    total = t.total_row()
+    total = t.total_row(side)
     columns = t.money_columns
     if total is not None and leaves:
         for col in columns:
@@ -95,22 +103,24 @@ def sums(t: Table) -> list[Finding]:
 
 
 def three_public(t: Table) -> list[Finding]:
-    """“三公” = its three parts, and 公务用车 = 运行维护 + 购置."""
+    """“三公” = its three parts, and 公务用车 = 运行维护 + 购置 (in each column: a 决算 prints 预算数 and 决算数)."""
     parts = {r.code: r for r in t.rows}
     out = []
+    for col in t.money_columns:
 
-    def val(key: str) -> int:
-        return (parts[key].amount("amount") or 0) if key in parts else 0
+        def val(key: str) -> int:
+            return (parts[key].amount(col.key) or 0) if key in parts else 0
 
-    for whole, within, what in ((V.THREE_PUBLIC_TOTAL, None, "“三公”合计 ≠ 出国 + 接待 + 公务用车"),
-                                ("vehicles", "vehicles", "公务用车 ≠ 运行维护 + 购置")):
-        if whole not in parts:
-            continue
-        members = V.three_public_parts(within)
-        found = sum(val(p.key) for p in members)
-        if abs(val(whole) - found) > _tolerance(t, len(members)):
-            out.append(Finding("three-public", "warning", f"{t.title}：{what}", t.document, parts[whole].line,
-                               expected=_fmt(val(whole)), found=_fmt(found), table=t.id))
+        for whole, within, what in ((V.THREE_PUBLIC_TOTAL, None, "“三公”合计 ≠ 出国 + 接待 + 公务用车"),
+                                    ("vehicles", "vehicles", "公务用车 ≠ 运行维护 + 购置")):
+            if whole not in parts:
+                continue
+            members = V.three_public_parts(within)
+            found = sum(val(p.key) for p in members)
+            if abs(val(whole) - found) > _tolerance(t, len(members)):
+                label = f"（{col.label}）" if len(t.money_columns) > 1 else ""
+                out.append(Finding("three-public", "warning", f"{t.title}：{what}{label}", t.document,
+                                   parts[whole].line, expected=_fmt(val(whole)), found=_fmt(found), table=t.id))
     return out
 
 

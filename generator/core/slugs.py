@@ -33,7 +33,10 @@ def slug(text: str) -> str:
 
 
 def department_slug(region: str, department: str) -> str:
-    rest = department[len(region):] if region and department.startswith(region) else department
+    """The department's name without its region (and a party body's 中共): 中共上海市普陀区委社会工作部 →
+    ``weishehuigongzuobu`` under ``shanghai-putuo``."""
+    name = re.sub(r"^(?:中共|中国共产党)", "", department)
+    rest = name[len(region):] if region and name.startswith(region) else name
     return slug(rest)
 
 

@@ -139,17 +139,22 @@ RECOGNITION: tuple[tuple[Kind, Clue], ...] = (
     (Kind.ECONOMIC_SUMMARY, Clue(title=("经济分类汇总",))),
     (Kind.BASIC_ECONOMIC, Clue(title=("基本支出",))),
     (Kind.FISCAL_SUMMARY, Clue(title=("财政拨款收支",))),
+    (Kind.FISCAL_SUMMARY, Clue(title=("财政拨款收入支出",))),        # 决算: 财政拨款收入支出决算总表
+    (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算财政拨款支出",))),   # 决算: by function
     (Kind.FISCAL_FUNCTION, Clue(title=("财政拨款支出",))),          # 江苏: 财政拨款支出预算表, by function
     (Kind.GENERAL_BUDGET_ECONOMIC, Clue(title=("一般公共预算支出",), header=("经济分类",), window=40)),
     (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算支出",))),
     (Kind.SUMMARY, Clue(title=("收支",))),
+    (Kind.SUMMARY, Clue(title=("收入支出决算总表",))),            # 决算: 收入支出决算总表
     (Kind.INCOME, Clue(title=("收入", "部门"))),
     (Kind.INCOME, Clue(title=("收入", "单位"))),         # 单位预算: 预算单位收入预算总表
     (Kind.INCOME, Clue(title=("收入预算总表",))),        # 江苏: 公开02表 收入预算总表
+    (Kind.INCOME, Clue(title=("收入决算表",))),
     (Kind.PROJECT_LIST, Clue(title=("项目支出",))),
     (Kind.EXPENDITURE, Clue(title=("支出", "部门"))),
     (Kind.EXPENDITURE, Clue(title=("支出", "单位"))),
     (Kind.EXPENDITURE, Clue(title=("支出预算总表",))),
+    (Kind.EXPENDITURE, Clue(title=("支出决算表",))),
 )
 
 

@@ -54,16 +54,13 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     scope, _ = find_scope(texts)
     if not raws and not texts:
         raise DocumentError(doc.name, None, "no text found; expected a budget disclosure")
-    if phase != V.BUDGET:
-        raise DocumentError(doc.name, phase_line, f"this is a {scope}{phase} (final accounts): importing final accounts "
-                                                  f"is not supported yet, so nothing was imported")
     if department is None:
         raise DocumentError(doc.name, 1, "cannot tell which department this is: expected a title such as "
                                          "“2020年XX市XX局部门预算”, a 部门名称 row or a 单位名称： line")
     if year is None:
         raise DocumentError(doc.name, 1, "cannot tell the budget year: expected a title with “20XX年”")
     title = next((t.text for t in texts[:5] if t.text), department)
-    disclosure = Disclosure(region_of(department), department, year, V.BUDGET, scope,
+    disclosure = Disclosure(region_of(department), department, year, phase, scope,
                             sources=[Source(doc.name, doc.sha256, title, len(doc.lines))])
     default_unit = next((r.unit for r in raws if r.unit), None)
     recognised = 0
@@ -93,6 +90,10 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
         align_with_twins(t)
     disclosure.glossary = narrative.glossary(texts, doc.name)
     disclosure.sections = narrative.sections(texts, doc.name)
+    if disclosure.tables and not any(c.printed for t in disclosure.tables for r in t.rows for c in r.cells) \
+            and not (disclosure.projects or disclosure.indicators):
+        raise DocumentError(doc.name, disclosure.tables[0].lines[0], "none of the tables holds a figure: this looks "
+                                                                     "like a blank template, not a disclosure")
     if recognised == 0 and not disclosure.sections:
         line = raws[0].start if raws else 1
         raise DocumentError(doc.name, line, "no recognisable budget table: expected tables such as "
@@ -109,11 +110,24 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
 
 def _refuse_unknown(raw: RawTable, doc: Document) -> None:
     """A table with figures that no kind recognises stops the import: its figures would be lost silently."""
-    figures = sum(1 for r in raw.rows for c in r.cells if looks_like_number(c) and any(ch.isdigit() for ch in c))
+    serial = _serial_column(raw)
+    figures = sum(1 for r in raw.rows for i, c in enumerate(r.cells)
+                  if i != serial and looks_like_number(c) and any(ch.isdigit() for ch in c))
     if figures:
         raise DocumentError(doc.name, raw.start, f"a table with {figures} figures is not one of the known kinds "
                                                  f"(its title: “{raw.title or '—'}”); nothing was imported. See "
                                                  f"docs/templates.md for the known tables")
+
+
+def _serial_column(raw: RawTable) -> int | None:
+    """The column that numbers the rows (序号: 1, 2, 3 …), whose numbers are not figures: a list of units
+    has no money in it."""
+    for i in range(max((len(r.cells) for r in raw.rows), default=0)):
+        values = [r.text(i).strip() for r in raw.rows if r.text(i).strip()]
+        numbers = [v for v in values if v.isdigit()]
+        if values and values[0] in ("序号", "编号") and numbers == [str(n) for n in range(1, len(numbers) + 1)]:
+            return i
+    return None
 
 
 def _parse_performance(d: Disclosure, raw: RawTable, kind: Kind, doc: str, default_unit: str | None,

@@ -78,7 +78,7 @@ def measure_key(path: tuple[str, ...]) -> str:
         if len(labels) == 1:
             return _match(_LEAF_KEYS, labels[0]) or _match(_GROUP_KEYS, labels[0]) or labels[0]
     if len(labels) == 1:
-        if labels[0] in ("金额", "预算数"):       # the only figure of a row (江苏: 功能科目名称 | 金额)
+        if labels[0] in ("金额", "预算数", "决算数"):     # the only figure of a row (江苏: 功能科目名称 | 金额)
             return "total"
         return _match(_LEAF_KEYS, labels[0]) or _match(_GROUP_KEYS, labels[0]) or labels[0]
     while len(labels) > 1 and labels[-1] in ("小计", "合计"):

@@ -10,11 +10,13 @@ other shapes have their own modules: ``two_sided``, ``three_public`` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
 from generator.core import codes
 from generator.core.errors import DocumentError
 from generator.core.model import Cell, Table, TableRow, TableColumn
 from generator.core.money import half_printed, looks_like_number, parse_amount
+from generator.core.text import compact
 from generator.core.vocabulary import KINDS, Kind
 from generator.normalise.grid import build_grid, is_total_label
 from generator.normalise.measures import measure_key, unique_keys
@@ -138,6 +140,9 @@ def _row_identity(kind: Kind, keys: list[str], row: TableRow, extra_dir: str | N
 
 def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
     """Function-code and economic-code tables (and other one-sided grids)."""
+    halves = _side_by_side(raw)
+    if halves:
+        return _stacked(raw, ctx, halves)
     grid = build_grid(raw)
     unit = require_unit(raw, ctx)
     cols = grid.columns
@@ -169,6 +174,39 @@ def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
             continue
         table.rows.append(row)
     _one_unlabelled_row(table)
+    table.empty = not table.rows
+    return table
+
+
+def _side_by_side(raw: RawTable) -> int | None:
+    """Where a table prints two panels of the same columns side by side (决算's 基本支出表: 经济分类科目编码 |
+    科目名称 | 决算数 twice), the width of one panel; else None."""
+    for row in raw.rows[:3]:
+        cells = [compact(c) for c in row.cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        half = len(cells) // 2
+        if half >= 2 and len(cells) == 2 * half and cells[:half] == cells[half:] and all(cells[:half]):
+            return half
+    return None
+
+
+def _stacked(raw: RawTable, ctx: TableContext, half: int) -> Table:
+    """The two panels one under the other, each row marked with its panel (``panel-1``, ``panel-2``), so that
+    each panel's rows add up to its own 合计 (人员经费合计, 公用经费合计)."""
+    panels = []
+    for k in range(2):
+        rows = [Row(r.line, r.cells[k * half:(k + 1) * half]) for r in raw.rows]
+        sub = replace(raw, rows=[r for n, r in enumerate(rows) if n == 0 or any(c.strip() for c in r.cells)])
+        panels.append(parse_grid_table(sub, ctx))
+    table = panels[0]
+    for k, panel in enumerate(panels, 1):
+        for r in panel.rows:
+            r.side = f"panel-{k}"
+    second = panels[1].rows
+    for n, r in enumerate(second, len(table.rows) + 1):
+        r.row = n
+    table.rows += second
     table.empty = not table.rows
     return table
 

@@ -57,37 +57,49 @@ def _column_label(path: tuple[str, ...]) -> str:
     return path[-1]
 
 
+# a 决算 prints each part twice: what was budgeted and what was spent
+_PHASE_COLUMNS = {"预算数": "budget", "决算数": "amount"}
+
+
 def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
     unit = require_unit(raw, ctx)
     table = new_table(raw, ctx, unit)
     table.columns = [TableColumn("amount", "预算数", "money")]
     grid = build_grid(raw)
-    entries: list[tuple[int, str, str]] = []    # line, label, printed
+    entries: list[tuple[int, str, str, str]] = []    # line, label, printed, column
     if len(grid.columns) > 2:                      # one horizontal row under a two-row header
         for r in grid.body:
             if not any(c.strip() for c in r.cells):
                 continue                           # a spacer row under the figures
             for col in grid.columns:
-                entries.append((r.line, _column_label(col.path), r.text(col.index)))
+                column = _PHASE_COLUMNS.get(compact(col.path[-1]), "amount")
+                path = col.path[:-1] if compact(col.path[-1]) in _PHASE_COLUMNS and len(col.path) > 1 else col.path
+                entries.append((r.line, _column_label(path), r.text(col.index), column))
     else:
         for r in raw.rows:
             label = r.text(0)
             if not label or compact(label) in ("项目",) or "预算数" in label:
                 continue
-            entries.append((r.line, label, r.text(1)))
-    parts = [three_public_part(label) for _, label, _ in entries]
+            entries.append((r.line, label, r.text(1), "amount"))
+    if any(e[3] == "budget" for e in entries):
+        table.columns = [TableColumn("budget", "预算数", "money"), TableColumn("amount", "决算数", "money")]
+    parts = [three_public_part(e[1]) for e in entries]
     if MEETINGS in parts or TRAINING in parts:
         # 江苏: a leading 合计 adds 会议费 and 培训费 to “三公”; “三公” itself is its own 小计
-        for n, ((_, label, _), part) in enumerate(zip(entries, parts)):
-            if part == THREE_PUBLIC_TOTAL and "三公" not in label:
+        for n, (entry, part) in enumerate(zip(entries, parts)):
+            if part == THREE_PUBLIC_TOTAL and "三公" not in entry[1]:
                 parts[n] = TABLE_TOTAL
-    for n, ((line, label, printed), part) in enumerate(zip(entries, parts), 1):
+    rows: dict[tuple[int, str], TableRow] = {}
+    for (line, label, printed, column), part in zip(entries, parts):
         if part is None:
             raise DocumentError(ctx.document, line, f"expected a “三公” component (出国/接待/公务用车), found {label!r}")
-        row = TableRow(n, line, label, kind="total" if part == THREE_PUBLIC_TOTAL else "item", code=part,
-                       scheme="three_public", canonical=_LABELS[part])
-        row.cells.append(money_cell(ctx.document, Row(line, []), unit, "amount", printed))
-        table.rows.append(row)
+        row = rows.get((line, part))
+        if row is None:
+            row = TableRow(len(rows) + 1, line, label, kind="total" if part == THREE_PUBLIC_TOTAL else "item",
+                           code=part, scheme="three_public", canonical=_LABELS[part])
+            rows[(line, part)] = row
+            table.rows.append(row)
+        row.cells.append(money_cell(ctx.document, Row(line, []), unit, column, printed))
     table.decimals = decimals_of([e[2] for e in entries])
     table.empty = not table.rows
     return table

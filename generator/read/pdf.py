@@ -173,6 +173,8 @@ def _table_lines(content: tuple[list[list[str | None]], list[list[bool]]]) -> tu
             break                          # a lone figure is data, not a title
         if at > 0 and any(c is not None for c in rows[0][:at]):
             break                          # a title stands first (or in a cell merged across the row)
+        if "表" not in only and not re.search(r"\d{4}\s*年", only):
+            break                          # a group header over the columns (财政拨款“三公”经费), not a title
         title += [line.strip() for line in only.split("\n") if line.strip()]
         rows = rows[1:]
     return title, [[_cell(c) for c in r] for r in rows]

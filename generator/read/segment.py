@@ -16,7 +16,7 @@ _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
 _DEPT_LINE = re.compile(r"^(?:部门|单位)(?:名称|/单位)?\s*[:：]\s*(.+)$")
 # the department and the unit of money on one line: “编制部门：X 单位：元”, “部门：X 单位：万元”
 _DEPT_AND_UNIT = re.compile(r"^(?:编制|预算)?(?:部门|单位)(?:名称)?\s*[:：]\s*(.+?)\s*(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
-_NOTE_LINE = re.compile(r"^(?:备注|注)\s*[:：]")
+_NOTE_LINE = re.compile(r"^(?:备注|注|说明)\s*[:：]")     # right under a table: its notes
 _PAGE_MARK = re.compile(r"^预算\s*\d+\s*表$")
 _PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*年度?\s*[)）]$")
 
@@ -56,6 +56,10 @@ def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:
         if stripped:
             text = clean(stripped.lstrip("#").strip())
             if tables and _NOTE_LINE.match(text) and not pending:
+                tables[-1].notes.append((i + 1, text))
+            elif tables and tables[-1].notes and not pending and tables[-1].notes[-1][0] >= i - 1 \
+                    and text.endswith(("：", ":")) and len(text) < 80:
+                # the template's instruction between two notes (“……并在本表下方作下述说明：”)
                 tables[-1].notes.append((i + 1, text))
             elif tables and tables[-1].notes and not pending and tables[-1].notes[-1][0] >= i - 1:
                 # a note wrapped onto the next paragraph

@@ -75,9 +75,13 @@ def _rows(v: DisclosureView) -> dict[str, dict]:
 
 
 def comparisons(views: list[DisclosureView]) -> dict[str, Comparison]:
-    """Every comparison index, each ranked by its first figure (largest first, unknown last)."""
+    """Every comparison index, each ranked by its first figure (largest first, unknown last).
+
+    Budgets are ranked among budgets: a 决算 (what was spent) is never ranked against a 预算 (what was
+    planned), so final accounts stay out of these indexes.
+    """
     tables = {name: Comparison(name, title, [], []) for name, title in COMPARISONS.items()}
-    for v in views:
+    for v in (v for v in views if v.phase == V.BUDGET):
         for name, values in _rows(v).items():
             table = tables[name]
             table.columns += [c for c in values if c not in table.columns]

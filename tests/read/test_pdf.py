@@ -51,11 +51,15 @@ def test_a_title_printed_inside_the_table_becomes_its_title():
     assert basic.rows[0].cells == ["科目编码", "科目名称", "金额"]
 
 
-@pytest.mark.parametrize("name", ["sh-putuo-shehuigongzuobu-2024-final.pdf", "final-accounts-template.pdf"])
-def test_final_accounts_are_refused_never_filed_as_a_budget(name):
-    with pytest.raises(DocumentError) as err:
-        parse_document(layout(name))
-    assert "部门决算" in str(err.value) and "(page 1)" in str(err.value)
+def test_final_accounts_are_filed_as_final_accounts_never_as_a_budget():
+    d = parse_document(layout("sh-putuo-shehuigongzuobu-2024-final.pdf"))
+    assert (d.phase, d.edition, d.name) == ("决算", "2024-final", "2024 年部门决算")
+
+
+def test_a_blank_template_is_refused():
+    with pytest.raises(DocumentError, match="blank template") as err:
+        parse_document(layout("final-accounts-template.pdf"))
+    assert "(page 5)" in str(err.value)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.pdf")))
@@ -66,7 +70,7 @@ def test_every_sample_imports_or_is_refused_with_its_page(name):
         assert str(exc).startswith(f"{name}:") and exc.message
         assert exc.page is None or f"(page {exc.page})" in str(exc)
     else:
-        assert d.phase == "预算" and "决算" not in name
+        assert d.phase == ("决算" if "final" in name else "预算")
 
 
 def test_a_file_that_is_not_a_pdf_is_refused():

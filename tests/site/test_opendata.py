@@ -90,8 +90,8 @@ def test_citations_reach_the_source_line(site):
 def test_feed_robots_and_no_sitemap_without_base_url(site):
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     titles = re.findall(r"<entry>\s*<title>([^<]+)</title>", feed)
-    assert titles[:3] == ["上海市普陀区人民政府办公室 2025 年单位预算", "上海市普陀区人民政府万里街道办事处 2024 年部门预算",
-                          "郑州市政务服务办公室 2024 年部门预算"]
+    assert titles[:4] == ["上海市普陀区人民政府办公室 2025 年单位预算", "上海市普陀区人民政府万里街道办事处 2024 年部门预算",
+                          "中共上海市普陀区委社会工作部 2024 年部门决算", "郑州市政务服务办公室 2024 年部门预算"]
     assert len(titles) == len(list((ROOT / "data/disclosures").glob("*/*/*/disclosure.json")))
     assert "Sitemap" not in (site / "robots.txt").read_text(encoding="utf-8")
     assert not (site / "sitemap.xml").exists()

@@ -1,0 +1,63 @@
+"""中共上海市普陀区委社会工作部 2024 年度部门决算: the nine standard 决算 tables, imported exactly."""
+
+import pytest
+
+from generator.audit import audit, import_notes
+from generator.audit.figures import headline
+from generator.normalise.disclosure import parse_document
+from generator.read import read_source
+from tests.conftest import SOURCES
+
+NAME = "sh-putuo-shehuigongzuobu-2024-final.pdf"
+
+
+@pytest.fixture(scope="module")
+def final():
+    return parse_document(read_source(NAME, (SOURCES / NAME).read_bytes()))
+
+
+def table(d, table_id):
+    return next(t for t in d.tables if t.id == table_id)
+
+
+def row(t, **match):
+    return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
+
+
+def test_identity_of_a_party_body_in_a_district(final):
+    assert (final.region, final.department, final.year, final.phase, final.scope) == (
+        "上海市普陀区", "中共上海市普陀区委社会工作部", 2024, "决算", "部门")
+    assert final.edition == "2024-final"
+
+
+def test_headline_figures_are_what_was_spent(final):
+    f = headline(final)
+    assert f["total.income"].yuan == f["total.expenditure"].yuan == 3_078_200          # 307.82 万元
+    assert (f["basic"].yuan, f["project"].yuan) == (1_055_800, 2_022_400)
+
+
+def test_the_nine_tables(final):
+    assert [t.kind for t in final.tables] == ["summary", "income", "expenditure", "fiscal_summary",
+                                              "general_budget_function", "basic_economic", "three_public",
+                                              "gov_fund", "state_capital"]
+    summary = table(final, "summary")
+    assert row(summary, side="expenditure", code="221").amount("total") == 294_200
+    assert row(table(final, "income"), code="2013901").amount("财政拨款收入") == 513_200
+    assert row(table(final, "expenditure"), code="2013999").amount("project") == 2_022_400
+    assert row(table(final, "fiscal_summary"), side="expenditure", code="201").amount("general_budget") == 2_648_700
+    assert row(table(final, "general_budget_function"), code="2101102").amount("basic") == 4_900
+    # 人员经费 | 公用经费 printed side by side: each panel adds up to its own 合计
+    basic = table(final, "basic_economic")
+    assert row(basic, code="30113").amount("total") == 177_000 and row(basic, code="30113").side == "panel-1"
+    assert row(basic, code="30239").amount("total") == 24_300 and row(basic, code="30239").side == "panel-2"
+    assert [r.amount("total") for r in basic.rows if r.kind == "total"] == [953_600, 102_300]
+    for empty in ("three_public", "gov_fund", "state_capital"):
+        assert table(final, empty).empty and any("本表无数据" in n or "无数据" in n for n in table(final, empty).notes)
+
+
+def test_every_figure_lands_and_the_document_agrees_with_itself(final):
+    (c,) = final.coverage
+    assert c.landed == c.printed == 205
+    assert [t.kind for t in c.tables].count(None) == 1          # the list of units (序号 | 单位名称), reported
+    assert audit(final) == [] and import_notes(final) == []
+    assert final.glossary and final.sections
