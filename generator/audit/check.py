@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.audit import audit, import_notes
+from generator.audit.phases import cross_phase
 from generator.core.errors import DataError
 from generator.core.model import Disclosure, Finding
 from generator.store.layout import DISCLOSURES, disclosure_dirs
@@ -54,6 +55,9 @@ def check_data(data_dir: Path) -> CheckReport:
         d = load_disclosure(path)
         report.audited.append((path, d, audit(d)))
         report.notes[path] = import_notes(d)
+    across = cross_phase(d for _, d, _ in report.audited)
+    for _, d, findings in report.audited:
+        findings += across.get(id(d), [])
     return report
 
 

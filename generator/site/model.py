@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.audit import audit, import_notes
+from generator.audit.phases import cross_phase
 from generator.audit.figures import Figure, headline, staff
 from generator.core.model import Disclosure, Finding, Statement
 from generator.core.money import Yuan
@@ -153,6 +154,9 @@ def site_model(disclosures: list[Disclosure], registry: Registry, sources: dict[
                region_order: tuple[str, ...] = ()) -> SiteModel:
     """The model of the whole site from its disclosures, the registry and the source documents' bytes."""
     views = [view(d) for d in disclosures]
+    across = cross_phase(disclosures)          # a 决算 against the 预算 of the same department-year
+    for v in views:
+        v.findings = sorted(v.findings + across.get(id(v.data), []), key=_severity_first)
     views.sort(key=lambda v: (-v.year, v.region_slug, v.department_slug, v.phase))
     departments: dict[tuple[str, str], Department] = {}
     for v in sorted(views, key=lambda v: v.year):

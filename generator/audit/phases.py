@@ -1,0 +1,58 @@
+"""Across phases: a department-year's 决算 against its 预算.
+
+A 决算 prints, beside what was spent, what the budget was (the “三公” table's
+预算数, and 年初预算数 where a table prints it).  Where the site holds the
+预算 document of the same department, year and scope too, the two must
+agree: a difference is a finding on the 决算, naming both documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.audit.figures import headline
+from generator.core import vocabulary as V
+from generator.core.model import Disclosure, Finding
+from generator.core.money import format_yuan, half_unit, slack
+from generator.core.vocabulary import Kind
+
+FINAL = "决算"
+
+
+def pairs(disclosures: Iterable[Disclosure]) -> list[tuple[Disclosure, Disclosure]]:
+    """(预算, 决算) of each department-year that has both."""
+    budgets = {(d.region, d.department, d.year, d.scope): d for d in disclosures if d.phase == V.BUDGET}
+    return [(budgets[key], d) for d in disclosures if d.phase == FINAL
+            for key in [(d.region, d.department, d.year, d.scope)] if key in budgets]
+
+
+def budget_against_final(budget: Disclosure, final: Disclosure) -> list[Finding]:
+    """The budget figures a 决算 restates, against the 预算 document's own."""
+    planned = headline(budget)
+    out = []
+    table = final.table(Kind.THREE_PUBLIC)
+    if table is None or not any(c.key == "budget" for c in table.columns):
+        return out
+    for r in table.rows:
+        stated = r.amount("budget")
+        measure = V.three_public_measure(r.code or "")
+        fig = planned.get(measure)
+        if stated is None or fig is None:
+            continue
+        tolerance = slack(half_unit(table.unit or "元", table.decimals or 0), 0) + fig.tolerance
+        if abs(stated - fig.yuan) > tolerance:
+            out.append(Finding(
+                "budget-vs-final", "warning",
+                f"{table.title}：the 决算 states the budget of {r.label} as {format_yuan(stated)} 元, but the "
+                f"预算 document ({fig.document}, line {fig.line}) prints {format_yuan(fig.yuan)} 元",
+                table.document, r.line, expected=f"{format_yuan(fig.yuan)} 元",
+                found=f"{format_yuan(stated)} 元", table=table.id))
+    return out
+
+
+def cross_phase(disclosures: Iterable[Disclosure]) -> dict[int, list[Finding]]:
+    """Findings across phases, by ``id()`` of the 决算 they are on."""
+    out: dict[int, list[Finding]] = {}
+    for budget, final in pairs(list(disclosures)):
+        out.setdefault(id(final), []).extend(budget_against_final(budget, final))
+    return out
