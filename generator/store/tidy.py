@@ -16,11 +16,13 @@ import pandas as pd
 
 from generator.core.model import Disclosure
 
-MONEY_FIELDS = ["region", "department", "year", "phase", "table", "table_title", "row", "line", "kind", "side", "code",
+# the identity of a disclosure first: the scope is 部门 or 单位 (an indicator's own scope is indicator_scope)
+IDENTITY = ["region", "department", "year", "phase", "scope"]
+MONEY_FIELDS = [*IDENTITY, "table", "table_title", "row", "line", "kind", "side", "code",
                 "label", "canonical", "unit_code", "column", "column_label", "yuan", "printed", "unit", "document"]
-INDICATOR_FIELDS = ["region", "department", "year", "phase", "scope", "project", "project_code", "level1", "level2",
+INDICATOR_FIELDS = [*IDENTITY, "indicator_scope", "project", "project_code", "level1", "level2",
                     "level3", "value", "op", "number", "number2", "unit", "explanation", "note", "document", "line"]
-PROJECT_FIELDS = ["region", "department", "year", "phase", "name", "code", "unit_code", "unit_name", "category",
+PROJECT_FIELDS = [*IDENTITY, "name", "code", "unit_code", "unit_name", "category",
                   "amount_yuan", "printed", "unit", "source", "document", "line"]
 INTEGER_FIELDS = frozenset({"year", "row", "line"})
 AMOUNT_FIELDS = frozenset({"yuan", "amount_yuan"})
@@ -33,7 +35,7 @@ def _frame(fields: list[str], rows: list[list]) -> pd.DataFrame:
 
 
 def _identity(d: Disclosure) -> list:
-    return [d.region, d.department, d.year, d.phase]
+    return [d.region, d.department, d.year, d.phase, d.scope]
 
 
 def blank(value: object) -> object:
@@ -56,11 +58,12 @@ def money_rows(d: Disclosure) -> list[list]:
 
 
 def indicator_rows(d: Disclosure) -> list[list]:
-    return [_identity(d) + [getattr(i, k) for k in INDICATOR_FIELDS[4:]] for i in d.indicators]
+    fields = ["scope" if k == "indicator_scope" else k for k in INDICATOR_FIELDS[len(IDENTITY):]]
+    return [_identity(d) + [getattr(i, k) for k in fields] for i in d.indicators]
 
 
 def project_rows(d: Disclosure) -> list[list]:
-    return [_identity(d) + [getattr(p, k) for k in PROJECT_FIELDS[4:]] for p in d.projects]
+    return [_identity(d) + [getattr(p, k) for k in PROJECT_FIELDS[len(IDENTITY):]] for p in d.projects]
 
 
 def tidy_frames(disclosures: Iterable[Disclosure]) -> dict[str, pd.DataFrame]:

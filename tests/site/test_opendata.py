@@ -116,4 +116,5 @@ def test_figures_with_fen_download_exactly(site):
     data = json.loads((folder / "tables/summary.json").read_text(encoding="utf-8"), parse_float=Decimal)
     assert any(r["yuan"].get("income") == Decimal("91016775.35") for r in data["rows"])
     money = csv_rows(site / "open-data/all/money.csv")
-    assert any(r["yuan"] == "91016775.35" and r["printed"] == "91,016,775.35" for r in money)
+    assert any(r["yuan"] == "91016775.35" and r["printed"] == "91,016,775.35" and r["scope"] == "单位" for r in money)
+    assert {r["phase"] for r in money} == {"预算", "决算"}
