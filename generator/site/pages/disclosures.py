@@ -7,6 +7,7 @@ from generator.core import vocabulary as V
 from generator.core.model import Indicator
 from generator.core.slugs import region_display
 from generator.site import urls
+from generator.site.execution import execution
 from generator.site.formatting import display_decimals, share, signed_wan, wan
 from generator.site.model import DisclosureView
 from generator.site.pages import GLOSSARY, Inputs, Page, crumbs
@@ -127,7 +128,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     return {
         "title": f"{v.department} {v.name}", "v": v, "lede": lede,
         "description": f"{v.department} {v.name}：{lede}",
-        "cards": _cards(v), "charts": v.charts, "sections": sections, "tables": table_views,
+        "cards": _cards(v), "charts": v.charts, "execution": execution(d), "sections": sections, "tables": table_views,
         "table_files": files, "performance": bool(d.targets or d.tasks or dept_ind),
         "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),
         "budget_lines": d.budget, "department_indicators": _group(dept_ind),

@@ -1,0 +1,27 @@
+"""Budget execution on a 决算's page: each row from one printed row, the rate exact."""
+
+from decimal import Decimal
+
+from generator.site.execution import execution
+from tests.audit.test_phases import BUDGET, final
+
+
+def test_a_final_shows_budget_against_actual_with_the_rate():
+    (e,) = execution(final(100_000))
+    assert e.budget_label == "budget" and [r.label for r in e.rows] == ["total", "abroad"]
+    total, abroad = e.rows
+    assert (total.budget, total.actual, total.rate) == (100_000, 90_000, Decimal("0.9"))
+    assert abroad.cells() == {"label": "abroad", "budget": "2.00", "actual": "1.00", "rate": "50.0%", "line": 12}
+    assert e.summary == "total预算 10.00 万元，实际支出 9.00 万元，执行率 90.0%。"
+
+
+def test_a_budget_has_no_execution_and_a_zero_budget_no_rate():
+    assert execution(BUDGET) == []
+    (e,) = execution(final(0))
+    assert e.rows[0].rate is None and e.rows[0].cells()["rate"] == "—"
+
+
+def test_the_final_page_explains_carry_over(site):
+    html = (site / "departments/shanghai-putuo/weishehuigongzuobu/2024-final/index.html").read_text(encoding="utf-8")
+    assert "年初结转和结余" in html and "决算表" in html and "<h1>中共上海市普陀区委社会工作部 2024 年部门决算</h1>" in html
+    assert 'id="execution"' not in html           # its “三公” table prints no figures: nothing to execute against
