@@ -14,7 +14,8 @@ from generator.core.model import Disclosure, Finding
 from generator.core.vocabulary import KINDS
 
 # Checks that take the disclosure and its headline figures
-DISCLOSURE_CHECKS = (narrative.narrative_figures, narrative.three_public_change, performance.task_fiscal,
+DISCLOSURE_CHECKS = (narrative.narrative_figures, narrative.three_public_change, narrative.stated_rates,
+                     performance.task_fiscal,
                      performance.tasks_total, performance.budget_lines, performance.unit_totals)
 
 

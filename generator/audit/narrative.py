@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
 from generator.core.money import format_wan, format_yuan
@@ -27,6 +29,46 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
                                expected=f"{format_yuan(fig.yuan)} 元", found=f"{s.printed} {s.unit}",
                                table=fig.table))
     return out
+
+
+def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
+    """A stated execution rate (完成年初预算的 95.89%) against the budget and the actual stated beside it."""
+    out = []
+    by_line: dict[tuple[str, int], dict[str, object]] = {}
+    for s in d.statements:
+        if s.measure.startswith("execution."):
+            by_line.setdefault((s.document, s.line), {})[s.measure] = s
+    for (document, line), found in by_line.items():
+        for basis, words in (("initial", "年初预算"), ("full", "全年预算")):
+            rate, budget, actual = (found.get(f"execution.rate.{basis}"), found.get(f"execution.{basis}"),
+                                    found.get("execution.actual"))
+            if rate is None or budget is None or actual is None:
+                continue
+            stated = Decimal(rate.printed)
+            if not budget.yuan:
+                other = found.get("execution.full" if basis == "initial" else "execution.initial")
+                hint = (f"; {actual.printed} ÷ {other.printed} (the other budget stated) is "
+                        f"{_rate(actual.yuan, other.yuan)}%" if other is not None and other.yuan else "")
+                out.append(Finding("narrative", "warning",
+                                   f"the narrative states the rate of the {words} as {stated}%, but gives the "
+                                   f"{words} as {budget.printed} {budget.unit}: no rate can be taken of a zero "
+                                   f"budget{hint}", document, line, expected=f"{words}不为零", found=f"{stated}%"))
+                continue
+            # the rate the printed figures allow, within the rounding of each
+            low = Decimal(actual.yuan - actual.tolerance) * 100 / Decimal(budget.yuan + budget.tolerance)
+            high = Decimal(actual.yuan + actual.tolerance) * 100 / Decimal(budget.yuan - budget.tolerance or 1)
+            half = Decimal(5).scaleb(-(rate.decimals + 1))
+            if not (low - half <= stated <= high + half):
+                computed = _rate(actual.yuan, budget.yuan)
+                out.append(Finding("narrative", "warning",
+                                   f"the narrative states the rate of the {words} as {stated}%, but "
+                                   f"{actual.printed} ÷ {budget.printed} ({words}) is {computed}%", document, line,
+                                   expected=f"{computed}%", found=f"{stated}%"))
+    return out
+
+
+def _rate(actual: int, budget: int) -> Decimal:
+    return (Decimal(actual) * 100 / Decimal(budget)).quantize(Decimal("0.01"))
 
 
 def three_public_change(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:

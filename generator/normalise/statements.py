@@ -49,6 +49,11 @@ _TOTAL_CHANGE = re.compile(rf"(?:与\s*(?:{_YEAR}|上年)(?:预算)?相比[，,]
 _CHANGE = re.compile(rf"比\s*(?:{_YEAR}|上年)(?:预算)?数?\s*((?:增加|减少|增长|下降)+)\s*{_N}")
 _FLAT = re.compile(rf"与\s*(?:{_YEAR}|上年)(?:预算)?\s*持平")
 
+# a 决算's execution sentence: “年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%”
+_EXECUTION_FIGURES = {"年初预算": "execution.initial", "全年预算": "execution.full", "支出决算": "execution.actual"}
+_EXECUTION_FIGURE = re.compile(rf"(年初预算|全年预算|支出决算)(?:数)?为\s*{_N}")
+_EXECUTION_RATE = re.compile(r"完成(年初|全年)预算(?:数)?的\s*(\d+(?:\.\d+)?)\s*%")
+
 COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("staff.authorised", re.compile(r"(?:共有|核定)?编制\s*(\d+)\s*人")),
     ("staff.active", re.compile(r"在职(?:职工|人员)\s*(\d+)\s*人")),
@@ -92,11 +97,35 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
             sign = -1 if m.group(1) == "减少" else 1
             out.append(Statement("total" + V.CHANGE, m.group(0), m.group(3), amount.decimals,
                                  sign * (amount.yuan or 0), _quote(text, m.start(), m.end()), document, tl.line))
+        out += _execution(text, document, tl.line)
         for measure, pattern in COUNT_PATTERNS:
             m = pattern.search(text)
             if m:
                 out.append(Statement(measure, m.group(1), "人" if "staff" in measure else "辆", 0, None,
                                      _quote(text, m.start(), m.end()), document, tl.line, count=int(m.group(1))))
+    return out
+
+
+def _execution(text: str, document: str, line: int) -> list[Statement]:
+    """The budget, the actual and the stated rate of an execution sentence (all three, or nothing).
+
+    The rate is kept as printed, with the budget it names (``execution.rate.initial`` or ``.full``),
+    so that the audit can hold it against the figures beside it.
+    """
+    rate = _EXECUTION_RATE.search(text)
+    if rate is None:
+        return []
+    out = []
+    for m in _EXECUTION_FIGURE.finditer(text[:rate.start()]):
+        amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
+        out.append(Statement(_EXECUTION_FIGURES[m.group(1)], m.group(2), m.group(3), amount.decimals, amount.yuan,
+                             _quote(text, m.start(), m.end()), document, line))
+    if not any(s.measure == "execution.actual" for s in out):
+        return []
+    basis = "initial" if rate.group(1) == "年初" else "full"
+    digits = len(rate.group(2).partition(".")[2])
+    out.append(Statement(f"execution.rate.{basis}", rate.group(2), "%", digits, None,
+                         _quote(text, rate.start(), rate.end()), document, line))
     return out
 
 

@@ -199,8 +199,9 @@ def _page_items(page) -> list[tuple[float, str, object]]:
         height = line["bottom"] - line["top"]
         if last is not None and items and text and last["x1"] >= right - _WRAP_MARGIN * height \
                 and not items[-1][2].endswith(_PARAGRAPH_ENDS) \
-                and line["top"] - last["bottom"] < height:
-            # the line before ran to the right margin, and this one follows right under it: one paragraph
+                and line["top"] - last["bottom"] < 1.5 * height:
+            # the line before ran to the right margin, and this one follows right under it (double spacing
+            # included): one paragraph
             items[-1] = (items[-1][0], "text", items[-1][2] + text)
         else:
             items.append((line["top"], "text", text))

@@ -190,3 +190,32 @@ def test_audit_runs_the_checks_the_vocabulary_names_for_each_kind():
     assert {f.check for f in found} == {"three-public", "column-sum"}
     merge = Finding("merge-conflict", "warning", "differs", DOC, 3)
     assert audit(disclosure(merge_findings=[merge]))[0] is merge
+
+
+# --- a 决算's stated execution rate ---------------------------------------------------------------------
+
+def execution_statements(initial, full, actual, rate, basis="initial"):
+    def money(measure, printed):
+        from decimal import Decimal as D
+        yuan = int(D(printed) * 10000)
+        return Statement(measure, printed, "万元", 2, yuan, "", "doc.pdf", 9)
+    return [money("execution.initial", initial), money("execution.full", full), money("execution.actual", actual),
+            Statement(f"execution.rate.{basis}", rate, "%", 2, None, "", "doc.pdf", 9)]
+
+
+def test_a_stated_rate_is_held_against_its_figures():
+    d = Disclosure("某市", "某局", 2024, "决算")
+    d.statements = execution_statements("300.00", "321.02", "307.82", "102.61")     # 307.82 ÷ 300 = 102.61%
+    assert narrative.stated_rates(d, {}) == []
+    d.statements = execution_statements("300.00", "321.02", "307.82", "95.89")
+    (f,) = narrative.stated_rates(d, {})
+    assert (f.expected, f.found, f.line) == ("102.61%", "95.89%", 9)
+
+
+def test_a_rate_of_a_zero_budget_is_a_finding_that_names_the_other_budget():
+    d = Disclosure("某市", "某局", 2024, "决算")
+    d.statements = execution_statements("0", "321.02", "307.82", "95.89")            # the Shanghai 决算's own words
+    (f,) = narrative.stated_rates(d, {})
+    assert "zero budget" in f.message and "is 95.89%" in f.message
+    d.statements = execution_statements("0", "321.02", "307.82", "95.89", basis="full")
+    assert narrative.stated_rates(d, {}) == []
