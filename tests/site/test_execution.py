@@ -25,3 +25,16 @@ def test_the_final_page_explains_carry_over(site):
     html = (site / "departments/shanghai-putuo/weishehuigongzuobu/2024-final/index.html").read_text(encoding="utf-8")
     assert "年初结转和结余" in html and "决算表" in html and "<h1>中共上海市普陀区委社会工作部 2024 年部门决算</h1>" in html
     assert 'id="execution"' not in html           # its “三公” table prints no figures: nothing to execute against
+
+
+def test_a_department_page_sets_each_years_budget_against_its_final():
+    from generator.site.model import view
+    from generator.site.pages.departments import budget_against_actual
+    from tests.audit.test_phases import disclosure, three_public
+
+    budget, final_ = view(BUDGET), view(final(100_000))
+    (row,) = budget_against_actual([budget, final_])
+    assert (row["year"], row["label"], row["budget"], row["actual"], row["rate"]) == (2024, "“三公”经费", "10.00", "9.00",
+                                                                                      "90.0%")
+    other_year = view(disclosure("决算", three_public([("total", "total", [1, 2])], ("budget", "amount")), 2023))
+    assert budget_against_actual([budget, other_year]) == [] and budget_against_actual([final_]) == []
