@@ -20,6 +20,7 @@ COMPARISONS = {
     "three-public": "“三公”经费",
     "function-mix": "支出功能结构（按类）",
     "economic-mix": "基本支出经济结构",
+    "execution": "预算执行率（决算）",
 }
 
 NOTES = {
@@ -27,6 +28,8 @@ NOTES = {
     "three-public": "“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费。",
     "function-mix": "各类（支出功能分类的第一级）占支出总计的比例。",
     "economic-mix": "基本支出中各经济分类所占比例。",
+    "execution": "执行率 = 支出决算 ÷ 全年预算，取自各部门决算文字说明中一般公共预算财政拨款支出的全年预算和决算数；"
+                 "只比较决算，不与预算比较。",
 }
 
 IDENTITY = ("地区", "部门", "年度", "类别")        # 类别: 部门预算 or 单位预算 (a unit is part of its department)
@@ -34,7 +37,8 @@ _THREE_PUBLIC = ((V.THREE_PUBLIC, V.MEASURES[V.THREE_PUBLIC]),
                  *((V.three_public_measure(p.key), p.label) for p in V.three_public_parts()))
 
 # Columns that hold money (exact 元); the others are shares, counts and names
-MONEY_COLUMNS = frozenset({"支出总计", "基本支出", "项目支出", "人均支出", *(label for _, label in _THREE_PUBLIC)})
+MONEY_COLUMNS = frozenset({"支出总计", "基本支出", "项目支出", "人均支出", "全年预算", "支出决算",
+                           *(label for _, label in _THREE_PUBLIC)})
 COUNT_COLUMNS = frozenset({"年度", "在职人数"})
 
 
@@ -74,6 +78,23 @@ def _rows(v: DisclosureView) -> dict[str, dict]:
     return out
 
 
+def _execution(v: DisclosureView) -> dict | None:
+    """A 决算's execution as its narrative states it first: 全年预算 and 支出决算 of one sentence (the
+    一般公共预算财政拨款 of the Shanghai template), and their ratio; None for a budget or a 决算 without it."""
+    if v.phase == V.BUDGET:
+        return None
+    by_line: dict[int, dict[str, object]] = {}
+    for s in v.data.statements:
+        if s.measure in ("execution.full", "execution.actual") and s.yuan is not None:
+            by_line.setdefault(s.line, {}).setdefault(s.measure, s.yuan)
+    first = next((found for _, found in sorted(by_line.items()) if len(found) == 2), None)
+    if first is None:
+        return None
+    budget, actual = first["execution.full"], first["execution.actual"]
+    return {"地区": v.region, "部门": v.department, "年度": v.year, "类别": f"{v.scope}{v.phase}",
+            "执行率": ratio(actual, budget), "全年预算": budget, "支出决算": actual}
+
+
 def comparisons(views: list[DisclosureView]) -> dict[str, Comparison]:
     """Every comparison index, each ranked by its first figure (largest first, unknown last).
 
@@ -86,6 +107,12 @@ def comparisons(views: list[DisclosureView]) -> dict[str, Comparison]:
             table = tables[name]
             table.columns += [c for c in values if c not in table.columns]
             table.rows.append((v, values))
+    execution = tables["execution"]
+    execution.columns = [*IDENTITY, "执行率", "全年预算", "支出决算"]
+    for v in views:
+        values = _execution(v)
+        if values is not None:
+            execution.rows.append((v, values))
     for table in tables.values():
         if not table.rows:
             continue

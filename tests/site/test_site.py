@@ -391,3 +391,12 @@ def test_department_page_shows_aliases_and_predecessors(tmp_path):
     html = (out / "departments/zhengzhou/zhengwufuwubangongshi/index.html").read_text(encoding="utf-8")
     assert "文件中也称：郑州市政务服务中心" in html
     assert '前身（机构改革前）：<a href="../renminzhengfubangongting/index.html">郑州市人民政府办公厅</a>、郑州市行政审批办' in html
+
+
+def test_final_accounts_are_ranked_among_final_accounts_only(site):
+    overview = (site / "compare/overview.csv").read_bytes().decode("utf-8-sig")
+    assert "部门决算" not in overview                      # a 决算 is never ranked against a 预算
+    lines = (site / "compare/execution.csv").read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0] == "地区,部门,年度,类别,执行率,全年预算（元）,支出决算（元）"
+    # as its narrative states it: 全年预算 321.02 万元, 支出决算 307.82 万元
+    assert lines[1:] == ["上海市普陀区,中共上海市普陀区委社会工作部,2024,部门决算,0.9589,3210200,3078200"]
