@@ -38,3 +38,25 @@ def test_a_department_page_sets_each_years_budget_against_its_final():
                                                                                       "90.0%")
     other_year = view(disclosure("决算", three_public([("total", "total", [1, 2])], ("budget", "amount")), 2023))
     assert budget_against_actual([budget, other_year]) == [] and budget_against_actual([final_]) == []
+
+
+def test_a_final_table_by_function_with_its_budgets_gives_the_rate_per_class():
+    from generator.core.model import Disclosure
+    from generator.core.vocabulary import Kind
+    from generator.normalise.tables import TableContext, parse_grid_table
+    from generator.read.layout import RawTable, Row
+
+    raw = RawTable(1, 7, [
+        Row(2, ["功能分类科目编码", "科目名称", "年初预算数", "调整预算数", "决算数"]),
+        Row(3, ["", "合计", "320.00", "321.02", "307.82"]),
+        Row(4, ["201", "一般公共服务支出", "270.00", "270.00", "264.87"]),
+        Row(5, ["2013901", "行政运行", "52.00", "52.00", "51.32"]),
+        Row(6, ["221", "住房保障支出", "50.00", "51.02", "42.95"]),
+    ], title="一般公共预算财政拨款支出决算表", unit="万元")
+    table = parse_grid_table(raw, TableContext(Kind.GENERAL_BUDGET_FUNCTION, "f.pdf", "general_budget_function",
+                                               "万元", None))
+    assert [c.key for c in table.columns] == ["年初预算数", "调整预算数", "total"]
+    (e,) = execution(Disclosure("某市", "某局", 2024, "决算", tables=[table]))
+    assert e.budget_label == "调整预算数"                    # the adjusted budget, where printed
+    assert [(r.label, r.cells()["rate"]) for r in e.rows] == [("合计", "95.9%"), ("一般公共服务支出", "98.1%"),
+                                                               ("住房保障支出", "84.2%")]   # classes only
