@@ -91,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     except BudgetsiteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader of our output went away (``budgetsite build | head``): the work is done, say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -400,3 +400,10 @@ def test_final_accounts_are_ranked_among_final_accounts_only(site):
     assert lines[0] == "地区,部门,年度,类别,执行率,全年预算（元）,支出决算（元）"
     # as its narrative states it: 全年预算 321.02 万元, 支出决算 307.82 万元
     assert lines[1:] == ["上海市普陀区,中共上海市普陀区委社会工作部,2024,部门决算,0.9589,3210200,3078200"]
+
+
+def test_meetings_and_training_are_shown_beside_three_public_never_in_it(site):
+    html = read(site, "departments/jiangsu/zhengxiebangongting/2018-budget/index.html")
+    cards = html[html.index('<dl class="cards">'):html.index("</dl>")]
+    assert "会议费" in cards and "884.16" in cards and "培训费" in cards and "97.60" in cards
+    assert "675.10" in cards and "不属于“三公”经费" in cards
