@@ -6,7 +6,7 @@ from generator.audit import audit, import_notes
 from generator.audit.figures import headline
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, row, table
 
 NAME = "sh-putuo-shehuigongzuobu-2024-final.pdf"
 
@@ -16,12 +16,6 @@ def final():
     return parse_document(read_source(NAME, (SOURCES / NAME).read_bytes()))
 
 
-def table(d, table_id):
-    return next(t for t in d.tables if t.id == table_id)
-
-
-def row(t, **match):
-    return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
 
 
 def test_identity_of_a_party_body_in_a_district(final):

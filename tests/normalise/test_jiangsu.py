@@ -8,7 +8,7 @@ from generator.core.errors import DocumentError
 from generator.normalise.disclosure import parse_document
 from generator.normalise.merge import merge
 from generator.read import read_source
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, row, table
 
 TABLES, NARRATIVE = "js-zhengxie-2018-budget-tables.pdf", "js-zhengxie-2018-budget-narrative.pdf"
 
@@ -23,12 +23,6 @@ def zhengxie():
     return d
 
 
-def table(d, table_id):
-    return next(t for t in d.tables if t.id == table_id)
-
-
-def row(t, **match):
-    return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
 
 
 def test_two_files_are_one_disclosure_of_a_province(zhengxie):

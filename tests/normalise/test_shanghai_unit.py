@@ -8,7 +8,7 @@ from generator.audit import audit
 from generator.audit.figures import headline
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, row, table
 
 NAME = "sh-putuo-zhengfuban-2025-unit-budget.pdf"
 
@@ -18,12 +18,6 @@ def unit():
     return parse_document(read_source(NAME, (SOURCES / NAME).read_bytes()))
 
 
-def table(d, kind):
-    return next(t for t in d.tables if t.kind == kind)
-
-
-def row(t, **match):
-    return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
 
 
 def test_identity_is_a_unit_budget_of_a_district(unit):
