@@ -92,6 +92,11 @@ def looks_like_number(text: str) -> bool:
     return bool(_NUMBER.match(text.strip().replace(" ", "")))
 
 
+def is_figure(text: str | None) -> bool:
+    """A cell that holds a figure: a number as printed, with at least one digit (``-`` alone is blank)."""
+    return bool(text) and looks_like_number(text) and any(ch.isdigit() for ch in text)
+
+
 def looks_like_broken_number(text: str) -> bool:
     """A figure with a stray letter or symbol (``12a,000``, ``1,2O0``): to be refused, not read as a label."""
     t = text.strip()

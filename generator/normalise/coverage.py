@@ -13,17 +13,13 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.core.model import Coverage, CoveredTable, Table, Unplaced
-from generator.core.money import looks_like_number
+from generator.core.money import is_figure
 from generator.read.layout import Document, RawTable
-
-
-def _is_figure(cell: str) -> bool:
-    return looks_like_number(cell) and any(ch.isdigit() for ch in cell)
 
 
 def _column_numbers(cells: list[str]) -> bool:
     """A header row that numbers the columns (栏次: 1 2 3 …), which holds no figures."""
-    figures = [c.strip() for c in cells if _is_figure(c.strip())]
+    figures = [c.strip() for c in cells if is_figure(c.strip())]
     return len(figures) >= 2 and figures == [str(i) for i in range(1, len(figures) + 1)]
 
 
@@ -54,7 +50,7 @@ def money_table(raw: RawTable, table: Table, doc: Document) -> CoveredTable:
             continue
         for cell in row.cells:
             text = cell.strip()
-            if not _is_figure(text) or text.replace(" ", "") in codes.get(row.line, ()):
+            if not is_figure(text) or text.replace(" ", "") in codes.get(row.line, ()):
                 continue
             printed += 1
             if landed[text] > 0:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from generator.core import vocabulary as V
 from generator.core.errors import DocumentError
 from generator.core.model import Coverage, Disclosure, Project, Source, Table
-from generator.core.money import half_unit, looks_like_number, slack
+from generator.core.money import half_unit, is_figure, slack
 from generator.core.vocabulary import KINDS, Kind
 from generator.normalise import coverage, narrative, performance as P, statements
 from generator.normalise.lists import parse_procurement, parse_project_list
@@ -112,7 +112,7 @@ def _refuse_unknown(raw: RawTable, doc: Document) -> None:
     """A table with figures that no kind recognises stops the import: its figures would be lost silently."""
     serial = _serial_column(raw)
     figures = sum(1 for r in raw.rows for i, c in enumerate(r.cells)
-                  if i != serial and looks_like_number(c) and any(ch.isdigit() for ch in c))
+                  if i != serial and is_figure(c))
     if figures:
         raise DocumentError(doc.name, raw.start, f"a table with {figures} figures is not one of the known kinds "
                                                  f"(its title: “{raw.title or '—'}”); nothing was imported. See "

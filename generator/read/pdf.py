@@ -28,7 +28,7 @@ import io
 import re
 
 from generator.core.errors import DocumentError
-from generator.core.money import looks_like_number
+from generator.core.money import is_figure
 from generator.read.layout import Document, Layout
 from generator.read.segment import split
 
@@ -53,10 +53,6 @@ def _kept_columns(rows: list[list[str]]) -> list[int]:
     return [i for i in range(width) if any(i < len(r) and r[i] for r in rows)]
 
 
-def _is_figure(text: str | None) -> bool:
-    return bool(text) and looks_like_number(text) and any(ch.isdigit() for ch in text)
-
-
 def _panels(rows: list[list[str | None]]) -> list[tuple[list[int], list[int]]]:
     """The table's panels, each as (its label columns, its other columns), left to right.
 
@@ -68,7 +64,7 @@ def _panels(rows: list[list[str | None]]) -> list[tuple[list[int], list[int]]]:
     kinds = []
     for i in range(width):
         texts = [r[i].strip() for r in rows if i < len(r) and r[i] and r[i].strip()]
-        figures = [t for t in texts if _is_figure(t) and not t.isdigit()]
+        figures = [t for t in texts if is_figure(t) and not t.isdigit()]
         kinds.append("figure" if figures and len(figures) * 2 >= len(texts) else "label" if texts else "empty")
     panels: list[tuple[list[int], list[int]]] = []
     seen_figure = True
@@ -95,7 +91,7 @@ def _join_spanned(rows: list[list[str | None]], above: list[list[bool]]) -> list
     it begins.  Header rows are left as they are, and a continuation that
     would put two figures into one cell is never joined.
     """
-    first_figure = next((n for n, r in enumerate(rows) if any(_is_figure(c) for c in r)), None)
+    first_figure = next((n for n, r in enumerate(rows) if any(is_figure(c) for c in r)), None)
     if first_figure is None or not any(a for r in above[first_figure:] for a in r):
         return rows
     width = max((len(r) for r in rows), default=0)
@@ -110,7 +106,7 @@ def _join_spanned(rows: list[list[str | None]], above: list[list[bool]]) -> list
         for n in range(first_figure, len(grid)):
             r = grid[n]
             continues = n > first_figure and all(cover[n][i] for i in labels) and not any(
-                _is_figure(r[i]) and _is_figure(out[start][i]) for i in others)
+                is_figure(r[i]) and is_figure(out[start][i]) for i in others)
             if not continues:
                 start = n
                 continue
@@ -157,7 +153,7 @@ def _join_split_figures(rows: list[list[str | None]], words: set[str]) -> list[l
         for i in range(len(r) - 1):
             left, right = r[i], r[i + 1]
             if left and right and left[-1].isdigit() and right.isdigit() and len(right) <= 2 \
-                    and _is_figure(left + right) and (left + right) in words:
+                    and is_figure(left + right) and (left + right) in words:
                 r[i], r[i + 1] = left + right, ""
         out.append(r)
     return out
@@ -282,8 +278,8 @@ def _wrapped_over(previous: str, row: list[str]) -> bool:
     break (“十七、国土海洋气象等支” | “出”): one label cell, no figure, under a label."""
     filled = [i for i, c in enumerate(row) if c]
     cells = previous.split("\t")
-    return len(filled) == 1 and not _is_figure(row[filled[0]]) and filled[0] < len(cells) \
-        and bool(cells[filled[0]]) and not _is_figure(cells[filled[0]]) and len(row[filled[0]]) <= 4
+    return len(filled) == 1 and not is_figure(row[filled[0]]) and filled[0] < len(cells) \
+        and bool(cells[filled[0]]) and not is_figure(cells[filled[0]]) and len(row[filled[0]]) <= 4
 
 
 def _joined(previous: str, row: list[str]) -> str:
