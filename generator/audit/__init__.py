@@ -8,13 +8,14 @@ tables, then the narrative and the performance tables against the tables.
 
 from __future__ import annotations
 
-from generator.audit import narrative, performance, tables
+from generator.audit import execution, narrative, performance, tables
 from generator.audit.figures import headline
 from generator.core.model import Disclosure, Finding
 from generator.core.vocabulary import KINDS
 
 # Checks that take the disclosure and its headline figures
 DISCLOSURE_CHECKS = (narrative.narrative_figures, narrative.three_public_change, narrative.stated_rates,
+                     execution.item_figures,
                      performance.task_fiscal,
                      performance.tasks_total, performance.budget_lines, performance.unit_totals)
 

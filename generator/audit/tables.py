@@ -138,6 +138,32 @@ def balance(t: Table) -> list[Finding]:
     return out
 
 
+def carry_over(t: Table) -> list[Finding]:
+    """A two-sided summary, each side: 总计 = 本年收入合计 + the lines printed between them (年初结转和结余,
+    使用非财政拨款结余 on the income side; 年末结转和结余, 结余分配 on the expenditure side).
+
+    With the balance check this is the equation of a 决算: 本年收入合计 + 年初结转 = 本年支出合计 + 年末结转.
+    A side that prints no 本年…合计 (only its 总计) has nothing to reconcile here.
+    """
+    out = []
+    for side, key in (("income", "income"), ("expenditure", "total")):
+        rows = [r for r in t.rows if r.side == side]
+        year = next((i for i, r in enumerate(rows) if r.kind == "total" and "本年" in r.label), None)
+        last = max((i for i, r in enumerate(rows) if r.kind == "total"), default=None)
+        if year is None or last is None or last <= year:
+            continue
+        between = [r for r in rows[year + 1:last] if r.kind != "total"]
+        whole = rows[last].amount(key)
+        found = (rows[year].amount(key) or 0) + sum(r.amount(key) or 0 for r in between)
+        if whole is None and found == 0:
+            continue
+        if abs((whole or 0) - found) > _tolerance(t, len(between) + 1):
+            names = " + ".join([rows[year].label] + [r.label for r in between])
+            out.append(Finding("carry-over", "warning", f"{t.title}：{rows[last].label} ≠ {names}", t.document,
+                               rows[last].line, expected=_fmt(found), found=_fmt(whole or 0), table=t.id))
+    return out
+
+
 def stated_total(t: Table) -> TableRow | None:
     """The row where a table states the department's total (the expenditure side of a summary)."""
     side = "expenditure" if KINDS[t.kind].parser == V.TWO_SIDED else None
@@ -167,4 +193,4 @@ def _same_total(d: Disclosure, check: str) -> list[Finding]:
 
 
 # The checks of one table, by the name a table kind gives in the vocabulary
-TABLE_CHECKS = {V.SUMS: sums, V.THREE_PUBLIC_SUM: three_public, V.BALANCE: balance}
+TABLE_CHECKS = {V.SUMS: sums, V.THREE_PUBLIC_SUM: three_public, V.BALANCE: balance, V.CARRY_OVER: carry_over}

@@ -179,6 +179,9 @@ class Statement:
     document: str
     line: int
     count: int | None = None
+    # what the figure is about when the sentence belongs to a numbered item of its own (a 决算 names each
+    # function item whose budget and actual it states: “1、一般公共服务支出（类）…行政运行（项）”); "" otherwise
+    subject: str = ""
 
     @property
     def tolerance(self) -> int:

@@ -54,6 +54,7 @@ PROJECT_SUMMARY = "project_summary"
 SUMS = "sums"                      # the total row against its rows, each coded parent against its children
 THREE_PUBLIC_SUM = "three_public"  # “三公” = its parts
 BALANCE = "balance"                # income total = expenditure total
+CARRY_OVER = "carry_over"          # 总计 = 本年收入（支出）合计 + 结转和结余 lines, on each side
 STATES_TOTAL = "states_total"      # states the department's total, compared across tables
 STATES_FISCAL_TOTAL = "states_fiscal_total"    # states the total of 财政拨款 alone, compared across tables
 
@@ -79,11 +80,11 @@ def _performance(kind: Kind, label: str, parser: str) -> TableKind:
 
 
 KINDS: dict[Kind, TableKind] = {k.id: k for k in (
-    _money(Kind.SUMMARY, "部门收支总体情况表", TWO_SIDED, checks=(BALANCE, STATES_TOTAL)),
+    _money(Kind.SUMMARY, "部门收支总体情况表", TWO_SIDED, checks=(BALANCE, CARRY_OVER, STATES_TOTAL)),
     _money(Kind.INCOME, "部门收入总体情况表", GRID, "function", (SUMS, STATES_TOTAL)),
     _money(Kind.EXPENDITURE, "部门支出总体情况表", GRID, "function", (SUMS, STATES_TOTAL)),
     # 财政拨款 tables state the appropriations alone: the department's total only when it has no other income
-    _money(Kind.FISCAL_SUMMARY, "财政拨款收支总体情况表", TWO_SIDED, checks=(BALANCE, STATES_FISCAL_TOTAL)),
+    _money(Kind.FISCAL_SUMMARY, "财政拨款收支总体情况表", TWO_SIDED, checks=(BALANCE, CARRY_OVER, STATES_FISCAL_TOTAL)),
     _money(Kind.GENERAL_BUDGET_FUNCTION, "一般公共预算支出情况表（按功能分类）", GRID, "function", (SUMS,)),
     _money(Kind.GENERAL_BUDGET_ECONOMIC, "一般公共预算支出情况表（按经济分类）", GRID, "economic", (SUMS,)),
     _money(Kind.BASIC_ECONOMIC, "一般公共预算基本支出情况表", GRID, "economic", (SUMS,)),

@@ -69,12 +69,48 @@ def _quote(text: str, start: int, end: int) -> str:
     return text[max(0, start - 12):min(len(text), end + 12)]
 
 
+# a numbered item of a 决算's execution narrative: “1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。”
+_ITEM = re.compile(r"^\s*\d{1,2}\s*[、.．]\s*(\S.*)")
+_ITEM_END = re.compile(r"。|主要用于")
+# a heading of the narrative (“六、…”, “（三）…”) closes the item before it
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+class _Items:
+    """The numbered item the lines are in, its name joined when it wraps (even over a page break)."""
+
+    def __init__(self) -> None:
+        self.name = ""
+        self.open = False             # the name has not ended yet: the next line continues it
+
+    def feed(self, text: str) -> None:
+        m = _ITEM.match(text)
+        if m:
+            self.name, self.open = "", True
+            text = m.group(1)
+        elif _HEADING.match(text):
+            self.name, self.open = "", False
+            return
+        if self.open:
+            end = _ITEM_END.search(text)
+            self.name += (text[:end.start()] if end else text).strip()
+            self.open = end is None and len(self.name) < 120
+
+    @property
+    def subject(self) -> str:
+        return self.name.rstrip("。；;，, ")
+
+
 def extract(lines: list[TextLine], document: str) -> list[Statement]:
     """Every recognised statement, in document order (first statement of a measure per line)."""
     out: list[Statement] = []
+    items = _Items()
     for tl in lines:
         text = tl.text
-        if "\t" in text or len(text) < 6:
+        if "\t" in text:
+            continue
+        items.feed(text)
+        if len(text) < 6:
             continue
         seen: set[str] = set()
         for measure, pattern in MONEY_PATTERNS:
@@ -97,7 +133,7 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
             sign = -1 if m.group(1) == "减少" else 1
             out.append(Statement("total" + V.CHANGE, m.group(0), m.group(3), amount.decimals,
                                  sign * (amount.yuan or 0), _quote(text, m.start(), m.end()), document, tl.line))
-        out += _execution(text, document, tl.line)
+        out += _execution(text, document, tl.line, items.subject)
         for measure, pattern in COUNT_PATTERNS:
             m = pattern.search(text)
             if m:
@@ -106,26 +142,28 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
     return out
 
 
-def _execution(text: str, document: str, line: int) -> list[Statement]:
-    """The budget, the actual and the stated rate of an execution sentence (all three, or nothing).
+def _execution(text: str, document: str, line: int, subject: str) -> list[Statement]:
+    """The budget, the actual and any stated rate of an execution sentence (a budget and the actual, or
+    nothing).
 
     The rate is kept as printed, with the budget it names (``execution.rate.initial`` or ``.full``),
-    so that the audit can hold it against the figures beside it.
+    so that the audit can hold it against the figures beside it.  A sentence inside a numbered item
+    carries the item's name as its subject: the overall sentence has none.
     """
     rate = _EXECUTION_RATE.search(text)
-    if rate is None:
-        return []
     out = []
-    for m in _EXECUTION_FIGURE.finditer(text[:rate.start()]):
+    for m in _EXECUTION_FIGURE.finditer(text[:rate.start()] if rate else text):
         amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
         out.append(Statement(_EXECUTION_FIGURES[m.group(1)], m.group(2), m.group(3), amount.decimals, amount.yuan,
-                             _quote(text, m.start(), m.end()), document, line))
-    if not any(s.measure == "execution.actual" for s in out):
+                             _quote(text, m.start(), m.end()), document, line, subject=subject))
+    measures = {s.measure for s in out}
+    if "execution.actual" not in measures or not measures & {"execution.initial", "execution.full"}:
         return []
-    basis = "initial" if rate.group(1) == "年初" else "full"
-    digits = len(rate.group(2).partition(".")[2])
-    out.append(Statement(f"execution.rate.{basis}", rate.group(2), "%", digits, None,
-                         _quote(text, rate.start(), rate.end()), document, line))
+    if rate:
+        basis = "initial" if rate.group(1) == "年初" else "full"
+        digits = len(rate.group(2).partition(".")[2])
+        out.append(Statement(f"execution.rate.{basis}", rate.group(2), "%", digits, None,
+                             _quote(text, rate.start(), rate.end()), document, line, subject=subject))
     return out
 
 

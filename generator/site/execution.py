@@ -2,9 +2,11 @@
 
 A 决算 prints both: the “三公” table its 预算数 beside its 决算数, and
 tables by function their 年初预算数 (and 调整预算数) beside the 决算数.
-Each row here comes from one printed row; nothing is derived from two
+A 决算's narrative also states, item by item, each function item's 全年预算 and
+支出决算 (the Shanghai template): those become a table of their own.  Each row
+here comes from one printed row or one sentence; nothing is derived from two
 documents.  The rate is 决算数 ÷ 预算数, an exact decimal, shown only where
-the budget is not zero.
+the budget is not zero.  Each table has a bar chart drawn at build time.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.core.model import Disclosure, Table
+from markupsafe import Markup
+
+from generator.audit.execution import level_names, stated_items
+from generator.core.model import Disclosure
 from generator.core.money import Yuan
 from generator.core.vocabulary import Kind
+from generator.site import svg
 from generator.site.comparisons import ratio
 from generator.site.formatting import share, wan
+
+BUDGET_COLOUR, ACTUAL_COLOUR = "#9dbfd4", "#2b6a8e"
 
 # the column keys a 决算 table gives what was budgeted, in order of preference
 _BUDGET_KEYS = ("调整预算数", "年初预算数", "budget")
@@ -30,6 +38,7 @@ class ExecutionRow:
     actual: Yuan | None
     line: int
     total: bool = False
+    path: str = ""           # the class and 款 above a function item, when the narrative names them
 
     @property
     def rate(self) -> Decimal | None:
@@ -37,21 +46,39 @@ class ExecutionRow:
 
     def cells(self) -> dict:
         return {"label": self.label, "budget": wan(self.budget), "actual": wan(self.actual),
-                "rate": share(self.actual, self.budget) if self.budget else "—", "line": self.line}
+                "rate": share(self.actual, self.budget) if self.budget else "—", "line": self.line,
+                "path": self.path}
 
 
 @dataclass
 class Execution:
-    table: Table
+    id: str
+    title: str               # what the figures are: the table's title, or the narrative's section
     budget_label: str
     rows: list[ExecutionRow]
+    document: str = ""
+    line: int = 0            # where the figures are printed (the first sentence, for the narrative's)
 
     @property
     def summary(self) -> str:
         total = self.rows[0]
         rate = share(total.actual, total.budget) if total.budget else ""
-        return (f"{total.label}预算 {wan(total.budget)} 万元，实际支出 {wan(total.actual)} 万元"
-                + (f"，执行率 {rate}。" if rate else "。"))
+        what = "" if total.label in ("合计", "总计") else total.label
+        text = (f"{what}{self.budget_label} {wan(total.budget)} 万元，决算数 {wan(total.actual)} 万元"
+                + (f"，执行率 {rate}" if rate else ""))
+        items = [r for r in self.rows if not r.total and r.budget]
+        if len(items) > 1:
+            low = min(items, key=lambda r: (r.rate if r.rate is not None else 0, r.label))
+            text += f"；执行率最低的是{low.label}（{share(low.actual, low.budget)}）"
+        return text + "。"
+
+    @property
+    def chart(self) -> Markup:
+        """Budget and actual side by side for each row, drawn from the same figures as the table."""
+        return svg.bars(self.id, f"{self.title}：{self.budget_label}与决算数", self.summary,
+                        [r.label for r in self.rows],
+                        [(self.budget_label, BUDGET_COLOUR, [r.budget for r in self.rows]),
+                         ("决算数", ACTUAL_COLOUR, [r.actual for r in self.rows])])
 
 
 def _key(table: Table, wanted: tuple[str, ...]) -> str | None:
@@ -60,7 +87,8 @@ def _key(table: Table, wanted: tuple[str, ...]) -> str | None:
 
 
 def execution(d: Disclosure) -> list[Execution]:
-    """The execution tables of a 决算: “三公” (预算数/决算数) and any table by function with 年初预算数."""
+    """The execution tables of a 决算: “三公” (预算数/决算数), any table by function with 年初预算数, and
+    the items its narrative states."""
     if d.phase != "决算":
         return []
     out = []
@@ -76,5 +104,38 @@ def execution(d: Disclosure) -> list[Execution]:
         rows.sort(key=lambda r: not r.total)                 # the total first, then the rows as printed
         if rows:
             label = next(c.label for c in t.money_columns if c.key == budget)
-            out.append(Execution(t, label, rows))
+            out.append(Execution(f"execution-{t.id}", t.title, label, rows, t.document, t.title_line))
+    stated = _stated(d)
+    if stated is not None:
+        out.append(stated)
     return out
+
+
+def _stated(d: Disclosure) -> Execution | None:
+    """The narrative's items (全年预算 and 支出决算 of each function item), under the overall sentence."""
+    items = stated_items(d)
+    if not items:
+        return None
+    rows = []
+    for item in items:
+        names = [name for _, name in level_names(item.subject)]
+        rows.append(ExecutionRow(item.label, item.budget.yuan, item.actual.yuan, item.actual.line,
+                                 path=" · ".join(names[:-1])))
+    overall = _overall(d, items[0].budget.measure)
+    if overall is not None:
+        rows.insert(0, overall)
+    label = items[0].budget_label
+    return Execution("execution-narrative", "一般公共预算财政拨款支出决算具体情况（文字说明）", label, rows,
+                     items[0].actual.document, rows[0].line)
+
+
+def _overall(d: Disclosure, measure: str) -> ExecutionRow | None:
+    """The sentence that states the whole before the items (it names no item), on the same basis."""
+    by_line: dict[int, dict] = {}
+    for s in d.statements:
+        if not s.subject and s.measure in (measure, "execution.actual") and s.yuan is not None:
+            by_line.setdefault(s.line, {}).setdefault(s.measure, s.yuan)
+    line, whole = next(((line, found) for line, found in sorted(by_line.items()) if len(found) == 2), (0, None))
+    if whole is None:
+        return None
+    return ExecutionRow("合计", whole[measure], whole["execution.actual"], line, total=True)

@@ -21,7 +21,7 @@ from generator.core import jsontext
 from generator.core.money import parse_yuan_text, yuan_text
 from generator.core.vocabulary import KINDS, PHASES, SCOPES
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 DISCLOSURE_JSON = "disclosure.json"
 PERFORMANCE_JSON = "performance.json"
@@ -58,7 +58,7 @@ TASKS = CsvFile("tasks.csv", ("name", "content", "amount", "amount_yuan", "fisca
                               "document", "line"),
                 integers=frozenset({"line"}), amounts=frozenset({"amount_yuan", "fiscal_yuan"}))
 STATEMENTS = CsvFile("statements.csv", ("measure", "printed", "unit", "decimals", "yuan", "count", "quote",
-                                        "document", "line"),
+                                        "subject", "document", "line"),
                      integers=frozenset({"decimals", "count", "line"}), amounts=frozenset({"yuan"}))
 CSV_FILES: tuple[CsvFile, ...] = (ROWS, MONEY, GLOSSARY, INDICATORS, TASKS, STATEMENTS)
 

@@ -88,6 +88,38 @@ def test_balance_of_a_two_sided_summary():
     assert (f.expected, f.found) == ("100,000 元", "101,100 元")
 
 
+def final_summary(carried_in, total_in, carried_out, total_out):
+    """A 决算's summary: 本年收入合计 307.82 + 年初结转 = 总计; 本年支出合计 300.00 + 年末结转 = 总计 (万元, 2 decimals)."""
+    t = summary(0, 0)
+    t.decimals = 2
+
+    def line(n, label, kind, side, yuan):
+        return TableRow(n, 20 + n, label, kind=kind, side=side,
+                        cells=[Cell("income" if side == "income" else "total", "", yuan)])
+
+    t.rows = [line(1, "本年收入合计", "total", "income", 3_078_200), line(2, "本年支出合计", "total", "expenditure", 3_000_000),
+              line(3, "使用非财政拨款结余", "income", "income", None), line(4, "结余分配", "expenditure", "expenditure", None),
+              line(5, "年初结转和结余", "income", "income", carried_in),
+              line(6, "年末结转和结余", "expenditure", "expenditure", carried_out),
+              line(7, "总计", "total", "income", total_in), line(8, "总计", "total", "expenditure", total_out)]
+    return t
+
+
+def test_carry_over_each_side_adds_up_to_its_whole():
+    # 307.82 + 12.18 = 320.00 = 300.00 + 20.00
+    assert tables.carry_over(final_summary(121_800, 3_200_000, 200_000, 3_200_000)) == []
+    assert tables.balance(final_summary(121_800, 3_200_000, 200_000, 3_200_000)) == []
+    # a 年末结转 misprinted: the expenditure side no longer adds up (the totals still balance)
+    (f,) = tables.carry_over(final_summary(121_800, 3_200_000, 210_000, 3_200_000))
+    assert (f.check, f.line, f.expected, f.found) == ("carry-over", 28, "3,210,000 元", "3,200,000 元")
+    assert "本年支出合计 + 结余分配 + 年末结转和结余" in f.message
+
+
+def test_carry_over_needs_the_years_own_total():
+    t = summary(100_000, 100_000)                      # only 收入总计 / 支出总计: nothing to reconcile
+    assert tables.carry_over(t) == []
+
+
 def test_same_total_across_tables():
     same = disclosure(summary(30_000, 30_000), expenditure(30_000, 10_000, 20_000))
     assert tables.same_total(same) == []

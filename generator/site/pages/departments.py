@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from generator.core import vocabulary as V
 from generator.core.slugs import region_display
-from generator.site import urls
+from markupsafe import Markup
+
+from generator.site import svg, urls
 from generator.site.charts import trend
+from generator.site.execution import ACTUAL_COLOUR, BUDGET_COLOUR
 from generator.site.formatting import share, wan
 from generator.site.pages import Inputs, Page, crumbs
 
@@ -38,6 +41,25 @@ def budget_against_actual(disclosures: list) -> list[dict]:
     return out
 
 
+def against_trend(disclosures: list) -> tuple[Markup, str] | None:
+    """支出总计 planned and spent, year by year, once two years have both; the chart and its summary."""
+    budgets = {(v.year, v.scope): v for v in disclosures if v.phase == V.BUDGET}
+    years = []
+    for v in sorted((v for v in disclosures if v.phase == "决算" and v.scope == V.DEPARTMENT_SCOPE),
+                    key=lambda v: v.year):
+        b = budgets.get((v.year, v.scope))
+        if b is not None and b.value(V.TOTAL_EXPENDITURE) is not None and v.value(V.TOTAL_EXPENDITURE) is not None:
+            years.append((v.year, b.value(V.TOTAL_EXPENDITURE), v.value(V.TOTAL_EXPENDITURE)))
+    if len(years) < 2:
+        return None
+    (y0, b0, a0), (y1, b1, a1) = years[0], years[-1]
+    summary = (f"{y0} 年预算 {wan(b0)} 万元、决算 {wan(a0)} 万元（{share(a0, b0) or '—'}）；"
+               f"{y1} 年预算 {wan(b1)} 万元、决算 {wan(a1)} 万元（{share(a1, b1) or '—'}）。")
+    chart = svg.bars("chart-against", "历年支出总计：预算与决算", summary, [f"{y} 年" for y, _, _ in years],
+                     [("预算", BUDGET_COLOUR, [b for _, b, _ in years]), ("决算", ACTUAL_COLOUR, [a for _, _, a in years])])
+    return chart, summary
+
+
 def context(inputs: Inputs, page: Page) -> dict:
     dep = next(d for d in inputs.model.departments if d.url == page.key)
     # the trend is of the department's own budgets: a 决算 or a unit's budget is another series
@@ -45,6 +67,6 @@ def context(inputs: Inputs, page: Page) -> dict:
               if v.phase == V.BUDGET and v.scope == V.DEPARTMENT_SCOPE and v.value(V.TOTAL_EXPENDITURE) is not None]
     chart = trend(points, "历年支出总计") if len(points) > 1 else None
     return {"title": dep.name, "dep": dep, "trend": chart, "charts": bool(chart), "section": "regions",
-            "against": budget_against_actual(dep.disclosures),
+            "against": budget_against_actual(dep.disclosures), "against_trend": against_trend(dep.disclosures),
             "region_url": urls.region(dep.region_slug),
             "crumbs": crumbs(inputs.config, (region_display(dep.region), urls.region(dep.region_slug)), (dep.name, ""))}
