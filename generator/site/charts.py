@@ -1,8 +1,10 @@
-"""Charts of a disclosure: each a plotly spec, a one-sentence summary and the table it draws.
+"""Charts of a disclosure: each a one-sentence summary, the table it draws, an SVG and a plotly spec.
 
-The table is the truth and is always on the page; the chart is drawn from
-the JSON in the page by the site script when JavaScript runs.  Every
-summary sentence is written from the same numbers as the chart.
+The table is the truth and is always on the page.  The chart is an SVG
+drawn at build time (``svg``), so it shows with JavaScript off and costs the
+reader no script; the plotly spec in the page draws the same figures as an
+interactive chart only when a reader asks for it.  Every summary sentence
+is written from the same numbers as the chart.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from generator.audit.figures import Figure
 from generator.core.model import Disclosure
 from generator.core import vocabulary as V
 from generator.core.vocabulary import Kind
+from generator.site import svg as svg_draw
 from generator.site.formatting import share, wan, wan_number
 from generator.core.text import strip_enumeration
 
+CARD_WIDTH = 330        # a chart card's width on a phone, so that its text is drawn at its size
 PALETTE = ["#2b6a8e", "#d08c2c", "#5b8c5a", "#a0526d", "#6d6aa8", "#8a7f6b", "#3f9b9b", "#b5654a"]
 
 
@@ -32,6 +36,12 @@ class Chart:
 
     def table_rows(self) -> list[dict]:
         return [{"label": label, "value": wan(yuan), "share": share(yuan, self.total)} for label, yuan in self.rows]
+
+    @property
+    def svg(self):
+        """The chart drawn at build time from the same rows as its table."""
+        return svg_draw.bars(self.id, self.title, self.summary, [label for label, _ in self.rows],
+                             [("金额", PALETTE[0], [yuan for _, yuan in self.rows])], width=CARD_WIDTH)
 
 
 def _bar(rows: list[tuple[str, int]], colors: bool = False) -> dict:

@@ -26,14 +26,15 @@ FONT = 13
 
 
 def bars(chart_id: str, title: str, summary: str, labels: list[str], series: list[tuple[str, str, list[Yuan | None]]],
-         unit: str = "万元") -> Markup:
+         unit: str = "万元", width: int = WIDTH) -> Markup:
     """Horizontal bars, one group per label and one bar per series ``(name, colour, values in 元)``.
 
-    A blank value (None) draws no bar and says “—”; the scale starts at zero.
+    A blank value (None) draws no bar and says “—”; the scale starts at zero.  ``width`` is the width
+    the text is set for: a chart in a narrow card is drawn narrower so that its text keeps its size.
     """
     values = [v for _, _, vs in series for v in vs if v is not None]
     top = max([v for v in values if v > 0], default=0)
-    area = WIDTH - VALUE_SPACE
+    area = width - VALUE_SPACE
     legend = len(series) > 1
     y = LEGEND_HEIGHT if legend else 4
     parts: list[str] = []
@@ -57,7 +58,7 @@ def bars(chart_id: str, title: str, summary: str, labels: list[str], series: lis
         y += ROW_GAP
     height = y
     return Markup(
-        f'<svg class="bars" id="{escape(chart_id)}-svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
+        f'<svg class="bars" id="{escape(chart_id)}-svg" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-labelledby="{escape(chart_id)}-svg-t {escape(chart_id)}-svg-d" '
         f'preserveAspectRatio="xMinYMin meet" font-size="{FONT}">'
         f'<title id="{escape(chart_id)}-svg-t">{escape(title)}</title>'

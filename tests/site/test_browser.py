@@ -110,29 +110,44 @@ class Watch:
 
 def settle(page):
     page.wait_for_load_state("networkidle")
-    if page.locator(".chart-canvas").count():
-        page.wait_for_function("[...document.querySelectorAll('.chart-canvas')].every(c => c.querySelector('.main-svg'))",
-                               timeout=20000)
     if page.locator("[data-search-results]").count():
         page.wait_for_function("!document.querySelector('[data-search-status]').textContent.startsWith('正在')")
+
+
+def draw_live(page, chart_id):
+    """Ask for one chart's interactive version; plotly is fetched then, and draws in place of the SVG."""
+    page.click(f'button[data-chart-for="{chart_id}"]')
+    page.wait_for_selector(f"#{chart_id} .chart-canvas .main-svg", state="attached", timeout=20000)
+    assert page.locator(f"#{chart_id} .chart-svg").is_hidden()
 
 
 def test_every_page_type_loads_cleanly_and_charts_draw(browser, server):
     page = browser.new_page()
     watch = Watch(page)
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
     charts = 0
     for name, path in PAGES.items():
         page.goto(server.url + path)
         settle(page)
         assert page.evaluate("document.documentElement.lang") == "zh-CN", name
-        drawn = page.evaluate("[...document.querySelectorAll('.chart-canvas')].filter(c => c.querySelector('.main-svg')).length")
-        assert drawn == page.locator(".chart-canvas").count(), name
+        # every chart is drawn at build time: an SVG with its title and summary, one per chart figure
+        drawn = page.evaluate("[...document.querySelectorAll('figure.chart')].filter(f => "
+                              "f.querySelector('svg.bars[role=img] title') && f.querySelector('svg.bars rect')).length")
+        assert drawn == page.locator("figure.chart").count(), name
+        assert page.locator("button.chart-live:visible").count() == drawn, name
         # each chart has a text alternative: a summary sentence and the table of its figures
         alternatives = page.evaluate("[...document.querySelectorAll('figure.chart')].map(f => "
                                      "[f.querySelector('.summary').textContent.length, f.querySelectorAll('table tbody tr').length])")
         assert all(s > 10 and rows >= 1 for s, rows in alternatives), name
         charts += drawn
     assert charts >= 20
+    assert not any("plotly" in url for url in requested)        # no page fetches plotly until asked
+    page.goto(server.url + PAGES["disclosure-000"])
+    draw_live(page, "chart-function")
+    assert any("plotly" in url for url in requested)
+    assert page.evaluate("[...document.querySelectorAll('.chart-canvas')].filter(c => c.querySelector('.main-svg'))"
+                         ".map(c => c.closest('figure').id)") == ["chart-function"]      # only the chart asked for
     assert watch.problems == []
     page.close()
 
@@ -197,8 +212,10 @@ def test_without_javascript_every_table_is_there(browser, server):
         page.goto(server.url + PAGES[name])
         assert page.locator(".chart-canvas .main-svg").count() == 0
         assert page.locator("table").count() >= 1
+        assert page.locator("button.chart-live:visible").count() == 0      # nothing offered that cannot work
     page.goto(server.url + PAGES["disclosure-000"])
     assert page.locator("table.chart-table").count() == 5        # each chart's data, as a table
+    assert page.locator("figure.chart svg.bars").count() == 5    # and each chart, drawn at build time
     assert page.locator("table.money").count() >= 11
     assert page.locator("text=8,641.2027").count() >= 1
     ctx.close()
@@ -217,7 +234,7 @@ def test_a_strict_content_security_policy_breaks_nothing(browser, site):
             if name == "search":
                 assert page.locator("[data-search-results] a").count() >= 1
             if name == "disclosure-000":
-                assert page.locator(".chart-canvas .main-svg").count() >= 5
+                draw_live(page, "chart-three-public")
         assert watch.problems == []
         page.close()
     finally:
@@ -367,7 +384,7 @@ def test_hostile_document_runs_nothing(browser, tmp_path):
                   if (el.tagName === 'SCRIPT' && !el.src && el.type !== 'application/json') bad.push('inline script');
                   if (el.tagName === 'A' && /^\\s*javascript:/i.test(el.getAttribute('href') || '')) bad.push('javascript link');
                   if (el.tagName === 'IMG' || el.tagName === 'IFRAME' || el.tagName === 'OBJECT') bad.push(el.tagName);
-                  if (el.tagName.toLowerCase() === 'svg' && !el.closest('.chart-canvas') && el.id !== 'js-plotly-tester') bad.push('svg ' + el.outerHTML.slice(0, 80));
+                  if (el.tagName.toLowerCase() === 'svg' && !el.closest('.chart-canvas') && !el.closest('.chart-svg') && el.id !== 'js-plotly-tester') bad.push('svg ' + el.outerHTML.slice(0, 80));
                 }
                 return bad;
             })()""")
@@ -387,7 +404,8 @@ def test_the_site_works_from_disk(browser, site):
     page.click("text=郑州市人民政府办公厅 2020 年部门预算")
     settle(page)
     assert page.url.startswith("file://") and page.url.endswith("2020-budget/index.html")
-    assert page.evaluate("[...document.querySelectorAll('.chart-canvas')].every(c => c.querySelector('.main-svg'))")
+    assert page.locator("figure.chart svg.bars").count() == 5
+    draw_live(page, "chart-income")                               # plotly loads from disk too
     page.click("nav[aria-label='主导航'] >> text=比较")
     assert page.url.endswith("compare/index.html") and page.locator("h1").inner_text() == "比较"
     assert watch.problems == []

@@ -87,13 +87,21 @@ def test_chart_json_matches_the_data(site):
     data = re.search(r'id="chart-function-data">(.*?)</script>', html, re.S)
     trace = json.loads(data.group(1))["data"][0]
     assert trace["y"][0] == "一般公共服务支出" and trace["x"][0] == 7484.6004
+    # the SVG drawn at build time shows the same figures: 0 draws no bar, 90 the longest
+    svg = re.search(r'<svg class="bars" id="chart-three-public-svg".*?</svg>', html, re.S).group(0)
+    assert re.findall(r'<title>(\S+) 金额：([\d.,]+) 万元</title>', svg) == [("公务接待费", "8.00"),
+                                                                          ("公务用车购置及运行费", "90.00")]
+    widths = [int(w) for w in re.findall(r'<rect x="0" y="\d+" width="(\d+)"', svg)]
+    assert widths[1] > 10 * widths[0] and ">0.00</text>" in svg
 
 
 def test_plotly_is_self_hosted_and_only_on_chart_pages(site):
     bundles = list((site / "assets").glob("plotly.*.min.js"))
     assert len(bundles) == 1 and re.fullmatch(r"plotly\.[0-9a-f]{10}\.min\.js", bundles[0].name)
-    assert "plotly." in read(site, ZZ_PAGE)
+    # offered on chart pages (fetched only when a reader asks), never loaded by a tag of its own
+    assert 'data-plotly="../../../../assets/plotly.' in read(site, ZZ_PAGE)
     assert "plotly." not in read(site, "glossary/index.html")
+    assert not re.search(r'<script[^>]+src="[^"]*plotly', read(site, ZZ_PAGE))
 
 
 def test_glossary_term_shows_each_definition_and_its_documents(site):

@@ -4,17 +4,49 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  function drawCharts() {
-    if (!window.Plotly) return;
-    document.querySelectorAll("[data-chart]").forEach(function (el) {
-      var data = document.getElementById(el.getAttribute("data-chart"));
-      if (!data) return;
-      try {
-        var spec = JSON.parse(data.textContent);
-        window.Plotly.newPlot(el, spec.data, spec.layout, spec.config);
-      } catch (e) {
-        el.textContent = "";
-      }
+  /* Charts are SVG drawn at build time.  Plotly (about 1.4 MB) is fetched only when a reader asks for
+     the interactive chart, from the address the page gives on this script's tag. */
+  var plotlySrc = (document.currentScript && document.currentScript.getAttribute("data-plotly")) || "";
+  var plotlyLoading = null;
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!plotlyLoading) {
+      plotlyLoading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = plotlySrc;
+        s.onload = function () { resolve(window.Plotly); };
+        s.onerror = function () { plotlyLoading = null; reject(new Error("plotly")); };
+        document.head.appendChild(s);
+      });
+    }
+    return plotlyLoading;
+  }
+
+  function drawLive(figure, button) {
+    var canvas = figure.querySelector("[data-chart]");
+    var data = document.getElementById(canvas.getAttribute("data-chart"));
+    button.disabled = true;
+    button.textContent = "正在载入…";
+    loadPlotly().then(function (Plotly) {
+      var spec = JSON.parse(data.textContent);
+      canvas.hidden = false;
+      figure.querySelector(".chart-svg").hidden = true;
+      Plotly.newPlot(canvas, spec.data, spec.layout, spec.config);
+      button.hidden = true;
+    }).catch(function () {
+      button.disabled = false;
+      button.textContent = "交互图表（载入失败，重试）";
+    });
+  }
+
+  function setupCharts() {
+    if (!plotlySrc) return;
+    document.querySelectorAll("button[data-chart-for]").forEach(function (button) {
+      var figure = document.getElementById(button.getAttribute("data-chart-for"));
+      if (!figure) return;
+      button.hidden = false;
+      button.addEventListener("click", function () { drawLive(figure, button); });
     });
   }
 
@@ -126,7 +158,7 @@
   function ready() {
     setupSorting();
     setupSearch();
-    drawCharts();
+    setupCharts();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
