@@ -243,10 +243,26 @@ class Finding:
 
 @dataclass
 class Source:
+    """A document a disclosure was read from, with its text form: the lines that rows and findings cite.
+
+    A PDF's text form is what the reader made of it; it is kept with the data so that building the
+    site never reads a PDF again.  ``pages`` gives, for a PDF, the line each page starts on.
+    """
+
     name: str
     sha256: str
     title: str
     lines: int
+    pages: list[list[int]] = field(default_factory=list)      # [[first line, page], …]; [] for a text document
+    text: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    def page_of_lines(self) -> list[int]:
+        """The page of each line (empty for a text document)."""
+        out: list[int] = []
+        for i, (first, page) in enumerate(self.pages):
+            end = self.pages[i + 1][0] if i + 1 < len(self.pages) else self.lines + 1
+            out += [page] * (end - first)
+        return out
 
 
 @dataclass

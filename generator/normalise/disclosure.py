@@ -46,6 +46,11 @@ def parse_document(layout: Layout, extra_dir: str | None = None) -> Disclosure:
         raise DocumentError(exc.path, exc.line, exc.message, pages[exc.line - 1]) from None
 
 
+def page_starts(pages: tuple[int, ...]) -> list[list[int]]:
+    """``[[1, 1], [3, 2], …]``: the line each page starts on (1-based), from the page of each line."""
+    return [[i, p] for i, p in enumerate(pages, 1) if i == 1 or pages[i - 2] != p]
+
+
 def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     doc, texts, raws = layout.document, layout.texts, layout.tables
     department, _ = find_department(texts, raws)
@@ -61,7 +66,8 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
         raise DocumentError(doc.name, 1, "cannot tell the budget year: expected a title with “20XX年”")
     title = next((t.text for t in texts[:5] if t.text), department)
     disclosure = Disclosure(region_of(department), department, year, phase, scope,
-                            sources=[Source(doc.name, doc.sha256, title, len(doc.lines))])
+                            sources=[Source(doc.name, doc.sha256, title, len(doc.lines), page_starts(doc.pages),
+                                            list(doc.lines))])
     default_unit = next((r.unit for r in raws if r.unit), None)
     recognised = 0
     counts: dict[Kind, int] = {}

@@ -17,7 +17,6 @@ from generator.audit.figures import Figure, headline, staff
 from generator.core.model import Disclosure, Finding, Statement
 from generator.core.money import Yuan
 from generator.core.text import compact
-from generator.read import read_source
 from generator.store.layout import disclosure_folder
 from generator.store.registry import Registry
 from generator.site import urls
@@ -183,8 +182,7 @@ def site_model(disclosures: list[Disclosure], registry: Registry, sources: dict[
         for s in v.data.sources:
             if s.name in sources:
                 # the lines rows cite: a text document's own, a PDF's text form (with its pages)
-                doc = read_source(s.name, sources[s.name]).document
-                documents[s.name] = SourceText(list(doc.lines), list(doc.pages), v)
+                documents[s.name] = SourceText(s.text, s.page_of_lines(), v)
     return SiteModel(views, region_list, sorted(departments.values(), key=lambda d: (d.region_slug, d.slug)),
                      dict(sorted(years.items(), reverse=True)), merge_glossary(views), comparisons(views), documents)
 

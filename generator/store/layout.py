@@ -20,6 +20,7 @@ DISCLOSURES = "disclosures"
 REFERENCE = "reference"
 REGISTRY = "registry.yaml"
 NARRATIVE = "narrative"
+TEXT = "text"
 
 
 def disclosure_folder(region_slug: str, department_slug: str, edition: str) -> str:
@@ -30,6 +31,11 @@ def disclosure_folder(region_slug: str, department_slug: str, edition: str) -> s
 def disclosure_dirs(data_dir: Path) -> list[Path]:
     """Every disclosure folder of the data directory, in a stable order."""
     return sorted(p.parent for p in (data_dir / DISCLOSURES).glob("*/*/*/disclosure.json"))
+
+
+def source_text_file(name: str) -> str:
+    """The text form of a source document inside its disclosure's folder: one line per cited line."""
+    return f"{TEXT}/{name}.txt"
 
 
 def narrative_file(index: int, key: str) -> str:

@@ -22,13 +22,20 @@ from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Indicat
                                   Source, Statement, Table, TableColumn, TableRow, Target, Task, Term, UnitRow)
 from generator.core.vocabulary import Kind
 from generator.store import schema as S
-from generator.store.layout import NARRATIVE, SOURCES, disclosure_dirs
+from generator.store.layout import NARRATIVE, SOURCES, disclosure_dirs, source_text_file
 
 _SOURCE_LINE = re.compile(r"^<!-- source: (.*) line (\d+) -->$")
 
 
 def _records(path: Path, spec: S.CsvFile) -> list[dict]:
     return [S.decode(spec, row) for row in S.read_csv_rows(path / spec.name)]
+
+
+def _source(record: dict, path: Path) -> Source:
+    """A source with its text form, as the importer stored it beside the data."""
+    s = Source(**record)
+    s.text = (path / source_text_file(s.name)).read_text(encoding="utf-8").split("\n")[:-1]
+    return s
 
 
 def _optional(value: object) -> object:
@@ -79,7 +86,7 @@ def load_disclosure(path: Path) -> Disclosure:
         meta = json.loads((path / S.DISCLOSURE_JSON).read_text(encoding="utf-8"))
         d = Disclosure(region=meta["region"], department=meta["department"], year=meta["year"], phase=meta["phase"],
                        scope=meta["scope"],
-                       sources=[Source(**s) for s in meta["sources"]], tables=_tables(meta, path),
+                       sources=[_source(s, path) for s in meta["sources"]], tables=_tables(meta, path),
                        merge_findings=[Finding(**f) for f in meta["merge_findings"]],
                        region_slug=meta["region_slug"], department_slug=meta["department_slug"])
         d.indicators = [Indicator(**i) for i in _records(path, S.INDICATORS)]

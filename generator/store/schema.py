@@ -20,6 +20,7 @@ from pathlib import Path
 from generator.core import jsontext
 from generator.core.money import parse_yuan_text, yuan_text
 from generator.core.vocabulary import KINDS, PHASES, SCOPES
+from generator.store.layout import source_text_file
 
 FORMAT_VERSION = 3
 
@@ -65,7 +66,7 @@ CSV_FILES: tuple[CsvFile, ...] = (ROWS, MONEY, GLOSSARY, INDICATORS, TASKS, STAT
 # The keys of the JSON files, by object (documented in docs/data-format.md)
 DISCLOSURE_KEYS = ("format", "region", "department", "year", "phase", "scope", "region_slug", "department_slug",
                    "sources", "tables", "merge_findings")
-SOURCE_KEYS = ("name", "sha256", "title", "lines")
+SOURCE_KEYS = ("name", "sha256", "title", "lines", "pages")
 TABLE_KEYS = ("id", "kind", "title", "document", "lines", "title_line", "unit", "decimals", "empty", "columns",
               "notes", "note_lines")
 COLUMN_KEYS = ("key", "label", "role", "side")
@@ -191,6 +192,14 @@ def validate_disclosure(path: Path) -> list[str]:
     for s in meta.get("sources") or []:
         if not _SHA.match(str(s.get("sha256", ""))):
             problems.append(f"{file}: source {s.get('name')!r} has no valid sha256")
+        text = path / source_text_file(str(s.get("name")))
+        try:
+            count = len(text.read_text(encoding="utf-8").split("\n")) - 1
+        except OSError:
+            problems.append(f"{text}: missing (the text form of source {s.get('name')!r})")
+            continue
+        if count != s.get("lines"):
+            problems.append(f"{text}: has {count} lines, disclosure.json says {s.get('lines')}")
     for t in meta.get("tables") or []:
         if t.get("kind") not in KINDS:
             problems.append(f"{file}: table {t.get('id')!r} has an unknown kind {t.get('kind')!r}")

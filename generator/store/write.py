@@ -19,7 +19,8 @@ from generator.core import jsontext
 from generator.core.errors import DataError
 from generator.core.model import Disclosure
 from generator.store import schema as S
-from generator.store.layout import DISCLOSURES, REGISTRY, SOURCES, disclosure_folder, narrative_file
+from generator.store.layout import (DISCLOSURES, REGISTRY, SOURCES, disclosure_folder, narrative_file,
+                                    source_text_file)
 from generator.store.registry import Registry
 
 
@@ -69,6 +70,8 @@ def render_disclosure(d: Disclosure) -> dict[str, str]:
         S.PERFORMANCE_JSON: _json(performance),
         S.STATEMENTS.name: S.csv_text(S.STATEMENTS, [asdict(s) for s in d.statements]),
     }
+    for s in d.sources:
+        files[source_text_file(s.name)] = "".join(line + "\n" for line in s.text)
     for i, s in enumerate(d.sections, 1):
         files[narrative_file(i, s.key)] = f"<!-- source: {s.document} line {s.line} -->\n{s.markdown}"
     return files

@@ -47,3 +47,35 @@ def test_two_disclosures_in_one_folder_are_refused_and_nothing_changes(disclosur
     with pytest.raises(DataError, match="same folder"):
         write_data(tmp_path / "data", {}, [one, copy.deepcopy(one)], registry)
     assert not (tmp_path / "data" / DISCLOSURES).exists()
+
+
+def test_a_pdfs_text_form_is_kept_with_the_data_and_the_build_never_reads_a_pdf(tmp_path, monkeypatch):
+    import shutil
+
+    import generator.read as read
+    from generator.api import build_site
+    from generator.store.schema import validate_disclosure
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    folder = data / DISCLOSURES / "shanghai-putuo/weishehuigongzuobu/2024-final"
+    (source,) = load_disclosure(folder).sources
+    # line 285 is the one the audit cites (the execution sentence), on page 18 of the PDF
+    assert source.text[284].startswith("一般公共预算财政拨款支出年初预算为 0 万元")
+    assert source.page_of_lines()[284] == 18 and len(source.page_of_lines()) == source.lines == len(source.text)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the build read a source document again")
+
+    monkeypatch.setitem(read.READERS, ".pdf", refuse)
+    monkeypatch.setitem(read.READERS, ".txt", refuse)
+    build_site(ROOT, data, tmp_path / "out")
+    page = (tmp_path / "out/open-data/sources/sh-putuo-shehuigongzuobu-2024-final.pdf.html").read_text(encoding="utf-8")
+    assert "年初预算为 0 万元" in page
+
+    text = folder / "text" / "sh-putuo-shehuigongzuobu-2024-final.pdf.txt"
+    text.write_text("\n".join(source.text[:-1]) + "\n", encoding="utf-8")
+    assert any("has %d lines" % (source.lines - 1) in p for p in validate_disclosure(folder))
+    text.unlink()
+    assert any("missing (the text form" in p for p in validate_disclosure(folder))
