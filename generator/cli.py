@@ -43,7 +43,8 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from generator.site.build import build as build_site
 
-    result = build_site(Path(args.site), Path(args.data), Path(args.out), args.base_url, args.jobs)
+    result = build_site(Path(args.site), Path(args.data), Path(args.out), args.base_url, args.jobs,
+                        Path(args.cache) if args.cache else None, not args.no_cache)
     print(f"built {result.pages} pages ({result.rendered} rendered, {result.reused} unchanged) and "
           f"{result.files} files, {result.bytes / 1e6:.1f} MB, into {result.out}")
     print(f"open {result.out / 'index.html'} in a browser, or run: budgetsite serve")
@@ -81,7 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--site", default=".", help="site folder with site.yaml, content/, templates/ (default: .)")
         if name == "build":
             p.add_argument("--base-url", default=None, help="public URL of the site, e.g. https://example.org/budget/")
-            p.add_argument("--jobs", type=int, default=1, help="render pages in this many processes")
+            p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                           help="build in this many processes (default: every core)")
+            p.add_argument("--cache", default=None, help="where the build keeps what each disclosure gave, so that "
+                           "an unchanged one is not built again (default: ~/.cache/budgetsite/build)")
+            p.add_argument("--no-cache", action="store_true", help="build every disclosure again")
         else:
             p.add_argument("--port", type=int, default=8000)
         p.set_defaults(func=func)

@@ -1,87 +1,214 @@
-"""Benchmarks: how long import, check and build take, and how big the output is.
+"""Build benchmark: how the site build scales with the number of department-years.
 
-    python scripts/benchmark.py [--copies 50] [--jobs 2]
+    python scripts/benchmark.py [--sizes 1000 10000] [--jobs 1 2] [--keep DIR]
 
-Measures the sample data as it is, then a larger site made by copying the
-sample department-years under new names (``--copies`` × 4 department-years),
-to show how the build scales.  Prints figures; asserts nothing.
+For each size N it makes a data directory of N department-years by copying
+the bundled ones under new department names (files hard-linked, only
+``disclosure.json`` rewritten), then measures in a child process each:
+
+- a full build, for each ``--jobs`` value;
+- a rebuild with nothing changed;
+- a rebuild after adding one disclosure, and whether its output is
+  byte-identical to a full build of the same data (at the smallest size);
+- the peak memory of the whole process tree (the build and any workers,
+  Pagefind included), sampled every 50 ms;
+- the output: MB and files in all, and per department-year without the
+  shared assets (``assets/``);
+- the floor: a bare jinja2 render of N pages of the same size, in this process.
+
+Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from generator.api import build_site as build  # noqa: E402
+BUILD = [sys.executable, "-m", "generator", "build", "--site", str(ROOT)]
 
 
-def timed(label: str, func):
-    start = time.perf_counter()
-    result = func()
-    print(f"{label:48} {time.perf_counter() - start:8.2f} s")
-    return result
-
-
-def size(folder: Path) -> tuple[int, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files)
-
-
-def scaled_data(src: Path, dest: Path, copies: int) -> None:
-    shutil.copytree(src, dest)
+def synthetic_data(dest: Path, count: int) -> None:
+    """``count`` department-years: the bundled ones, then copies of them under new department names."""
+    src = ROOT / "data"
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("disclosures"))
     originals = sorted((src / "disclosures").glob("*/*/*"))
-    for n in range(1, copies + 1):
-        for folder in originals:
-            region, dept, year = folder.parts[-3:]
-            target = dest / "disclosures" / region / f"{dept}-{n}" / year
-            shutil.copytree(folder, target)
-            meta = json.loads((target / "disclosure.json").read_text(encoding="utf-8"))
-            meta["department"] += f"（{n}）"
-            meta["department_slug"] += f"-{n}"
-            (target / "disclosure.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
-                                                    encoding="utf-8")
+    for n in range(count):
+        folder = originals[n % len(originals)]
+        copy = n // len(originals)
+        region, dept, edition = folder.parts[-3:]
+        target = dest / "disclosures" / region / (f"{dept}-{copy}" if copy else dept) / edition
+        shutil.copytree(folder, target, copy_function=os.link)
+        if copy:
+            meta_path = target / "disclosure.json"
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            meta["department"] += f"（{copy}）"
+            meta["department_slug"] += f"-{copy}"
+            meta_path.unlink()                     # a new file, not a write through the hard link
+            meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
+
+
+def run(args: list[str]) -> tuple[float, int, str]:
+    """Seconds, peak memory of the process tree, and the last line the command printed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    out, _ = proc.communicate()
+    done.set()
+    sampler.join()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{out[-2000:]}")
+    return seconds, peak, out.strip().splitlines()[-2] if out.strip() else ""
+
+
+def size(folder: Path) -> tuple[int, int, int, int]:
+    """Files and bytes in all, and without the shared assets."""
+    files = total = own_files = own = 0
+    for p in folder.rglob("*"):
+        if p.is_file():
+            n = p.stat().st_size
+            files, total = files + 1, total + n
+            if not p.relative_to(folder).as_posix().startswith("assets/"):
+                own_files, own = own_files + 1, own + n
+    return files, total, own_files, own
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    cmp = filecmp.dircmp(a, b)
+    todo = [cmp]
+    while todo:
+        c = todo.pop()
+        if c.left_only or c.right_only or c.funny_files:
+            return False
+        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
+        if mismatch or errors:
+            return False
+        todo += c.subdirs.values()
+    return True
+
+
+def jinja_floor(count: int, page: Path) -> float:
+    """A bare jinja2 render of ``count`` pages as large as ``page``: one template, a table of its size."""
+    import jinja2
+
+    rows = max(1, page.stat().st_size // 200)
+    template = jinja2.Environment(autoescape=True).from_string(
+        "<!doctype html><html lang=zh-CN><title>{{ t }}</title><table><caption>{{ t }}</caption>"
+        "{% for r in rows %}<tr><th>{{ r.label }}</th><td>{{ r.a }}</td><td>{{ r.b }}</td><td>{{ r.c }}</td>"
+        "<td>{{ r.d }}</td></tr>{% endfor %}</table>")
+    data = [{"label": f"一般公共服务支出{i}", "a": f"{i * 3.7:,.2f}", "b": f"{i * 1.1:,.2f}", "c": f"{i:,}",
+             "d": f"{i % 97}.0%"} for i in range(rows)]
+    start = time.perf_counter()
+    for n in range(count):
+        template.render(t=f"部门 {n}", rows=data)
+    return time.perf_counter() - start
+
+
+def line(label: str, seconds: float, peak: int, note: str = "") -> None:
+    print(f"  {label:44} {seconds:8.1f} s  {peak / 2**30:5.2f} GB peak  {note}", flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--copies", type=int, default=50)
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--keep", type=Path, help="keep the data and output under this folder")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        sources = sorted((ROOT / "data" / "sources").glob("*.txt"))
-        timed(f"import {len(sources)} sample documents", lambda: subprocess.run(
-            [sys.executable, "-m", "generator", "import", *map(str, sources), "--data", str(tmp / "data")],
-            check=True, capture_output=True))
-        timed("check (validate + audit)", lambda: subprocess.run(
-            [sys.executable, "-m", "generator", "check", "--data", str(tmp / "data")], check=True, capture_output=True))
-        r = timed("build sample site (full)", lambda: build(ROOT, ROOT / "data", tmp / "out"))
-        files, total = size(tmp / "out")
-        print(f"{'':48} {r.pages} pages, {files} files, {total / 1e6:.1f} MB")
-        r = timed("rebuild sample site, nothing changed", lambda: build(ROOT, ROOT / "data", tmp / "out"))
-        print(f"{'':48} {r.rendered} rendered, {r.reused} reused")
-        big = tmp / "big"
-        scaled_data(ROOT / "data", big, args.copies)
-        n = len(list((big / "disclosures").glob("*/*/*")))
-        r = timed(f"build {n} department-years (full, 1 process)", lambda: build(ROOT, big, tmp / "out-big"))
-        files, total = size(tmp / "out-big")
-        print(f"{'':48} {r.pages} pages, {files} files, {total / 1e6:.1f} MB")
-        shutil.rmtree(tmp / "out-big")
-        timed(f"build {n} department-years (full, {args.jobs} processes)",
-              lambda: build(ROOT, big, tmp / "out-big", jobs=args.jobs))
-        r = timed(f"rebuild {n} department-years, nothing changed",
-                  lambda: build(ROOT, big, tmp / "out-big", jobs=args.jobs))
-        print(f"{'':48} {r.rendered} rendered, {r.reused} reused")
+    base = args.keep or Path(tempfile.mkdtemp(prefix="budgetsite-bench-"))
+    try:
+        for n in args.sizes:
+            print(f"{n} department-years", flush=True)
+            data, out = base / f"data-{n}", base / f"out-{n}"
+            for p in (data, out):
+                shutil.rmtree(p, ignore_errors=True)
+            start = time.perf_counter()
+            synthetic_data(data, n)
+            print(f"  {'make the data':44} {time.perf_counter() - start:8.1f} s", flush=True)
+            for jobs in args.jobs:
+                shutil.rmtree(out, ignore_errors=True)
+                seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--jobs", str(jobs)])
+                line(f"full build, --jobs {jobs}", seconds, peak, said)
+            files, total, own_files, own = size(out)
+            print(f"  {'output':44} {total / 1e6:8.1f} MB in {files:,} files; without assets/: "
+                  f"{own / n / 1024:.1f} KB and {own_files / n:.1f} files per department-year", flush=True)
+            jobs = max(args.jobs)
+            seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--jobs", str(jobs)])
+            line(f"rebuild, nothing changed (--jobs {jobs})", seconds, peak, said)
+            synthetic_data_add_one(data)
+            seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--jobs", str(jobs)])
+            line(f"rebuild after adding one disclosure", seconds, peak, said)
+            if n == min(args.sizes):
+                fresh = base / f"fresh-{n}"
+                shutil.rmtree(fresh, ignore_errors=True)
+                run(BUILD + ["--data", str(data), "--out", str(fresh), "--jobs", str(jobs)])
+                print(f"  {'incremental output = full build output':44} {same_tree(out, fresh)}", flush=True)
+                shutil.rmtree(fresh)
+            page = next(out.glob("departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"))
+            pages = sum(1 for _ in out.rglob("*.html"))
+            print(f"  {'bare jinja2 floor for the same pages':44} {jinja_floor(pages, page):8.1f} s  "
+                  f"({pages:,} pages as large as a department-year page)", flush=True)
+            if not args.keep:
+                shutil.rmtree(data)
+                shutil.rmtree(out)
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
     return 0
+
+
+def synthetic_data_add_one(data: Path) -> None:
+    """One more department-year: a copy of a bundled one under a department name not used yet."""
+    src = data / "disclosures" / "zhengzhou" / "renminzhengfubangongting" / "2020-budget"
+    target = data / "disclosures" / "zhengzhou" / "renminzhengfubangongting-new" / "2020-budget"
+    shutil.copytree(src, target, copy_function=os.link)
+    meta_path = target / "disclosure.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["department"] += "（新增）"
+    meta["department_slug"] += "-new"
+    meta_path.unlink()
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

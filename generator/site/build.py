@@ -1,20 +1,38 @@
 """``budgetsite build``: the data directory in, the static site out.
 
-This module only orchestrates: read the settings and the data, build the
-site model, list the pages, render those whose inputs changed (in parallel
-with ``--jobs``), write the assets, open data, feeds and search index into
-a staging folder, and swap it in.  A failed build leaves the previous
-output untouched; two builds of the same input are byte-identical.
+This module only orchestrates, in two stages:
+
+1. **Units** (``generator.site.units``): each disclosure folder is loaded,
+   audited, rendered and written on its own, in ``jobs`` processes; what
+   the rest of the site needs comes back as a light view.  A folder whose
+   content key is that of the last build is not loaded at all: its files
+   are hard-linked from the previous output and its view comes from the
+   build cache.
+2. **The site**: the model of regions, departments, years, glossary and
+   comparisons is made from the light views; its pages are rendered when
+   their fingerprint changed (linked from the previous output otherwise);
+   the site-wide tidy files are the units' chunks end to end; then assets,
+   feeds and the search index.
+
+Everything goes into a staging folder that is swapped in at the end: a
+failed build leaves the previous output untouched, and an incremental
+build gives the same bytes as a full one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+import os
+import pickle
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
-from generator.site import render
+from generator.site import render, units
 from generator.site.config import load_config
 from generator.site.model import site_model
 from generator.site.output import feeds, manifest, opendata
@@ -22,8 +40,11 @@ from generator.site.output.assets import collect_assets
 from generator.site.output.search import index_search
 from generator.site.output.writer import Staging
 from generator.site.pages import Inputs, load_content, page_map
-from generator.store.read import load_all, load_sources
+from generator.store.cache import default_dir
+from generator.store.layout import DISCLOSURES, SOURCES, disclosure_dirs
 from generator.store.registry import load as load_registry
+
+SEARCH_DIR = "pagefind"
 
 
 @dataclass
@@ -36,57 +57,118 @@ class BuildResult:
     bytes: int
 
 
-def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None, jobs: int = 1) -> BuildResult:
+def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None, jobs: int = 1,
+          cache: Path | None = None, use_cache: bool = True) -> BuildResult:
     config = load_config(site_dir, base_url)
-    disclosures = load_all(data_dir)
-    if not disclosures:
+    root = (data_dir / DISCLOSURES).resolve()
+    folders = [p.resolve().relative_to(root).as_posix() for p in disclosure_dirs(data_dir)]
+    if not folders:
         raise BudgetsiteError(f"{data_dir}: no disclosures to build (import documents first: budgetsite import FILE)")
-    sources = load_sources(data_dir, [s.name for d in disclosures for s in d.sources])
-    model = site_model(disclosures, load_registry(data_dir), sources, config.regions)
+    registry = load_registry(data_dir)
     assets = collect_assets(site_dir)
-    inputs = Inputs(model, load_content(site_dir / "content"), config, assets.sources)
-    files = opendata.collect(model, data_dir, sources)
-    model.downloads = {path: len(data) for path, data in files.items()}
-    pages = page_map(inputs)
-    prints = manifest.fingerprints(pages, inputs, data_dir, site_dir, assets.urls)
+    inputs = Inputs(None, load_content(site_dir / "content"), config, assets.sources, data_dir)
+    common = manifest.common_fingerprint(site_dir, data_dir, inputs, assets.urls)
     previous = manifest.read_manifest(out)
     env = render.environment(site_dir)
-    with Staging(out) as staging:
-        todo = []
-        reused = 0
-        for p in pages:
-            old = staging.out / p.path
-            if previous.get(p.path) == prints[p.path] and old.is_file():
-                staging.write(p.path, old.read_bytes())
-                reused += 1
-            else:
-                todo.append(p)
-        render.start(env, inputs, assets.urls)
-        try:
-            for path, data in _render_all(todo, jobs):
+    with tempfile.TemporaryDirectory(prefix="budgetsite-build-") as scratch:
+        cache_dir = (cache or default_dir()) / "build" if use_cache else Path(scratch)
+        memo_file = cache_dir / "digests.pickle"
+        memo = _load_memo(memo_file)
+        digests = {f: units.folder_digest(root / f, memo) for f in folders}
+        pairs = {f: units.pair_of(f, set(folders)) for f in folders}
+        keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None) for f in folders}
+        with Staging(out) as staging:
+            render.start(env, inputs, assets.urls)
+            units.start(data_dir, staging.dir, cache_dir)
+            results: dict[str, units.UnitResult] = {}
+            todo = []
+            old_units = previous.get("units", {})
+            for f in folders:
+                found = units.get(cache_dir, keys[f]) if old_units.get(f) == keys[f] else None
+                if found is not None and staging.link_from_previous(found.files):
+                    results[f] = found
+                else:
+                    todo.append((f, keys[f], pairs[f]))
+            for result in _map(units.build_unit, todo, jobs):
+                results[result.folder] = result
+            built_units = len(todo)
+
+            published = {name for name in {s.name for r in results.values() for s in r.view.data.sources}
+                         if (data_dir / SOURCES / name).is_file()}
+            model = site_model([results[f].view for f in folders], registry, published, config.regions)
+            inputs = replace(inputs, model=model)
+            downloads = {}
+            for name, fields in units.TIDY.items():
+                chunks = [units.chunk_path(cache_dir, keys[f], name) for f in folders]
+                downloads[opendata.tidy_path(name)] = opendata.write_tidy(staging.dir, name, fields, chunks)
+            site_files = opendata.site_files(model)
+            for path, data in site_files.items():
                 staging.write(path, data)
-        finally:
-            render.stop()
-        for path, data in {**assets.files, **files}.items():
-            staging.write(path, data)
-        staging.write("robots.txt", feeds.robots(config))
-        staging.write("feed.xml", feeds.atom(config, model))
-        if config.base_url:
-            staging.write("sitemap.xml", feeds.sitemap(config, [p.path for p in pages if p.listed]))
-        index_search(staging.dir)
-        staging.write(manifest.MANIFEST, manifest.manifest_bytes(prints))
-        staging.publish()
-    return BuildResult(staging.out, len(pages), len(todo), reused, len(files) + len(assets.files), staging.bytes)
+                downloads[path] = len(data)
+            model.downloads = downloads
+            for name in sorted(published):
+                staging.link_file(data_dir / SOURCES / name, f"open-data/sources/{name}")
+
+            pages = page_map(inputs)
+            prints = manifest.fingerprints(pages, common, keys)
+            old_pages = previous.get("pages", {})
+            todo_pages = [p for p in pages
+                          if old_pages.get(p.path) != prints[p.path] or not staging.link_from_previous([p.path])]
+            render.start(env, inputs, assets.urls)
+            try:
+                for path, data in _map(render.render, todo_pages, jobs):
+                    staging.write(path, data)
+            finally:
+                render.stop()
+            for path, data in assets.files.items():
+                staging.write(path, data)
+            staging.write("robots.txt", feeds.robots(config))
+            staging.write("feed.xml", feeds.atom(config, model))
+            if config.base_url:
+                listed = [p.path for p in pages if p.listed] + [r.view.url for r in results.values()]
+                staging.write("sitemap.xml", feeds.sitemap(config, sorted(listed)))
+            search = hashlib.sha256(json.dumps([common, keys, prints], sort_keys=True).encode()).hexdigest()
+            if previous.get("search") != search or not staging.link_tree_from_previous(SEARCH_DIR):
+                index_search(staging.dir)
+            staging.write(manifest.MANIFEST, manifest.manifest_bytes(prints, keys, search))
+            staging.publish()
+        if use_cache:
+            _save_memo(memo_file, memo, root)
+    return BuildResult(staging.out, len(pages) + len(folders), len(todo_pages) + built_units,
+                       len(pages) - len(todo_pages) + len(folders) - built_units, staging.files, staging.bytes)
 
 
-def _render_all(pages: list, jobs: int):
-    """Rendered pages as (path, bytes); in ``jobs`` processes forked with the inputs already set."""
-    if jobs > 1 and len(pages) > 1:
-        import multiprocessing
-
+def _map(func, items: list, jobs: int):
+    """``func`` over ``items`` in order; in ``jobs`` processes forked with the state already set."""
+    if jobs > 1 and len(items) > 1:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            yield from pool.map(render.render, pages, chunksize=8)
+            yield from pool.map(func, items, chunksize=max(1, min(32, len(items) // (jobs * 8) or 1)))
     else:
-        for p in pages:
-            yield render.render(p)
+        for item in items:
+            yield func(item)
+
+
+def _load_memo(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            found = pickle.load(fh)
+        return found if isinstance(found, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return {}
+
+
+def _save_memo(path: Path, memo: dict, root: Path) -> None:
+    """Keep the file hashes of this data directory's files (others' entries are kept too, up to a bound)."""
+    mine = str(root)
+    kept = {k: v for k, v in memo.items() if k.startswith(mine) and os.path.exists(k)}
+    others = [k for k in memo if not k.startswith(mine)][-200_000:]
+    kept.update((k, memo[k]) for k in others)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(kept, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass                      # a memo that cannot be kept only costs time on the next build

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.audit import audit, import_notes
 from generator.audit.phases import cross_phase
 from generator.audit.figures import Figure, headline, staff
-from generator.core.model import Disclosure, Finding, Statement
+from generator.core.model import Disclosure, Finding, Source, Statement
 from generator.core.money import Yuan
 from generator.core.text import compact
 from generator.store.layout import disclosure_folder
@@ -130,10 +131,10 @@ class Region:
 
 @dataclass
 class SourceText:
-    """A published document as the site shows it: its lines (and for a PDF the page of each)."""
+    """A published document the site shows, with the disclosure read from it (its text form is read only
+    when its page is rendered: ``generator.store.read.load_source_text``)."""
 
-    lines: list[str]
-    pages: list[int]
+    source: Source
     disclosure: DisclosureView
 
 
@@ -148,15 +149,36 @@ class SiteModel:
     sources: dict[str, SourceText] = field(default_factory=dict)     # by document name
     downloads: dict[str, int] = field(default_factory=dict)     # open-data file -> size in bytes, set by the build
 
+    @cached_property
+    def by_key(self) -> dict[tuple[str, str], object]:
+        """Each disclosure, department, region and term by what a page looks it up by (its URL or slug)."""
+        out: dict[tuple[str, str], object] = {}
+        out.update((("disclosure", v.url), v) for v in self.disclosures)
+        out.update((("department", d.url), d) for d in self.departments)
+        out.update((("region", r.slug), r) for r in self.regions)
+        out.update((("term", t.slug), t) for t in self.glossary)
+        return out
 
-def site_model(disclosures: list[Disclosure], registry: Registry, sources: dict[str, bytes],
-               region_order: tuple[str, ...] = ()) -> SiteModel:
-    """The model of the whole site from its disclosures, the registry and the source documents' bytes."""
+
+def single_model(v: "DisclosureView") -> SiteModel:
+    """A model of one disclosure: its own page needs no other (its terms are its own glossary's)."""
+    return SiteModel([v], [], [], {v.year: [v]}, merge_glossary([v]), {})
+
+
+def views_of(disclosures: list[Disclosure]) -> list[DisclosureView]:
+    """Each disclosure audited, with the findings across phases on the 决算 of a department-year."""
     views = [view(d) for d in disclosures]
     across = cross_phase(disclosures)          # a 决算 against the 预算 of the same department-year
     for v in views:
         v.findings = sorted(v.findings + across.get(id(v.data), []), key=_severity_first)
-    views.sort(key=lambda v: (-v.year, v.region_slug, v.department_slug, v.phase))
+    return views
+
+
+def site_model(views: list[DisclosureView], registry: Registry, published: set[str],
+               region_order: tuple[str, ...] = ()) -> SiteModel:
+    """The model of the whole site from its disclosures' views, the registry and the names of the source
+    documents it publishes."""
+    views = sorted(views, key=lambda v: (-v.year, v.region_slug, v.department_slug, v.phase))
     departments: dict[tuple[str, str], Department] = {}
     for v in sorted(views, key=lambda v: v.year):
         key = (v.region_slug, v.department_slug)
@@ -177,12 +199,11 @@ def site_model(disclosures: list[Disclosure], registry: Registry, sources: dict[
     years: dict[int, list[DisclosureView]] = defaultdict(list)
     for v in views:
         years[v.year].append(v)
-    documents = {}
+    documents: dict[str, SourceText] = {}
     for v in views:
         for s in v.data.sources:
-            if s.name in sources:
-                # the lines rows cite: a text document's own, a PDF's text form (with its pages)
-                documents[s.name] = SourceText(s.text, s.page_of_lines(), v)
+            if s.name in published:
+                documents.setdefault(s.name, SourceText(s, v))      # a document shared by copies: the first
     return SiteModel(views, region_list, sorted(departments.values(), key=lambda d: (d.region_slug, d.slug)),
                      dict(sorted(years.items(), reverse=True)), merge_glossary(views), comparisons(views), documents)
 

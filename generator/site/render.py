@@ -6,6 +6,7 @@ once per process (``start``), and each call renders one page to bytes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -45,8 +46,14 @@ def stop() -> None:
     _STATE.clear()
 
 
-def render(page: Page) -> tuple[str, bytes]:
+def render(page: Page, alone=None) -> tuple[str, bytes]:
+    """One page as (path, bytes).  ``alone``: a disclosure view rendered with a model of its own, before (or
+    without) the site's model: its page reads nothing of the other disclosures."""
+    from generator.site.model import single_model
+
     env, inputs, assets = _STATE["env"], _STATE["inputs"], _STATE["assets"]
+    if alone is not None:
+        inputs = replace(inputs, model=single_model(alone))
     config = inputs.config
     ctx = page.context(inputs, page)
     ctx.setdefault("charts", page.charts)

@@ -74,7 +74,6 @@ OPEN_DATA_ALL = "open-data/all/"               # the whole site's tidy files
 OPEN_DATA_FILES = "open-data/files/"           # per disclosure
 OPEN_DATA_SOURCES = "open-data/sources/"       # the documents as published
 DATA_PACKAGE = "open-data/datapackage.json"
-DATA_ZIP = "open-data/budgetsite-data.zip"
 
 
 def data_file(region_slug: str, department_slug: str, edition: str, name: str) -> str:

@@ -34,8 +34,13 @@ def _records(path: Path, spec: S.CsvFile) -> list[dict]:
 def _source(record: dict, path: Path) -> Source:
     """A source with its text form, as the importer stored it beside the data."""
     s = Source(**record)
-    s.text = (path / source_text_file(s.name)).read_text(encoding="utf-8").split("\n")[:-1]
+    s.text = load_source_text(path, s.name)
     return s
+
+
+def load_source_text(folder: Path, name: str) -> list[str]:
+    """The text form of source ``name`` of the disclosure in ``folder``: line N is the line cited as N."""
+    return (folder / source_text_file(name)).read_text(encoding="utf-8").split("\n")[:-1]
 
 
 def _optional(value: object) -> object:

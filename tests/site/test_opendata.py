@@ -1,10 +1,10 @@
 """Open data, citations, sitemap and feed of the built sample site."""
 
 import csv
+import gzip
 import io
 import json
 import re
-import zipfile
 from collections import Counter
 from decimal import Decimal
 
@@ -21,9 +21,14 @@ def csv_rows(path):
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 
+def gz_rows(path):
+    """A site-wide tidy file: gzip (many members, read as one stream), UTF-8 CSV."""
+    return list(csv.DictReader(io.StringIO(gzip.decompress(path.read_bytes()).decode("utf-8"))))
+
+
 def test_published_money_equals_the_normalised_data_exactly(site):
     published = Counter()
-    for r in csv_rows(site / "open-data/all/money.csv"):
+    for r in gz_rows(site / "open-data/all/money.csv.gz"):
         published[(r["department"], r["table"], r["row"], r["column"], r["yuan"], r["printed"])] += 1
     normalised = Counter()
     for folder in sorted((ROOT / "data/disclosures").glob("*/*/*")):
@@ -33,16 +38,28 @@ def test_published_money_equals_the_normalised_data_exactly(site):
     assert published == normalised and sum(published.values()) > 1000
 
 
-def test_table_downloads_csv_and_json(site):
+def test_table_downloads_csv(site):
     rows = csv_rows(site / ZZ / "tables/expenditure.csv")
     total = rows[0]
     assert total["kind"] == "total" and total["合计（元）"] == "86412027" and total["line"] == "272"
-    data = json.loads((site / ZZ / "tables/expenditure.json").read_text(encoding="utf-8"))
-    assert data["rows"][0]["yuan"]["total"] == 86412027 and data["department"] == "郑州市人民政府办公厅"
     ind = csv_rows(site / ZZ / "indicators.csv")
     assert any(r["level3"] == "总体工作完成率" and r["value"] == "≥97%" and r["op"] == "≥" for r in ind)
-    projects = json.loads((site / ZZ / "projects.json").read_text(encoding="utf-8"))
-    assert {p["name"]: p["amount_yuan"] for p in projects}["驻外办事处经费"] == 1160000
+    projects = csv_rows(site / ZZ / "projects.csv")
+    assert {p["name"]: p["amount_yuan"] for p in projects}["驻外办事处经费"] == "1160000"
+
+
+def test_each_department_year_offers_every_table_in_few_files(site):
+    """Every table of every disclosure downloads as CSV, linked under the table; a department-year is its page
+    and its downloads, at most 15 files."""
+    for folder in sorted((ROOT / "data/disclosures").glob("*/*/*")):
+        rel = folder.relative_to(ROOT / "data/disclosures").as_posix()
+        meta = json.loads((folder / "disclosure.json").read_text(encoding="utf-8"))
+        page = (site / "departments" / rel / "index.html").read_text(encoding="utf-8")
+        files = [p for p in (site / "open-data/files" / rel).rglob("*") if p.is_file()]
+        assert {p.name for p in files if p.parent.name == "tables"} == {t["id"] + ".csv" for t in meta["tables"]}
+        for t in meta["tables"]:
+            assert f'{rel}/tables/{t["id"]}.csv">CSV</a>' in page, (rel, t["id"])
+        assert 1 + len(files) <= 15, rel
 
 
 def test_datapackage_describes_every_csv(site):
@@ -51,28 +68,37 @@ def test_datapackage_describes_every_csv(site):
     assert len(names) == len(set(names)) and "all-money" in names
     for res in pkg["resources"]:
         assert re.fullmatch(r"[a-z0-9._-]+", res["name"]), res["name"]
-        path = site / "open-data" / res["path"]
-        header = next(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-        assert [f["name"] for f in res["schema"]["fields"]] == header
+        path = (site / "open-data" / res["path"]).resolve()
+        assert path.is_file(), res["path"]
+        if "schema" not in res:
+            continue
+        rows = gz_rows(path) if res.get("compression") == "gz" else csv_rows(path)
+        assert [f["name"] for f in res["schema"]["fields"]] == list(rows[0])
         for f in res["schema"]["fields"]:
             if f["type"] in ("integer", "number"):
                 form = r"-?\d+" if f["type"] == "integer" else r"-?\d+(\.\d{1,2})?"
-                for row in csv_rows(path):
+                for row in rows:
                     assert row[f["name"]] == "" or re.fullmatch(form, row[f["name"]]), (path, f["name"])
         numbers = [f["name"] for f in res["schema"]["fields"] if f["type"] == "number"]
         assert numbers or not res["name"].startswith(("all-money", "all-projects"))
 
 
-def test_zip_holds_every_download(site):
-    with zipfile.ZipFile(site / "open-data/budgetsite-data.zip") as z:
-        names = set(z.namelist())
-        assert "all/money.csv" in names and "datapackage.json" in names and "compare/overview.csv" in names
-        assert z.read("all/money.csv") == (site / "open-data/all/money.csv").read_bytes()
+def test_the_site_wide_files_are_each_disclosures_rows_in_order(site):
+    """Each disclosure's rows are a gzip member of their own, in the order of the data folders: one
+    disclosure changed rewrites its member only."""
+    raw = (site / "open-data/all/money.csv.gz").read_bytes()
+    assert raw.count(b"\x1f\x8b\x08") >= 1 + 9
+    departments = [r["department"] for r in gz_rows(site / "open-data/all/money.csv.gz")]
+    firsts = list(dict.fromkeys(departments))
+    expected = [json.loads((f / "disclosure.json").read_text(encoding="utf-8"))["department"]
+                for f in sorted((ROOT / "data/disclosures").glob("*/*/*"))]
+    assert firsts == expected
 
 
 def test_downloads_page_lists_files_with_sizes(site):
     html = (site / "open-data/index.html").read_text(encoding="utf-8")
-    assert "budgetsite-data.zip" in html and re.search(r"money\.csv</a> <span class=\"size\">[\d.]+ KB", html)
+    assert re.search(r"money\.csv\.gz</a> <span class=\"size\">[\d.]+ KB", html)
+    assert "datapackage.json" in html and "000_0794aadfb6c0e8a0.txt.html" in html
 
 
 def test_citations_reach_the_source_line(site):
@@ -113,8 +139,8 @@ def test_figures_with_fen_download_exactly(site):
     folder = site / "open-data/files/shanghai-putuo/renminzhengfubangongshi/2025-unit-budget"
     rows = csv_rows(folder / "tables/expenditure.csv")
     assert any(r["code"] == "2010301" and r["支出预算 / 合计（元）"] == "12029501.84" for r in rows)
-    data = json.loads((folder / "tables/summary.json").read_text(encoding="utf-8"), parse_float=Decimal)
-    assert any(r["yuan"].get("income") == Decimal("91016775.35") for r in data["rows"])
-    money = csv_rows(site / "open-data/all/money.csv")
+    summary = csv_rows(folder / "tables/summary.csv")
+    assert any(Decimal(r["收入 / 金额（元）"] or 0) == Decimal("91016775.35") for r in summary)
+    money = gz_rows(site / "open-data/all/money.csv.gz")
     assert any(r["yuan"] == "91016775.35" and r["printed"] == "91,016,775.35" and r["scope"] == "单位" for r in money)
     assert {r["phase"] for r in money} == {"预算", "决算"}

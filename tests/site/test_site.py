@@ -156,6 +156,38 @@ def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):
     assert _same_tree(full, again)
 
 
+def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
+    """Two processes, then one more disclosure: the others are neither loaded nor rendered again (their
+    files are linked from the previous output), and the result is byte for byte a full serial build."""
+    import generator.site.units as units
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build(ROOT, data, out, jobs=2, cache=cache)
+    src = data / "disclosures/luohe/renminzhengfubangongshi/2023-budget"
+    dst = data / "disclosures/luohe/renminzhengfubangongshi-2/2023-budget"
+    shutil.copytree(src, dst)
+    meta = json.loads((dst / "disclosure.json").read_text(encoding="utf-8"))
+    meta.update(department="漯河市某局", department_slug="renminzhengfubangongshi-2")
+    (dst / "disclosure.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    built = []
+    real = units.build_unit
+    units.build_unit = lambda task: built.append(task[0]) or real(task)
+    try:
+        second = build(ROOT, data, out, jobs=1, cache=cache)
+    finally:
+        units.build_unit = real
+    assert built == ["luohe/renminzhengfubangongshi-2/2023-budget"]
+    assert second.pages == first.pages + 2                  # its page and its department's
+    assert second.rendered < first.rendered / 3
+    assert "漯河市某局" in (out / "regions/luohe/index.html").read_text(encoding="utf-8")
+    full = tmp_path / "full"
+    build(ROOT, data, full, use_cache=False)
+    filecmp.clear_cache()
+    assert _same_tree(full, out)
+
+
 def _same_tree(a: Path, b: Path) -> bool:
     cmp = filecmp.dircmp(a, b)
     if cmp.left_only or cmp.right_only or cmp.funny_files:

@@ -1,10 +1,15 @@
-"""What each page was rendered from, so that a rebuild renders only the pages whose inputs changed.
+"""What each output was made from, so that a rebuild makes only what changed.
 
-Fingerprints are content hashes (never file times: CI checkouts reset
-them).  A page's fingerprint covers the data folders it reads, the
-templates, the settings, the assets and the hand-written content; the
-manifest of the last build is kept in the output as
-``.budgetsite-manifest.json``.
+Fingerprints are content hashes.  A disclosure folder's hash comes from its
+files' contents (``units.folder_digest``; a file whose size, time and inode
+did not change keeps its hash).  ``common`` covers the templates, the
+settings, the assets, the registry, the hand-written content and the
+generator's own code, so a change to any of them makes everything again.  A
+page's fingerprint covers ``common`` and the units it reads.
+
+The manifest of the last build is kept in the output as
+``.budgetsite-manifest.json``: the fingerprint of every page and the unit
+key of every disclosure folder.
 """
 
 from __future__ import annotations
@@ -13,10 +18,10 @@ import hashlib
 import json
 from pathlib import Path
 
+import generator
 from generator.site import THEME
-from generator.site.pages import CONTENT, EVERYTHING, GLOSSARY, Inputs, Page
-from generator.store.layout import DISCLOSURES, REGISTRY
-from generator.store.schema import GLOSSARY as GLOSSARY_CSV
+from generator.site.pages import CONTENT, EVERYTHING, Inputs, Page
+from generator.store.layout import REGISTRY
 
 MANIFEST = ".budgetsite-manifest.json"
 
@@ -25,50 +30,47 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def template_fingerprint(site_dir: Path) -> str:
+def _tree(h, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    if folder.is_dir():
+        for p in sorted(folder.rglob("*")):
+            if p.is_file() and (suffixes is None or p.suffix in suffixes) and "__pycache__" not in p.parts:
+                h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes())
+
+
+def common_fingerprint(site_dir: Path, data_dir: Path, inputs: Inputs, asset_urls: dict[str, str]) -> str:
+    """What every output depends on besides the disclosures."""
     h = hashlib.sha256()
-    for folder in (THEME / "templates", site_dir / "templates"):
-        if folder.is_dir():
-            for p in sorted(folder.rglob("*")):
-                if p.is_file():
-                    h.update(p.name.encode() + b"\0" + p.read_bytes())
+    _tree(h, THEME / "templates")
+    _tree(h, site_dir / "templates")
+    _tree(h, Path(generator.__file__).parent, (".py", ".csv", ".yaml", ".json"))
+    registry = data_dir / REGISTRY
+    h.update(json.dumps([repr(inputs.config), asset_urls, _digest(registry.read_bytes()) if registry.is_file() else "",
+                         sorted((k, v[0], v[1]) for k, v in inputs.content.pages.items())],
+                        sort_keys=True, ensure_ascii=False).encode())
     return h.hexdigest()
 
 
-def fingerprints(pages: list[Page], inputs: Inputs, data_dir: Path, site_dir: Path,
-                 asset_urls: dict[str, str]) -> dict[str, str]:
-    """Each page's fingerprint, by its path."""
-    root = data_dir / DISCLOSURES
-    folder_hash: dict[str, str] = {}
-    for folder in sorted(root.glob("*/*/*")):
-        h = hashlib.sha256()
-        for p in sorted(folder.rglob("*")):
-            if p.is_file():
-                h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes())
-        folder_hash[folder.relative_to(root).as_posix()] = h.hexdigest()
-    everything = _digest(json.dumps(folder_hash, sort_keys=True).encode())
-    glossary = _digest(b"".join((root / f / GLOSSARY_CSV.name).read_bytes()
-                                for f in sorted(folder_hash) if (root / f / GLOSSARY_CSV.name).is_file()))
-    registry = data_dir / REGISTRY
-    common = _digest(json.dumps([template_fingerprint(site_dir), repr(inputs.config), asset_urls,
-                                 _digest(registry.read_bytes()) if registry.is_file() else "",
-                                 sorted((k, v[0], v[1]) for k, v in inputs.content.pages.items())],
-                                sort_keys=True, ensure_ascii=False).encode())
-    named = {EVERYTHING: everything, GLOSSARY: glossary, CONTENT: common}
+def fingerprints(pages: list[Page], common: str, keys: dict[str, str]) -> dict[str, str]:
+    """Each page's fingerprint, by its path, from the unit key of each disclosure folder."""
+    everything = _digest(json.dumps(keys, sort_keys=True).encode())
+    named = {EVERYTHING: everything, CONTENT: common}
     out = {}
     for p in pages:
         parts = [common, p.path, p.template, f"{p.context.__module__}.{p.context.__qualname__}", p.key]
-        parts += [named.get(i) or folder_hash.get(i, "") for i in p.inputs]
+        parts += [named.get(i) or keys.get(i, "") for i in p.inputs]
         out[p.path] = _digest("\0".join(parts).encode())
     return out
 
 
-def read_manifest(out: Path) -> dict[str, str]:
+def read_manifest(out: Path) -> dict:
+    """``{"pages": {path: fingerprint}, "units": {folder: key}, "search": fingerprint}`` of the last build."""
     try:
-        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))["pages"]
-    except (OSError, ValueError, KeyError):
+        found = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return {}
+    return found if isinstance(found, dict) else {}
 
 
-def manifest_bytes(prints: dict[str, str]) -> bytes:
-    return (json.dumps({"pages": prints}, indent=1, sort_keys=True) + "\n").encode("utf-8")
+def manifest_bytes(pages: dict[str, str], units: dict[str, str], search: str) -> bytes:
+    return (json.dumps({"pages": pages, "units": units, "search": search}, indent=1, sort_keys=True) + "\n"
+            ).encode("utf-8")

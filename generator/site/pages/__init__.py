@@ -20,7 +20,6 @@ from generator.site.sanitize import render_markdown
 
 # What a page's inputs may name besides a disclosure folder
 EVERYTHING = "*"          # every disclosure
-GLOSSARY = "glossary"     # every disclosure's glossary
 CONTENT = "content"       # the hand-written pages and settings
 
 
@@ -52,6 +51,7 @@ class Inputs:
     content: Content
     config: SiteConfig
     asset_files: dict[str, Path]            # static files by name (the site's own replace the theme's)
+    data_dir: Path = Path("data")           # where pages that show a document's text read it
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,9 @@ def crumbs(config: SiteConfig, *trail: tuple[str, str]) -> list[tuple[str, str]]
 
 
 def page_map(inputs: Inputs) -> list[Page]:
-    from generator.site.pages import (compare, content, departments, disclosures, glossary, home, notfound,
-                                      opendata, regions, search, sources, years)
+    from generator.site.pages import (compare, content, departments, glossary, home, notfound, opendata, regions,
+                                      search, sources, years)
 
-    families = (home, regions, departments, years, compare, glossary, opendata, search, disclosures, sources,
-                content, notfound)
+    # a disclosure's own page is rendered with its unit (generator.site.units), not from the site's model
+    families = (home, regions, departments, years, compare, glossary, opendata, search, sources, content, notfound)
     return [page for family in families for page in family.pages(inputs)]

@@ -61,7 +61,7 @@ def against_trend(disclosures: list) -> tuple[Markup, str] | None:
 
 
 def context(inputs: Inputs, page: Page) -> dict:
-    dep = next(d for d in inputs.model.departments if d.url == page.key)
+    dep = inputs.model.by_key[("department", page.key)]
     # the trend is of the department's own budgets: a 决算 or a unit's budget is another series
     points = [(v.year, v.value(V.TOTAL_EXPENDITURE)) for v in dep.disclosures
               if v.phase == V.BUDGET and v.scope == V.DEPARTMENT_SCOPE and v.value(V.TOTAL_EXPENDITURE) is not None]

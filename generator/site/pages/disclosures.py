@@ -10,17 +10,16 @@ from generator.site import urls
 from generator.site.execution import execution
 from generator.site.formatting import display_decimals, share, signed_wan, wan
 from generator.site.model import DisclosureView
-from generator.site.pages import GLOSSARY, Inputs, Page, crumbs
+from generator.site.pages import Inputs, Page, crumbs
 from generator.site.sanitize import link_terms, render_markdown
 from generator.site.tableview import view
 
 PROJECT_FIELDS = ("项目概况", "立项依据", "项目总目标", "年度绩效目标", "项目实施计划", "资金用途", "开始时间", "结束时间")
 
 
-def pages(inputs: Inputs) -> list[Page]:
-    # the glossary's terms are linked from the narrative: a new term anywhere can change this page
-    return [Page(v.url, "disclosure.html", context, key=v.url, inputs=(v.folder, GLOSSARY), charts=bool(v.charts))
-            for v in inputs.model.disclosures]
+def page_of(v: DisclosureView) -> Page:
+    """A disclosure's page reads only its own folder (its narrative links the terms of its own 名词解释)."""
+    return Page(v.url, "disclosure.html", context, key=v.url, inputs=(v.folder,), charts=bool(v.charts))
 
 
 def _group(indicators: list[Indicator]) -> list[tuple[str, list[tuple[str, list[Indicator]]]]]:
@@ -112,7 +111,7 @@ def _printed_decimals(p) -> int:
 
 def context(inputs: Inputs, page: Page) -> dict:
     model = inputs.model
-    v = next(x for x in model.disclosures if x.url == page.key)
+    v = model.by_key[("disclosure", page.key)]
     d = v.data
     terms = {t.term: urls.relative(page.path, t.url) for t in model.glossary}
     sections = [{"key": s.key, "html": link_terms(render_markdown(s.markdown, shift_headings=1), terms)}

@@ -15,25 +15,22 @@ def size(n: int) -> str:
     return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} B"
 
 
+# above this many documents the page links to each department-year page instead of listing them all
+SOURCE_LIST_LIMIT = 500
+
+
 def context(inputs: Inputs, page: Page) -> dict:
     model = inputs.model
-    whole, sources = [], []
-    per_folder: dict[str, list[tuple[str, str, str]]] = {}
-    for path, n in sorted(model.downloads.items()):
-        if path.startswith(urls.OPEN_DATA_FILES):
-            parts = path.split("/")
-            per_folder.setdefault("/".join(parts[:5]) + "/", []).append(("/".join(parts[5:]), path, size(n)))
-        elif path.startswith(urls.OPEN_DATA_ALL):
-            whole.append((path[len(urls.OPEN_DATA_ALL):], path, size(n)))
-        elif path.startswith(urls.OPEN_DATA_SOURCES):
-            sources.append((path[len(urls.OPEN_DATA_SOURCES):], path, size(n)))
-    whole += [(name.rsplit("/", 1)[-1], name, size(model.downloads[name])) for name in (urls.DATA_PACKAGE, urls.DATA_ZIP)]
-    per = []
-    for v in model.disclosures:
-        files = per_folder.get(urls.data_file(v.region_slug, v.department_slug, v.edition, ""), [])
-        per.append((v, [f for f in files if not f[0].startswith("normalised/")],
-                    [f for f in files if f[0].startswith("normalised/")]))
+    whole = [(path.rsplit("/", 1)[-1], path, size(n)) for path, n in sorted(model.downloads.items())
+             if path.startswith(urls.OPEN_DATA_ALL)]
+    whole.append(("datapackage.json", urls.DATA_PACKAGE, size(model.downloads.get(urls.DATA_PACKAGE, 0))))
+    sources = sorted(model.sources.items())
+    listed = [(name, urls.source_text(name), s.disclosure) for name, s in sources] \
+        if len(sources) <= SOURCE_LIST_LIMIT else []
+    example = model.disclosures[0] if model.disclosures else None
     return {"title": inputs.config.label("open_data"), "section": "open_data",
             "comparisons": [(n, label, len(model.comparisons[n].rows)) for n, label in COMPARISONS.items()],
-            "disclosure_files": per, "whole": whole, "sources": sources,
+            "whole": whole, "sources": listed, "source_count": len(sources), "example": example,
+            "example_files": urls.data_file(example.region_slug, example.department_slug, example.edition, "")
+            if example else "",
             "crumbs": crumbs(inputs.config, (inputs.config.label("open_data"), ""))}

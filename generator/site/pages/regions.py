@@ -19,7 +19,7 @@ def index(inputs: Inputs, page: Page) -> dict:
 
 
 def region(inputs: Inputs, page: Page) -> dict:
-    r = next(x for x in inputs.model.regions if x.slug == page.key)
+    r = inputs.model.by_key[("region", page.key)]
     return {"title": region_display(r.name), "region": r, "section": "regions",
             "crumbs": crumbs(inputs.config, (inputs.config.label("regions"), urls.regions()),
                              (region_display(r.name), ""))}

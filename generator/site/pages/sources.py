@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from generator.site import urls
 from generator.site.pages import Inputs, Page, crumbs
+from generator.store.layout import DISCLOSURES
+from generator.store.read import load_source_text
 
 
 def pages(inputs: Inputs) -> list[Page]:
@@ -12,12 +14,13 @@ def pages(inputs: Inputs) -> list[Page]:
 
 
 def context(inputs: Inputs, page: Page) -> dict:
-    source = inputs.model.sources[page.key]
-    lines, v = source.lines, source.disclosure
+    shown = inputs.model.sources[page.key]
+    v = shown.disclosure
+    lines = load_source_text(inputs.data_dir / DISCLOSURES / v.folder, page.key)
     if lines and lines[-1] == "":
         lines = lines[:-1]
     # a PDF's text form: the first line of each page links to that page of the PDF
-    starts = {i: p for i, p in enumerate(source.pages[:len(lines)]) if i == 0 or source.pages[i - 1] != p}
+    starts = {first - 1: p for first, p in shown.source.pages if first <= len(lines)}
     return {"title": f"原始文件 {page.key}", "name": page.key, "lines": lines, "v": v, "indexed": False,
             "page_starts": starts,
             "text_url": urls.source_text(page.key), "section": "open_data",

@@ -1,0 +1,194 @@
+"""One disclosure's share of the build, done on its own: a unit.
+
+A unit reads one disclosure folder (and, for a 决算, the 预算 of the same
+department-year, which its cross-phase check needs), audits it, renders its
+page and writes its open-data files straight into the staging folder, then
+returns only what the rest of the site needs: a light view (identity,
+headline figures, findings, chart rows, statements, glossary) and its
+share of the site-wide tidy data, gzip-compressed.
+
+Units run in worker processes that never hold more than one disclosure, so
+memory does not grow with the site.  A unit's result is kept in the build
+cache under a key made of its inputs' content (the folder, its pair, the
+templates, settings and assets), so an unchanged unit is neither loaded
+nor rendered again: its files are hard-linked from the previous output.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.audit.phases import cross_phase
+from generator.core import vocabulary as V
+from generator.core.model import Disclosure, Source
+from generator.site import render
+from generator.site.model import DisclosureView, view, _severity_first
+from generator.site.output import opendata
+from generator.store import tidy
+from generator.store.layout import DISCLOSURES
+from generator.store.read import load_disclosure
+
+# the site-wide tidy files a unit contributes to, with their columns
+TIDY = {"money": tidy.MONEY_FIELDS, "indicators": tidy.INDICATOR_FIELDS, "projects": tidy.PROJECT_FIELDS}
+
+
+@dataclass
+class UnitResult:
+    folder: str                                   # under data/disclosures
+    key: str                                      # the content key it was built for
+    view: DisclosureView                          # light: no table rows, no narrative
+    files: list[str]                              # output paths it wrote
+
+
+# --- keys ------------------------------------------------------------------------------------------
+
+def folder_digest(folder: Path, memo: dict[str, tuple]) -> str:
+    """The content hash of a disclosure folder.
+
+    Reading every data file on every build would cost more than the rest of a
+    no-change rebuild, so a file whose size, modification time and inode are
+    those of the last build keeps the hash it had (``memo``, carried in the
+    build cache); any other file is read.
+    """
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if not p.is_file():
+            continue
+        st = p.stat()
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        known = memo.get(str(p))
+        if known is None or tuple(known[0]) != stamp:
+            known = (stamp, hashlib.sha256(p.read_bytes()).hexdigest())
+            memo[str(p)] = known
+        h.update(p.relative_to(folder).as_posix().encode() + b"\0" + known[1].encode() + b"\0")
+    return h.hexdigest()
+
+
+def pair_of(folder: str, folders: set[str]) -> str | None:
+    """The other phase of the same department-year, when the data has it (``…/2024-final`` ↔ ``…/2024-budget``)."""
+    head, _, edition = folder.rpartition("/")
+    final, budget = V.phase_slug("决算"), V.phase_slug(V.BUDGET)
+    if edition.endswith(final):
+        other = edition[:-len(final)] + budget
+    elif edition.endswith(budget):
+        other = edition[:-len(budget)] + final
+    else:
+        return None
+    other = f"{head}/{other}"
+    return other if other in folders else None
+
+
+def unit_key(common: str, digest: str, pair_digest: str | None) -> str:
+    return hashlib.sha256(f"{common}\0{digest}\0{pair_digest or ''}".encode()).hexdigest()
+
+
+# --- the work of one unit ----------------------------------------------------------------------------
+
+_WORKER: dict = {}
+
+
+def start(data_dir: Path, staging: Path, cache: Path) -> None:
+    """What every unit of this build is done with (set once per process, after ``render.start``)."""
+    _WORKER.update(data_dir=data_dir, staging=staging, cache=cache)
+
+
+def build_unit(task: tuple[str, str, str | None]) -> UnitResult:
+    """Load, audit, render and write one disclosure; return its light result (and keep it in the cache)."""
+    folder, key, pair = task
+    data_dir, staging = _WORKER["data_dir"], _WORKER["staging"]
+    d = load_disclosure(data_dir / DISCLOSURES / folder)
+    v = view(d)
+    if pair is not None and d.phase != V.BUDGET:
+        other = load_disclosure(data_dir / DISCLOSURES / pair)
+        v.findings = sorted(v.findings + cross_phase([other, d]).get(id(d), []), key=_severity_first)
+    written = []
+    for path, data in unit_files(v):
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(path)
+    cache = _WORKER["cache"]
+    for name, chunk in tidy_chunks(d).items():
+        _write(chunk_path(cache, key, name), chunk)
+    result = UnitResult(folder, key, light(v), written)
+    _write(_path(cache, key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return result
+
+
+def unit_files(v: DisclosureView) -> list[tuple[str, bytes]]:
+    """The disclosure's page and its open-data files."""
+    from generator.site.pages import disclosures
+
+    return [render.render(disclosures.page_of(v), alone=v), *opendata.disclosure_files(v)]
+
+
+def light(v: DisclosureView) -> DisclosureView:
+    """The view without what only the disclosure's own page shows (rows, narrative, performance …)."""
+    d = v.data
+    data = Disclosure(d.region, d.department, d.year, d.phase, d.scope,
+                      sources=[Source(s.name, s.sha256, s.title, s.lines, s.pages) for s in d.sources],
+                      statements=d.statements, glossary=d.glossary,
+                      region_slug=d.region_slug, department_slug=d.department_slug)
+    charts = [replace(c, spec={}) for c in v.charts]
+    return replace(v, data=data, charts=charts, notes=[])
+
+
+def tidy_chunks(d: Disclosure) -> dict[str, bytes]:
+    """This disclosure's rows of each site-wide tidy file: CSV without a header, as one gzip member.
+
+    Gzip members concatenate into a valid gzip file, so the site-wide files
+    are these chunks end to end after a header member: no unit is read again
+    to write them.
+    """
+    rows = {"money": tidy.money_rows(d), "indicators": tidy.indicator_rows(d), "projects": tidy.project_rows(d)}
+    return {name: gzip_member(csv_text(rows[name])) for name in TIDY}
+
+
+def csv_text(rows: list[list]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([["" if c is None else c for c in r] for r in rows])
+    return buf.getvalue()
+
+
+def gzip_member(text: str) -> bytes:
+    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0) if text else b""
+
+
+# --- the build cache -------------------------------------------------------------------------------
+
+def _path(cache: Path, key: str) -> Path:
+    return cache / "units" / key[:2] / f"{key}.pickle"
+
+
+def chunk_path(cache: Path, key: str, name: str) -> Path:
+    """A unit's rows of the site-wide tidy file ``name`` (a gzip member; empty when it has none)."""
+    return cache / "units" / key[:2] / f"{key}.{name}.gz"
+
+
+def get(cache: Path, key: str) -> UnitResult | None:
+    """The cached result of a unit, when it and its tidy chunks are all there and readable."""
+    try:
+        with _path(cache, key).open("rb") as fh:
+            found = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    if not isinstance(found, UnitResult) or found.key != key:
+        return None
+    return found if all(chunk_path(cache, key, name).is_file() for name in TIDY) else None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Atomically: a reader never sees half an entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
