@@ -129,7 +129,9 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
                 staging.write("sitemap.xml", feeds.sitemap(config, sorted(listed)))
             search = hashlib.sha256(json.dumps([common, keys, prints], sort_keys=True).encode()).hexdigest()
             if previous.get("search") != search or not staging.link_tree_from_previous(SEARCH_DIR):
-                index_search(staging.dir)
+                indexed = {p.path: staging.dir / p.path for p in pages if p.searched}
+                indexed.update((r.view.url, units.search_path(cache_dir, r.key)) for r in results.values())
+                index_search(indexed, staging.dir / SEARCH_DIR)
             staging.write(manifest.MANIFEST, manifest.manifest_bytes(prints, keys, search))
             staging.publish()
         if use_cache:

@@ -211,14 +211,15 @@ def site_model(views: list[DisclosureView], registry: Registry, published: set[s
 def merge_glossary(views: list[DisclosureView]) -> list[GlossaryTerm]:
     """Terms across all documents; each distinct wording of a definition with the documents using it."""
     terms: dict[str, GlossaryTerm] = {}
+    wordings: dict[tuple[str, str], TermUse] = {}
     for v in sorted(views, key=lambda v: (v.year, v.region_slug, v.department_slug)):
         for row in v.data.glossary:
             term = row.term.strip()
             entry = terms.setdefault(term, GlossaryTerm(term, urls.term_slug(term)))
             key = compact(row.definition).rstrip("。.")
-            use = next((u for u in entry.variants if compact(u.definition).rstrip("。.") == key), None)
+            use = wordings.get((term, key))
             if use is None:
-                use = TermUse(row.definition, [])
+                use = wordings[(term, key)] = TermUse(row.definition, [])
                 entry.variants.append(use)
             use.uses.append((v, row.document, row.line))
     slugs: dict[str, str] = {}

@@ -80,9 +80,19 @@ def clean_html(fragment: str) -> str:
     return parser.result()
 
 
+_CONVERTER: list = []
+
+
+def _markdown(text: str) -> str:
+    """One converter per process, reset between texts: building one costs more than converting a section."""
+    if not _CONVERTER:
+        _CONVERTER.append(md.Markdown(extensions=["tables", "sane_lists"], output_format="html"))
+    return _CONVERTER[0].reset().convert(text)
+
+
 def render_markdown(text: str, shift_headings: int = 0) -> str:
     """Markdown to sanitised HTML; ``shift_headings`` demotes headings (## → ### with 1)."""
-    out = md.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    out = _markdown(text)
     if shift_headings:
         def demote(m: re.Match[str]) -> str:
             level = min(6, int(m.group(2)) + shift_headings)

@@ -87,9 +87,11 @@ def _money_cell(row: TableRow, key: str, shown: TableDisplay, unit: str) -> dict
     cell = row.cell(key)
     yuan = cell.yuan if cell else None
     printed = cell.printed if cell else ""
-    return {"text": shown.text(yuan) if cell else "", "num": True,
-            "title": f"原表：{printed} {unit}" if printed else "", "sort": "" if yuan is None else str(yuan),
-            "header": False}
+    text = shown.text(yuan) if cell else ""
+    # the printed figure on hover, where the page shows it otherwise (converted to 万元, or re-formatted)
+    same = printed.replace(",", "") == text.replace(",", "")
+    return {"text": text, "num": True, "title": f"原表：{printed} {unit}" if printed and not same else "",
+            "sort": "" if yuan is None else str(yuan), "header": False}
 
 
 def _row_headers(row: TableRow, kind: str) -> list[str]:

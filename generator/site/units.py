@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import re
 import hashlib
 import io
 import os
@@ -25,6 +26,8 @@ import pickle
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from markupsafe import escape
 
 from generator.audit.phases import cross_phase
 from generator.core import vocabulary as V
@@ -118,6 +121,7 @@ def build_unit(task: tuple[str, str, str | None]) -> UnitResult:
     cache = _WORKER["cache"]
     for name, chunk in tidy_chunks(d).items():
         _write(chunk_path(cache, key, name), chunk)
+    _write(search_path(cache, key), search_stub(v))
     result = UnitResult(folder, key, light(v), written)
     _write(_path(cache, key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
@@ -139,6 +143,31 @@ def light(v: DisclosureView) -> DisclosureView:
                       region_slug=d.region_slug, department_slug=d.department_slug)
     charts = [replace(c, spec={}) for c in v.charts]
     return replace(v, data=data, charts=charts, notes=[])
+
+
+def search_stub(v: DisclosureView) -> bytes:
+    """The words of a disclosure's page that search should find, as a small page of its own: its title,
+    identity, narrative, glossary, and the names in its tables and performance sheets, not its figures.
+
+    The search indexer reads this instead of the page itself, which is mostly figures and markup: a
+    tenth of the bytes to parse, and an index of words rather than of every number.
+    """
+    d = v.data
+    names = [t.title for t in d.tables] + [r.label for t in d.tables for r in t.rows if r.label]
+    names += [p.name for p in d.projects] + [i.level3 for i in d.indicators if i.level3]
+    names += [g.term for g in d.glossary]
+    words = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    narrative = [_plain(s.markdown) for s in d.sections] + [f"{g.term}：{g.definition}" for g in d.glossary]
+    body = "".join(f"<p>{escape(p)}</p>" for p in narrative if p)
+    title = escape(f"{v.department} {v.name}")
+    return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f'<main data-pagefind-body><h1>{title}</h1><p>{escape(v.region)} {escape(v.department)}</p>'
+            f'{body}<p>{escape(" ".join(words))}</p></main></body></html>').encode("utf-8")
+
+
+def _plain(markdown: str) -> str:
+    """Narrative Markdown as running text (its marks and table rules dropped)."""
+    return re.sub(r"[#*|`>_-]{1,}\s?|\s+", " ", markdown).strip()
 
 
 def tidy_chunks(d: Disclosure) -> dict[str, bytes]:
@@ -168,6 +197,11 @@ def _path(cache: Path, key: str) -> Path:
     return cache / "units" / key[:2] / f"{key}.pickle"
 
 
+def search_path(cache: Path, key: str) -> Path:
+    """What the search index reads for a unit's page (``search_stub``)."""
+    return cache / "units" / key[:2] / f"{key}.search.html"
+
+
 def chunk_path(cache: Path, key: str, name: str) -> Path:
     """A unit's rows of the site-wide tidy file ``name`` (a gzip member; empty when it has none)."""
     return cache / "units" / key[:2] / f"{key}.{name}.gz"
@@ -182,7 +216,8 @@ def get(cache: Path, key: str) -> UnitResult | None:
         return None
     if not isinstance(found, UnitResult) or found.key != key:
         return None
-    return found if all(chunk_path(cache, key, name).is_file() for name in TIDY) else None
+    needed = [chunk_path(cache, key, name) for name in TIDY] + [search_path(cache, key)]
+    return found if all(p.is_file() for p in needed) else None
 
 
 def _write(path: Path, data: bytes) -> None:

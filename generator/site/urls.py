@@ -8,6 +8,7 @@ a sub-path such as /budget/.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from generator.core.slugs import slug
 
@@ -53,7 +54,9 @@ def glossary() -> str:
     return "glossary/index.html"
 
 
+@lru_cache(maxsize=16384)
 def term_slug(term: str) -> str:
+    """The same few hundred terms recur in every document; their reading is worked out once."""
     return slug(term)
 
 
@@ -106,8 +109,14 @@ def asset(name: str) -> str:
 def relative(from_page: str, to_path: str) -> str:
     """The link from one output file to another, relative (``../../glossary/index.html``)."""
     to_path, _, anchor = to_path.partition("#")
-    rel = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    rel = _relative(to_path, posixpath.dirname(from_page) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative(to_path: str, from_dir: str) -> str:
+    """A page links to the same few hundred targets many times over (its sources, the site's sections)."""
+    return posixpath.relpath(to_path, from_dir)
 
 
 def absolute(base_url: str, path: str) -> str:

@@ -447,3 +447,19 @@ def test_meetings_and_training_are_shown_beside_three_public_never_in_it(site):
     cards = html[html.index('<dl class="cards">'):html.index("</dl>")]
     assert "会议费" in cards and "884.16" in cards and "培训费" in cards and "97.60" in cards
     assert "675.10" in cards and "不属于“三公”经费" in cards
+
+
+def test_search_reads_a_disclosures_words_not_its_figures(site):
+    from generator.site.model import view
+    from generator.site.units import search_stub
+    from generator.store.read import load_disclosure
+
+    v = view(load_disclosure(ROOT / "data/disclosures/zhengzhou/renminzhengfubangongting/2020-budget"))
+    stub = search_stub(v).decode("utf-8")
+    assert "<h1>郑州市人民政府办公厅 2020 年部门预算</h1>" in stub and "data-pagefind-body" in stub
+    # the narrative, table titles and row labels, projects, indicators and the glossary
+    assert "驻外办事处经费" in stub and "一般公共服务支出" in stub and "总体工作完成率" in stub
+    assert "财政拨款收入" in stub and "部门支出总体情况表" in stub
+    # not the tables' figures (the narrative's own words keep the figures it states)
+    assert "86412027" not in stub and "8,641.2027" not in stub and "7,484.6004" not in stub
+    assert len(stub.encode("utf-8")) < 0.3 * (site / ZZ_PAGE).stat().st_size

@@ -63,6 +63,7 @@ class Page:
     inputs: tuple[str, ...] = field(default_factory=tuple)   # disclosure folders it reads, or the names above
     charts: bool = False
     listed: bool = True        # in the sitemap
+    searched: bool = True      # read by the search index (its words are worth finding)
 
 
 def crumbs(config: SiteConfig, *trail: tuple[str, str]) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ THEME_CSS = "site.css"
 
 
 def pages(inputs: Inputs) -> list[Page]:
-    return [Page(urls.not_found(), "404.html", context, listed=False)]
+    return [Page(urls.not_found(), "404.html", context, listed=False, searched=False)]
 
 
 def context(inputs: Inputs, page: Page) -> dict:

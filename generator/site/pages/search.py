@@ -7,7 +7,7 @@ from generator.site.pages import Inputs, Page, crumbs
 
 
 def pages(inputs: Inputs) -> list[Page]:
-    return [Page(urls.search(), "search.html", context)]
+    return [Page(urls.search(), "search.html", context, searched=False)]
 
 
 def context(inputs: Inputs, page: Page) -> dict:
