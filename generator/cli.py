@@ -18,7 +18,7 @@ def _import(args: argparse.Namespace) -> int:
     from generator.store.importing import import_documents
 
     cache = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
-    result = import_documents(Path(args.data), [Path(f) for f in args.files], args.jobs, cache)
+    result = import_documents(Path(args.data), [Path(f) for f in args.files], args.jobs, cache, args.scheduler)
     for c in result.coverage:
         print("\n".join(report(c)))
     for d in result.disclosures:
@@ -70,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
                                                  "bytes did not change is not parsed again (default: "
                                                  "~/.cache/budgetsite)")
     p.add_argument("--no-cache", action="store_true", help="parse every document again")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="parse on a Dask cluster's workers instead of --jobs processes (tcp://HOST:8786; "
+                        "needs budgetsite[cluster] here and on the workers)")
     p.set_defaults(func=_import)
     p = sub.add_parser("check", help="validate the data directory and print the audit")
     p.add_argument("--data", default="data", help="data directory (default: data)")

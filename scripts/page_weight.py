@@ -1,5 +1,8 @@
 """Report the weight of each page type of a built site: HTML bytes, gzip bytes, and what it loads.
 
+"first view" is what a reader's browser transfers to show the page (HTML, stylesheet and scripts,
+gzip); plotly is fetched only when a reader asks for an interactive chart and is reported apart.
+
     python scripts/page_weight.py [--out output]
 
 Scripts and stylesheets are read from the page's own tags; the search page
@@ -44,7 +47,8 @@ def main() -> int:
     parser.add_argument("--out", default="output")
     args = parser.parse_args()
     out = Path(args.out)
-    print(f"{'page':24} {'HTML KB':>8} {'gzip KB':>8}  {'CSS+JS gzip KB':>14}  scripts loaded")
+    print(f"{'page':24} {'HTML KB':>8} {'gzip KB':>8}  {'CSS+JS gzip KB':>14}  {'first view gz':>13}  "
+          f"scripts loaded")
     for name, path in PAGES.items():
         file = out / path
         html = file.read_bytes()
@@ -52,8 +56,13 @@ def main() -> int:
         refs = re.findall(r'<script[^>]+src="([^"]+)"', text) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
         assets = [(ref, (file.parent / ref).resolve().read_bytes()) for ref in refs]
         scripts = ", ".join(f"{Path(r).name.split('.')[0]} ({kb(gz(d))} KB gz)" for r, d in assets if r.endswith(".js"))
+        on_demand = re.search(r'data-plotly="([^"]+)"', text)
+        if on_demand:
+            bundle = (file.parent / on_demand.group(1)).resolve().read_bytes()
+            scripts += f"; plotly on request only ({kb(gz(bundle))} KB gz)"
+        first = gz(html) + sum(gz(d) for _, d in assets)
         print(f"{name:24} {kb(len(html)):>8} {kb(gz(html)):>8}  {kb(sum(gz(d) for _, d in assets)):>14}  "
-              f"{scripts or '—'}")
+              f"{kb(first):>13}  {scripts or '—'}")
     index = out / "pagefind"
     if index.is_dir():
         entry = sum(gz(p.read_bytes()) for p in index.glob("pagefind*.js"))

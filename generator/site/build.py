@@ -35,9 +35,8 @@ from generator.core.errors import BudgetsiteError
 from generator.site import render, units
 from generator.site.config import load_config
 from generator.site.model import site_model
-from generator.site.output import feeds, manifest, opendata
+from generator.site.output import feeds, manifest, opendata, search
 from generator.site.output.assets import collect_assets
-from generator.site.output.search import index_search
 from generator.site.output.writer import Staging
 from generator.site.pages import Inputs, load_content, page_map
 from generator.store.cache import default_dir
@@ -77,6 +76,11 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         digests = {f: units.folder_digest(root / f, memo) for f in folders}
         pairs = {f: units.pair_of(f, set(folders)) for f in folders}
         keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None) for f in folders}
+        done = previous.get("built")
+        if use_cache and previous.get("common") == common and previous.get("units") == keys and done:
+            # nothing the output was made from has changed: it is this build's output already
+            _save_memo(memo_file, memo, root)
+            return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], done["bytes"])
         with Staging(out) as staging:
             render.start(env, inputs, assets.urls)
             units.start(data_dir, staging.dir, cache_dir)
@@ -96,6 +100,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             published = {name for name in {s.name for r in results.values() for s in r.view.data.sources}
                          if (data_dir / SOURCES / name).is_file()}
             model = site_model([results[f].view for f in folders], registry, published, config.regions)
+            model.search_shards = search.shard_names(len(folders))
             inputs = replace(inputs, model=model)
             downloads = {}
             for name, fields in units.TIDY.items():
@@ -127,13 +132,25 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             if config.base_url:
                 listed = [p.path for p in pages if p.listed] + [r.view.url for r in results.values()]
                 staging.write("sitemap.xml", feeds.sitemap(config, sorted(listed)))
-            search = hashlib.sha256(json.dumps([common, keys, prints], sort_keys=True).encode()).hexdigest()
-            if previous.get("search") != search or not staging.link_tree_from_previous(SEARCH_DIR):
-                indexed = {p.path: staging.dir / p.path for p in pages if p.searched}
-                indexed.update((r.view.url, units.search_path(cache_dir, r.key)) for r in results.values())
-                index_search(indexed, staging.dir / SEARCH_DIR)
-            staging.write(manifest.MANIFEST, manifest.manifest_bytes(prints, keys, search))
-            staging.publish()
+            shards: dict[str, dict[str, Path]] = {name: {} for name in model.search_shards}
+            marks: dict[str, list] = {name: [] for name in model.search_shards}
+            for p in pages:
+                if p.searched:
+                    name = search.shard_of(p.inputs[0], len(shards) - 1) if p.shard else search.SITE_SHARD
+                    shards[name][p.path] = staging.dir / p.path
+                    marks[name].append((p.path, prints[p.path]))
+            for f in folders:
+                name = search.shard_of(f, len(shards) - 1)
+                shards[name][results[f].view.url] = units.search_path(cache_dir, keys[f])
+                marks[name].append((results[f].view.url, keys[f]))
+            found = {name: hashlib.sha256(json.dumps([common, sorted(marks[name])]).encode()).hexdigest()
+                     for name in shards}
+            old_search = previous.get("search") if isinstance(previous.get("search"), dict) else {}
+            stale = [name for name in shards if old_search.get(name) != found[name]
+                     or not staging.link_tree_from_previous(f"{SEARCH_DIR}/{name}")]
+            search.index_shards({name: shards[name] for name in stale}, staging.dir / SEARCH_DIR, jobs)
+            staging.publish(lambda files, size: manifest.manifest_bytes(
+                prints, keys, found, common, {"pages": len(pages) + len(folders), "files": files, "bytes": size}))
         if use_cache:
             _save_memo(memo_file, memo, root)
     return BuildResult(staging.out, len(pages) + len(folders), len(todo_pages) + built_units,

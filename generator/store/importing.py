@@ -23,6 +23,10 @@ from generator.store.registry import load as load_registry
 from generator.store.write import write_data
 
 
+# how long to wait for a Dask scheduler to answer before saying it cannot be reached
+CONNECT_SECONDS = 10
+
+
 @dataclass
 class ImportResult:
     disclosures: list[Disclosure]
@@ -31,10 +35,11 @@ class ImportResult:
 
 
 def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
-                     cache_dir: Path | None = None) -> ImportResult:
+                     cache_dir: Path | None = None, scheduler: str | None = None) -> ImportResult:
     """Import ``files`` (and re-import every document in ``DIR/sources``) into ``data_dir``.
 
-    Documents are parsed in ``jobs`` processes; with a ``cache_dir``, a
+    Documents are parsed in ``jobs`` processes, or, given the address of a
+    Dask ``scheduler``, on that cluster's workers; with a ``cache_dir``, a
     document whose bytes (and the importer) did not change is taken from
     the cache instead of being parsed again.
     """
@@ -56,7 +61,9 @@ def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
     names = sorted(documents)
     found = {name: cache.get(name, documents[name][1]) for name in names}
     todo = [name for name in names if found[name] is None]
-    for name, part in zip(todo, _parse_all([(documents[n][0], documents[n][1], n, extra) for n in todo], jobs)):
+    tasks = [(documents[n][0], documents[n][1], n, extra) for n in todo]
+    parsed = _parse_on_cluster(tasks, scheduler) if scheduler else _parse_all(tasks, jobs)
+    for name, part in zip(todo, parsed):
         cache.put(name, documents[name][1], part)
         found[name] = part
     parts = []
@@ -85,6 +92,22 @@ def _parse_all(tasks: list[tuple[str, bytes, str, str | None]], jobs: int) -> li
         return [_parse_one(t) for t in tasks]
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
         return list(pool.map(_parse_one, tasks))
+
+
+def _parse_on_cluster(tasks: list[tuple[str, bytes, str, str | None]], scheduler: str) -> list[Disclosure]:
+    """Parse the documents on a Dask cluster's workers (each needs budgetsite installed); results come back
+    in order, and the first refusal stops the import as it does on one machine."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise BudgetsiteError("importing on a cluster needs Dask: pip install 'budgetsite[cluster]'") from None
+    try:
+        client = Client(scheduler, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError) as exc:
+        raise BudgetsiteError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        futures = client.map(_parse_one, tasks, pure=False)
+        return client.gather(futures)
 
 
 def _rename_document(part: Disclosure, name: str) -> None:

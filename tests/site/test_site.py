@@ -463,3 +463,26 @@ def test_search_reads_a_disclosures_words_not_its_figures(site):
     # not the tables' figures (the narrative's own words keep the figures it states)
     assert "86412027" not in stub and "8,641.2027" not in stub and "7,484.6004" not in stub
     assert len(stub.encode("utf-8")) < 0.3 * (site / ZZ_PAGE).stat().st_size
+
+
+def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_changed(tmp_path, monkeypatch):
+    from generator.site.output import search
+
+    monkeypatch.setattr(search, "UNITS_PER_SHARD", 3)
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    out = tmp_path / "out"
+    build(ROOT, data, out, cache=tmp_path / "cache")
+    parts = sorted(p.name for p in (out / "pagefind").iterdir())
+    assert parts == ["part-00", "part-01", "part-02", "site"]
+    page = (out / "search/index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-root="../pagefind/site/pagefind.js"' in page
+    assert 'data-pagefind-merge="../pagefind/part-00/ ../pagefind/part-01/ ../pagefind/part-02/"' in page
+    before = {p: (out / "pagefind" / p / "pagefind-entry.json").stat().st_ino for p in parts}
+    folder = "zhengzhou/zhengwufuwubangongshi/2024-budget"
+    g = data / "disclosures" / folder / "glossary.csv"
+    g.write_text(g.read_text(encoding="utf-8").replace("。", "。 ", 1), encoding="utf-8")
+    build(ROOT, data, out, cache=tmp_path / "cache")
+    after = {p: (out / "pagefind" / p / "pagefind-entry.json").stat().st_ino for p in parts}
+    changed = {p for p in parts if before[p] != after[p]}
+    assert changed == {search.shard_of(folder, 3), "site"}       # its part, and the glossary's pages

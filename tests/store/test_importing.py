@@ -72,3 +72,44 @@ def test_a_refusal_crosses_the_process_boundary_intact(sources):
     assert "broken.txt" in str(caught.value) and not (sources / "disclosures").exists()
     err = pickle.loads(pickle.dumps(DocumentError("a.pdf", 3, "expected a table", page=2)))
     assert (err.path, err.line, err.page, str(err)) == ("a.pdf", 3, 2, "a.pdf:3 (page 2): expected a table")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A Dask cluster of two worker processes on this machine, on loopback only; stopped after the tests."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as c:
+        yield c
+
+
+def test_an_import_on_a_cluster_equals_the_one_on_this_machine(sources, tmp_path, cluster):
+    from distributed import Client
+
+    here = tmp_path / "here"
+    shutil.copytree(sources, here)
+    import_documents(here, jobs=1)
+    with Client(cluster.scheduler_address) as client:
+        client.get_task_stream()                                    # the scheduler records tasks from now on
+        result = import_documents(sources, scheduler=cluster.scheduler_address)
+        parsed = [t for t in client.get_task_stream() if t["key"].startswith("_parse_one")]
+        workers = set(client.scheduler_info()["workers"])
+    assert result.parsed == 3 and len(result.disclosures) == 3
+    assert tree(sources / "disclosures") == tree(here / "disclosures")
+    # each document was parsed by a task on one of the cluster's two workers
+    assert len(parsed) == 3 and len(workers) == 2 and {t["worker"] for t in parsed} <= workers
+
+
+def test_a_refusal_on_a_cluster_stops_the_import(sources, cluster):
+    (sources / "sources" / "broken.txt").write_text("没有表格的文字\n", encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        import_documents(sources, scheduler=cluster.scheduler_address)
+    assert "broken.txt" in str(caught.value) and not (sources / "disclosures").exists()
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(sources):
+    from generator.core.errors import BudgetsiteError
+
+    with pytest.raises(BudgetsiteError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):   # ~10 s
+        import_documents(sources, scheduler="tcp://127.0.0.1:9")

@@ -63,7 +63,8 @@ def fingerprints(pages: list[Page], common: str, keys: dict[str, str]) -> dict[s
 
 
 def read_manifest(out: Path) -> dict:
-    """``{"pages": {path: fingerprint}, "units": {folder: key}, "search": fingerprint}`` of the last build."""
+    """``{"pages": {path: fingerprint}, "units": {folder: key}, "search": fingerprint, "common": fingerprint,
+    "built": {"pages", "files", "bytes"}}`` of the last build."""
     try:
         found = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -71,6 +72,6 @@ def read_manifest(out: Path) -> dict:
     return found if isinstance(found, dict) else {}
 
 
-def manifest_bytes(pages: dict[str, str], units: dict[str, str], search: str) -> bytes:
-    return (json.dumps({"pages": pages, "units": units, "search": search}, indent=1, sort_keys=True) + "\n"
-            ).encode("utf-8")
+def manifest_bytes(pages: dict[str, str], units: dict[str, str], search: str, common: str, built: dict) -> bytes:
+    return (json.dumps({"pages": pages, "units": units, "search": search, "common": common, "built": built},
+                       indent=1, sort_keys=True) + "\n").encode("utf-8")

@@ -1,24 +1,52 @@
-"""The search index: Pagefind's extended build (it segments Chinese).
+"""The search index: Pagefind's extended build (it segments Chinese), in parts.
 
 Pagefind reads a tree of its own, not the output: each department-year
 page is represented there by its unit's search page (``units.search_stub``:
 its words without its figures), every other indexed page by itself.  The
 pages keep their paths, so results link to the real pages.
+
+The index is split into parts: one for the site's own pages (regions,
+glossary, comparisons …) and, for the disclosures, one per few hundred
+department-years, a department always in the same part.  Parts are indexed
+in parallel, a rebuild indexes again only the parts whose pages changed,
+and the search page merges them when a reader searches.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
 
+SITE_SHARD = "site"
+UNITS_PER_SHARD = 400            # a part Pagefind indexes in a few seconds, in little memory
+
+
+def shard_names(units: int) -> list[str]:
+    """The site's part first, then the disclosures' parts."""
+    return [SITE_SHARD] + [f"part-{n:02d}" for n in range(max(1, -(-units // UNITS_PER_SHARD)))]
+
+
+def shard_of(folder: str, parts: int) -> str:
+    """The part of a department's pages: by its region and department, so that its years stay together."""
+    department = "/".join(folder.split("/")[:2])
+    return f"part-{int(hashlib.sha256(department.encode()).hexdigest()[:8], 16) % parts:02d}"
+
+
+def index_shards(shards: dict[str, dict[str, Path]], output: Path, jobs: int) -> None:
+    """Index each part (its pages: site path -> the file to read) into ``output/<part>/``, ``jobs`` at a time."""
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        list(pool.map(lambda item: index_search(item[1], output / item[0]), sorted(shards.items())))
+
 
 def index_search(pages: dict[str, Path], output: Path) -> None:
-    """Index ``pages`` (site path -> the file to read for it) into ``output`` (the site's pagefind/)."""
+    """Index ``pages`` (site path -> the file to read for it) into ``output``."""
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:
@@ -33,6 +61,8 @@ def index_search(pages: dict[str, Path], output: Path) -> None:
                 os.link(source, target)
             except OSError:
                 shutil.copyfile(source, target)
+        if not pages:            # an empty part still answers (with nothing)
+            (tree / "index.html").write_text('<html lang="zh-CN"><body></body></html>', encoding="utf-8")
         result = subprocess.run([str(get_executable()), "--site", str(tree), "--output-path", str(output),
                                  "--quiet"], capture_output=True, text=True)
     if result.returncode != 0:

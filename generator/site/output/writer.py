@@ -60,11 +60,20 @@ class Staging:
         shutil.copytree(old, self.dir / folder, copy_function=_link_or_copy)
         return True
 
-    def publish(self) -> None:
+    def publish(self, last=None) -> None:
+        """Swap the staging folder in.  ``last(files, bytes)``, if given, makes the last file (the build's
+        manifest) from the count and size of all the others; it is counted too."""
         for f in self.dir.rglob("*"):
             if f.is_file():
                 self.files += 1
                 self.bytes += f.stat().st_size
+        if last is not None:
+            from generator.site.output.manifest import MANIFEST
+
+            data = last(self.files + 1, self.bytes)
+            self.write(MANIFEST, data)
+            self.files += 1
+            self.bytes += len(data)
         old = None
         if self.out.exists():
             old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"

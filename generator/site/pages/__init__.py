@@ -64,6 +64,7 @@ class Page:
     charts: bool = False
     listed: bool = True        # in the sitemap
     searched: bool = True      # read by the search index (its words are worth finding)
+    shard: bool = False        # indexed with its disclosures' part of the index (by ``inputs[0]``), not the site's
 
 
 def crumbs(config: SiteConfig, *trail: tuple[str, str]) -> list[tuple[str, str]]:

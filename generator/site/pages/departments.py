@@ -15,7 +15,7 @@ from generator.site.pages import Inputs, Page, crumbs
 
 def pages(inputs: Inputs) -> list[Page]:
     return [Page(dep.url, "department.html", context, key=dep.url, inputs=tuple(v.folder for v in dep.disclosures),
-                 charts=len(dep.disclosures) > 1) for dep in inputs.model.departments]
+                 charts=len(dep.disclosures) > 1, shard=True) for dep in inputs.model.departments]
 
 
 # what a reader compares between what was planned and what was spent

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from generator.site import urls
-from generator.site.pages import Inputs, Page, crumbs
+from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 
 def pages(inputs: Inputs) -> list[Page]:
-    return [Page(urls.search(), "search.html", context, searched=False)]
+    return [Page(urls.search(), "search.html", context, inputs=(EVERYTHING,), searched=False)]
 
 
 def context(inputs: Inputs, page: Page) -> dict:
-    return {"title": "搜索", "indexed": False, "section": "search", "crumbs": crumbs(inputs.config, ("搜索", ""))}
+    """The index's parts: the first is loaded, the others merged into it when a reader searches."""
+    parts = [f"pagefind/{name}/" for name in inputs.model.search_shards]
+    return {"title": "搜索", "indexed": False, "section": "search", "crumbs": crumbs(inputs.config, ("搜索", "")),
+            "search_primary": parts[0] + "pagefind.js", "search_merged": parts[1:]}

@@ -112,9 +112,15 @@
     var pagefind = null;
     function load() {
       if (pagefind) return Promise.resolve(pagefind);
+      // the index is in parts: the first is loaded, the others are merged into it
+      var merged = (list.getAttribute("data-pagefind-merge") || "").split(" ").filter(Boolean);
       return import(list.getAttribute("data-pagefind-root")).then(function (mod) {
-        pagefind = mod;
-        return mod;
+        return Promise.all(merged.map(function (part) {
+          return mod.mergeIndex(new URL(part, window.location.href).href);
+        })).then(function () {
+          pagefind = mod;
+          return mod;
+        });
       });
     }
     function href(url) {
