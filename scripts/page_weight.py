@@ -63,13 +63,14 @@ def main() -> int:
         first = gz(html) + sum(gz(d) for _, d in assets)
         print(f"{name:24} {kb(len(html)):>8} {kb(gz(html)):>8}  {kb(sum(gz(d) for _, d in assets)):>14}  "
               f"{kb(first):>13}  {scripts or '—'}")
-    index = out / "pagefind"
-    if index.is_dir():
-        entry = sum(gz(p.read_bytes()) for p in index.glob("pagefind*.js"))
-        wasm = sum(p.stat().st_size for p in index.glob("*.pf_meta")) + \
-            sum(p.stat().st_size for p in index.glob("wasm.*"))
-        print(f"\nsearch index: pagefind.js {kb(entry)} KB gz, wasm + meta {kb(wasm)} KB; "
-              f"{len(list((index / 'index').glob('*')))} index chunks and "
+    parts = sorted(p for p in (out / "pagefind").glob("*") if p.is_dir())
+    for index in parts:
+        # a search loads the first part's script and wasm, and every part's metadata and the chunks it needs
+        entry = sum(gz(p.read_bytes()) for p in index.glob("pagefind.js"))
+        wasm = sum(p.stat().st_size for p in index.glob("wasm.*"))
+        meta = sum(p.stat().st_size for p in index.glob("*.pf_meta"))
+        print(f"search index part {index.name}: pagefind.js {kb(entry)} KB gz, wasm {kb(wasm)} KB, "
+              f"metadata {kb(meta)} KB; {len(list((index / 'index').glob('*')))} index chunks and "
               f"{len(list((index / 'fragment').glob('*')))} fragments fetched as a query needs them")
     return 0
 

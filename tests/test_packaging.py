@@ -41,4 +41,5 @@ def test_a_wheel_installed_without_editable_mode_builds_the_sample_site(tmp_path
     assert result.returncode == 0, result.stderr
     page = out / "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"
     assert "8,641.20" in page.read_text(encoding="utf-8")
-    assert (out / "404.html").is_file() and (out / "pagefind" / "pagefind.js").is_file()
+    assert (out / "404.html").is_file() and (out / "pagefind" / "site" / "pagefind.js").is_file()
+    assert (out / "pagefind" / "part-00" / "pagefind.js").is_file()
