@@ -80,7 +80,8 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         if use_cache and previous.get("common") == common and previous.get("units") == keys and done:
             # nothing the output was made from has changed: it is this build's output already
             _save_memo(memo_file, memo, root)
-            return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], done["bytes"])
+            size = done["bytes"] + (out / manifest.MANIFEST).stat().st_size
+            return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size)
         with Staging(out) as staging:
             render.start(env, inputs, assets.urls)
             units.start(data_dir, staging.dir, cache_dir)
@@ -95,6 +96,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
                     todo.append((f, keys[f], pairs[f]))
             for result in _map(units.build_unit, todo, jobs):
                 results[result.folder] = result
+                staging.keep(result.files)
             built_units = len(todo)
 
             published = {name for name in {s.name for r in results.values() for s in r.view.data.sources}
@@ -105,7 +107,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             downloads = {}
             for name, fields in units.TIDY.items():
                 chunks = [units.chunk_path(cache_dir, keys[f], name) for f in folders]
-                downloads[opendata.tidy_path(name)] = opendata.write_tidy(staging.dir, name, fields, chunks)
+                downloads[opendata.tidy_path(name)] = opendata.write_tidy(staging, name, fields, chunks)
             site_files = opendata.site_files(model)
             for path, data in site_files.items():
                 staging.write(path, data)
@@ -148,7 +150,8 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             old_search = previous.get("search") if isinstance(previous.get("search"), dict) else {}
             stale = [name for name in shards if old_search.get(name) != found[name]
                      or not staging.link_tree_from_previous(f"{SEARCH_DIR}/{name}")]
-            search.index_shards({name: shards[name] for name in stale}, staging.dir / SEARCH_DIR, jobs)
+            search.index_shards({name: (shards[name], staging.fresh_tree(f"{SEARCH_DIR}/{name}")) for name in stale},
+                                jobs)
             staging.publish(lambda files, size: manifest.manifest_bytes(
                 prints, keys, found, common, {"pages": len(pages) + len(folders), "files": files, "bytes": size}))
         if use_cache:

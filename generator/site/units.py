@@ -116,6 +116,7 @@ def build_unit(task: tuple[str, str, str | None]) -> UnitResult:
     for path, data in unit_files(v):
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)          # the staging folder links the previous output: never write through
         target.write_bytes(data)
         written.append(path)
     cache = _WORKER["cache"]

@@ -486,3 +486,35 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
     after = {p: (out / "pagefind" / p / "pagefind-entry.json").stat().st_ino for p in parts}
     changed = {p for p in parts if before[p] != after[p]}
     assert changed == {search.shard_of(folder, 3), "site"}       # its part, and the glossary's pages
+
+
+def test_a_rebuild_never_writes_through_to_the_previous_output(tmp_path, monkeypatch):
+    """The staging folder starts as hard links to the previous output: a rebuild must replace files, never
+    write into them, or the site being served would change under its readers (and a failed build with it)."""
+    from generator.site.output import search
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(ROOT, data, out, cache=cache)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    watch = tmp_path / "watch"                     # more links to the same files, as a reader's server holds them
+    subprocess.run(["cp", "-al", str(out), str(watch)], check=True)
+    g = next((data / "disclosures").glob("jiyuan/*/*/glossary.csv"))
+    g.write_text(g.read_text(encoding="utf-8").replace("市级财政当年拨付的资金", "市级财政当年拨付的全部资金"),
+                 encoding="utf-8")
+    m = next((data / "disclosures").glob("luohe/*/*/money.csv"))
+    m.write_text(m.read_text(encoding="utf-8").replace(",45967100,", ",45967200,", 1), encoding="utf-8")
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("the indexer stopped")
+
+    monkeypatch.setattr(search, "index_search", fail)
+    with pytest.raises(RuntimeError):
+        build(ROOT, data, out, cache=cache)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before      # the old site, intact
+    monkeypatch.undo()
+    result = build(ROOT, data, out, cache=cache)
+    assert 0 < result.rendered < result.pages
+    assert {out / p.relative_to(watch): p.read_bytes() for p in watch.rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} != before

@@ -96,19 +96,19 @@ def tidy_path(name: str) -> str:
     return f"{urls.OPEN_DATA_ALL}{name}.csv.gz"
 
 
-def write_tidy(staging: Path, name: str, fields: list[str], chunks: list[Path]) -> int:
+def write_tidy(staging, name: str, fields: list[str], chunks: list[Path]) -> int:
     """The site-wide tidy file ``name``: a header member, then each disclosure's rows as its own gzip member,
     copied end to end (a gzip file may hold many members; every gzip reader reads them as one stream)."""
-    target = staging / tidy_path(name)
-    target.parent.mkdir(parents=True, exist_ok=True)
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(fields)
-    with target.open("wb") as out:
-        out.write(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=6, mtime=0))
+    size = 0
+    with staging.open_new(tidy_path(name)) as out:
+        size += out.write(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=6, mtime=0))
         for chunk in chunks:
             with chunk.open("rb") as fh:
-                shutil.copyfileobj(fh, out)
-    return target.stat().st_size
+                data = fh.read()
+            size += out.write(data)
+    return size
 
 
 def site_files(model: SiteModel) -> dict[str, bytes]:

@@ -39,10 +39,10 @@ def shard_of(folder: str, parts: int) -> str:
     return f"part-{int(hashlib.sha256(department.encode()).hexdigest()[:8], 16) % parts:02d}"
 
 
-def index_shards(shards: dict[str, dict[str, Path]], output: Path, jobs: int) -> None:
-    """Index each part (its pages: site path -> the file to read) into ``output/<part>/``, ``jobs`` at a time."""
+def index_shards(shards: dict[str, tuple[dict[str, Path], Path]], jobs: int) -> None:
+    """Index each part (its pages: site path -> the file to read) into its folder, ``jobs`` at a time."""
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(lambda item: index_search(item[1], output / item[0]), sorted(shards.items())))
+        list(pool.map(lambda item: index_search(*item[1]), sorted(shards.items())))
 
 
 def index_search(pages: dict[str, Path], output: Path) -> None:
