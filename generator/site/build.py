@@ -72,7 +72,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
     with tempfile.TemporaryDirectory(prefix="budgetsite-build-") as scratch:
         cache_dir = (cache or default_dir()) / "build" if use_cache else Path(scratch)
         memo_file = cache_dir / "digests.pickle"
-        memo = _load_memo(memo_file)
+        memo = units.Memo(_load_memo(memo_file), set())
         digests = {f: units.folder_digest(root / f, memo) for f in folders}
         pairs = {f: units.pair_of(f, set(folders)) for f in folders}
         keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None) for f in folders}
@@ -180,12 +180,16 @@ def _load_memo(path: Path) -> dict:
         return {}
 
 
-def _save_memo(path: Path, memo: dict, root: Path) -> None:
-    """Keep the file hashes of this data directory's files (others' entries are kept too, up to a bound)."""
-    mine = str(root)
-    kept = {k: v for k, v in memo.items() if k.startswith(mine) and os.path.exists(k)}
-    others = [k for k in memo if not k.startswith(mine)][-200_000:]
-    kept.update((k, memo[k]) for k in others)
+def _save_memo(path: Path, memo: units.Memo, root: Path) -> None:
+    """Keep the file hashes of this data directory's files as this build saw them (other data directories'
+    entries are kept too, up to a bound); nothing is written when nothing changed."""
+    mine = str(root) + os.sep
+    stale = [k for k in memo.hashes if k.startswith(mine) and k not in memo.seen]
+    if not memo.changed and not stale:
+        return
+    kept = {k: v for k, v in memo.hashes.items() if k in memo.seen}
+    others = [k for k in memo.hashes if not k.startswith(mine)][-200_000:]
+    kept.update((k, memo.hashes[k]) for k in others)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import csv
 import gzip
-import re
 import hashlib
 import io
 import os
 import pickle
+import re
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,7 +53,16 @@ class UnitResult:
 
 # --- keys ------------------------------------------------------------------------------------------
 
-def folder_digest(folder: Path, memo: dict[str, tuple]) -> str:
+@dataclass
+class Memo:
+    """File hashes carried from one build to the next, by path, with the (size, time, inode) they were for."""
+
+    hashes: dict[str, tuple]
+    seen: set[str]
+    changed: bool = False
+
+
+def folder_digest(folder: Path, memo: Memo) -> str:
     """The content hash of a disclosure folder.
 
     Reading every data file on every build would cost more than the rest of a
@@ -62,17 +71,31 @@ def folder_digest(folder: Path, memo: dict[str, tuple]) -> str:
     build cache); any other file is read.
     """
     h = hashlib.sha256()
-    for p in sorted(folder.rglob("*")):
-        if not p.is_file():
-            continue
-        st = p.stat()
+    for rel, entry in _files(folder):
+        st = entry.stat()
         stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
-        known = memo.get(str(p))
+        known = memo.hashes.get(entry.path)
         if known is None or tuple(known[0]) != stamp:
-            known = (stamp, hashlib.sha256(p.read_bytes()).hexdigest())
-            memo[str(p)] = known
-        h.update(p.relative_to(folder).as_posix().encode() + b"\0" + known[1].encode() + b"\0")
+            with open(entry.path, "rb") as fh:
+                known = (stamp, hashlib.sha256(fh.read()).hexdigest())
+            memo.hashes[entry.path] = known
+            memo.changed = True
+        memo.seen.add(entry.path)
+        h.update(rel.encode() + b"\0" + known[1].encode() + b"\0")
     return h.hexdigest()
+
+
+def _files(folder: Path, prefix: str = "") -> list[tuple[str, os.DirEntry]]:
+    """Every file under ``folder`` as (relative path, entry), sorted by path."""
+    out = []
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for e in entries:
+        if e.is_dir(follow_symlinks=False):
+            out += _files(Path(e.path), f"{prefix}{e.name}/")
+        elif e.is_file():
+            out.append((prefix + e.name, e))
+    return out
 
 
 def pair_of(folder: str, folders: set[str]) -> str | None:
