@@ -10,7 +10,8 @@ from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 def pages(inputs: Inputs) -> list[Page]:
     return [Page(urls.compare(), "compare_index.html", index, inputs=(EVERYTHING,))] + \
-        [Page(urls.compare(name), "compare.html", compare, key=name, inputs=(EVERYTHING,)) for name in COMPARISONS]
+        [Page(urls.compare(name), "compare.html", compare, key=name, inputs=(EVERYTHING,), searched=False)
+         for name in COMPARISONS]     # a ranking of every department-year: its names are found on their own pages
 
 
 def index(inputs: Inputs, page: Page) -> dict:

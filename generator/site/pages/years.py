@@ -8,7 +8,8 @@ from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 def pages(inputs: Inputs) -> list[Page]:
     return [Page(urls.years(), "year_index.html", index, inputs=(EVERYTHING,))] + \
-        [Page(urls.year(y), "year.html", year, key=str(y), inputs=(EVERYTHING,)) for y in inputs.model.years]
+        [Page(urls.year(y), "year.html", year, key=str(y), inputs=(EVERYTHING,), searched=False)
+         for y in inputs.model.years]   # a list of the year's disclosures, each indexed on its own page
 
 
 def index(inputs: Inputs, page: Page) -> dict:
