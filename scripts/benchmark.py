@@ -11,7 +11,8 @@ the bundled ones under new department names (files hard-linked, only
 - a rebuild after adding one disclosure, and whether its output is
   byte-identical to a full build of the same data (at the smallest size);
 - the peak memory of the whole process tree (the build and any workers,
-  Pagefind included), sampled every 50 ms;
+  Pagefind included: the sum of their proportional set sizes, so pages a
+  forked worker shares with its parent count once), sampled every 50 ms;
 - the output: MB and files in all, and per department-year without the
   shared assets (``assets/``);
 - the floor: a bare jinja2 render of N pages of the same size, in this process.
@@ -57,10 +58,22 @@ def synthetic_data(dest: Path, count: int) -> None:
             meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def _pss(pid: int) -> int:
+    """A process's proportional memory: its own pages, and its share of pages it shares (a forked worker
+    shares most of its parent's), so that the sum over processes is the memory they use together."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+    """Memory of a process and all its descendants together (the sum of their PSS), in bytes."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -70,11 +83,10 @@ def _tree_rss(pid: int) -> int:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        total += _pss(p)
         todo += children.get(p, [])
     return total
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from generator.audit import audit, import_notes
 from generator.audit.phases import cross_phase
@@ -209,6 +209,13 @@ def site_model(views: list[DisclosureView], registry: Registry, published: set[s
                      dict(sorted(years.items(), reverse=True)), merge_glossary(views), comparisons(views), documents)
 
 
+@lru_cache(maxsize=65536)
+def _wording(definition: str) -> str:
+    """What tells two definitions apart (spaces and the final stop do not); the same few hundred definitions
+    recur in every document."""
+    return compact(definition).rstrip("。.")
+
+
 def merge_glossary(views: list[DisclosureView]) -> list[GlossaryTerm]:
     """Terms across all documents; each distinct wording of a definition with the documents using it."""
     terms: dict[str, GlossaryTerm] = {}
@@ -217,7 +224,7 @@ def merge_glossary(views: list[DisclosureView]) -> list[GlossaryTerm]:
         for row in v.data.glossary:
             term = row.term.strip()
             entry = terms.setdefault(term, GlossaryTerm(term, urls.term_slug(term)))
-            key = compact(row.definition).rstrip("。.")
+            key = _wording(row.definition)
             use = wordings.get((term, key))
             if use is None:
                 use = wordings[(term, key)] = TermUse(row.definition, [])

@@ -186,6 +186,15 @@ def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
     build(ROOT, data, full, use_cache=False)
     filecmp.clear_cache()
     assert _same_tree(full, out)
+    # and taken away again: its page, files and folders go, and the result is again a full build's
+    shutil.rmtree(dst.parent)
+    build(ROOT, data, out, cache=cache)
+    assert not (out / "departments/luohe/renminzhengfubangongshi-2").exists()
+    assert not (out / "open-data/files/luohe/renminzhengfubangongshi-2").exists()
+    shutil.rmtree(full)
+    build(ROOT, data, full, use_cache=False)
+    filecmp.clear_cache()
+    assert _same_tree(full, out)
 
 
 def _same_tree(a: Path, b: Path) -> bool:

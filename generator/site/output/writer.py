@@ -89,27 +89,29 @@ class Staging:
         return target
 
     def prune(self) -> None:
-        """Remove what the build neither made nor kept: files of the previous output that are gone now."""
+        """Remove what the build neither made nor kept (files of the previous output that are gone now), and
+        count the files and bytes that stay."""
         trees = tuple(t.rstrip("/") + "/" for t in self.kept_trees)
         for root, dirs, files in os.walk(self.dir, topdown=False):
             rel = os.path.relpath(root, self.dir)
             rel = "" if rel == "." else rel + "/"
-            if rel.startswith(trees):
-                continue
+            kept_whole = rel.startswith(trees)
+            left = False
             for name in files:
-                if rel + name not in self.kept:
-                    os.unlink(os.path.join(root, name))
-            if rel and not os.listdir(root):
+                path = os.path.join(root, name)
+                if kept_whole or rel + name in self.kept:
+                    self.files += 1
+                    self.bytes += os.lstat(path).st_size
+                    left = True
+                else:
+                    os.unlink(path)
+            if rel and not left and not os.listdir(root):
                 os.rmdir(root)
 
     def publish(self, last=None) -> None:
         """Swap the staging folder in.  ``last(files, bytes)``, if given, makes the last file (the build's
         manifest) from the count and size of all the others; it is counted too."""
         self.prune()
-        for f in self.dir.rglob("*"):
-            if f.is_file():
-                self.files += 1
-                self.bytes += f.stat().st_size
         if last is not None:
             from generator.site.output.manifest import MANIFEST
 
