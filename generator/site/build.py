@@ -39,7 +39,7 @@ from generator.site.output import feeds, manifest, opendata, search
 from generator.site.output.assets import collect_assets
 from generator.site.output.writer import Staging
 from generator.site.pages import Inputs, load_content, page_map
-from generator.store.cache import default_dir
+from generator.store.cache import default_dir, write_atomically
 from generator.store.layout import DISCLOSURES, SOURCES, disclosure_dirs
 from generator.store.registry import load as load_registry
 
@@ -191,10 +191,6 @@ def _save_memo(path: Path, memo: units.Memo, root: Path) -> None:
     others = [k for k in memo.hashes if not k.startswith(mine)][-200_000:]
     kept.update((k, memo.hashes[k]) for k in others)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(kept, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomically(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass                      # a memo that cannot be kept only costs time on the next build

@@ -17,7 +17,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from generator.audit.execution import level_names, stated_items
-from generator.core.model import Disclosure
+from generator.core.model import Disclosure, Table
 from generator.core.money import Yuan
 from generator.core.vocabulary import Kind
 from generator.site import svg

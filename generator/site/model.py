@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from generator.audit import audit, import_notes
-from generator.audit.phases import cross_phase
 from generator.audit.figures import Figure, headline, staff
 from generator.core.model import Disclosure, Finding, Source, Statement
 from generator.core.money import Yuan
@@ -164,15 +163,6 @@ class SiteModel:
 def single_model(v: "DisclosureView") -> SiteModel:
     """A model of one disclosure: its own page needs no other (its terms are its own glossary's)."""
     return SiteModel([v], [], [], {v.year: [v]}, merge_glossary([v]), {})
-
-
-def views_of(disclosures: list[Disclosure]) -> list[DisclosureView]:
-    """Each disclosure audited, with the findings across phases on the 决算 of a department-year."""
-    views = [view(d) for d in disclosures]
-    across = cross_phase(disclosures)          # a 决算 against the 预算 of the same department-year
-    for v in views:
-        v.findings = sorted(v.findings + across.get(id(v.data), []), key=_severity_first)
-    return views
 
 
 def site_model(views: list[DisclosureView], registry: Registry, published: set[str],

@@ -23,7 +23,6 @@ import io
 import os
 import pickle
 import re
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from generator.site import render
 from generator.site.model import DisclosureView, view, _severity_first
 from generator.site.output import opendata
 from generator.store import tidy
+from generator.store.cache import write_atomically
 from generator.store.layout import DISCLOSURES
 from generator.store.read import load_disclosure
 
@@ -144,10 +144,10 @@ def build_unit(task: tuple[str, str, str | None]) -> UnitResult:
         written.append(path)
     cache = _WORKER["cache"]
     for name, chunk in tidy_chunks(d).items():
-        _write(chunk_path(cache, key, name), chunk)
-    _write(search_path(cache, key), search_stub(v))
+        write_atomically(chunk_path(cache, key, name), chunk)
+    write_atomically(search_path(cache, key), search_stub(v))
     result = UnitResult(folder, key, light(v), written)
-    _write(_path(cache, key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomically(_path(cache, key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
 
 
@@ -242,12 +242,3 @@ def get(cache: Path, key: str) -> UnitResult | None:
         return None
     needed = [chunk_path(cache, key, name) for name in TIDY] + [search_path(cache, key)]
     return found if all(p.is_file() for p in needed) else None
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Atomically: a reader never sees half an entry."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, path)

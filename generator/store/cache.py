@@ -54,6 +54,15 @@ def _reference_fingerprint(extra_dir: str | None) -> str:
     return h.hexdigest()
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` at ``path`` through a temporary sibling: a reader never sees half a cache entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+
+
 class ParseCache:
     """Parsed documents by content; ``folder`` None disables it."""
 
@@ -82,12 +91,7 @@ class ParseCache:
     def put(self, name: str, raw: bytes, part: Disclosure) -> None:
         if self.folder is None:
             return
-        path = self._path(name, raw)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(part, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            write_atomically(self._path(name, raw), pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass          # a cache that cannot be written only costs time

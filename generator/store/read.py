@@ -22,7 +22,7 @@ from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Indicat
                                   Source, Statement, Table, TableColumn, TableRow, Target, Task, Term, UnitRow)
 from generator.core.vocabulary import Kind
 from generator.store import schema as S
-from generator.store.layout import NARRATIVE, SOURCES, disclosure_dirs, source_text_file
+from generator.store.layout import NARRATIVE, disclosure_dirs, source_text_file
 
 _SOURCE_LINE = re.compile(r"^<!-- source: (.*) line (\d+) -->$")
 
@@ -109,13 +109,3 @@ def load_disclosure(path: Path) -> Disclosure:
 def load_all(data_dir: Path) -> list[Disclosure]:
     """Every disclosure of the data directory, each read once."""
     return [load_disclosure(path) for path in disclosure_dirs(data_dir)]
-
-
-def load_sources(data_dir: Path, names: list[str]) -> dict[str, bytes]:
-    """The published documents of these names, as stored under ``DIR/sources`` (those that are there)."""
-    out = {}
-    for name in sorted(set(names)):
-        path = data_dir / SOURCES / name
-        if path.is_file():
-            out[name] = path.read_bytes()
-    return out

@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import shutil
 from pathlib import Path
 
 from generator.core import jsontext
