@@ -59,6 +59,15 @@ _ENUM_PREFIX = re.compile(
 )
 
 
+# numbering below a list's top level (1、 1. 1． （1） （一）) and 其中: a part of the line above
+_SUB_ITEM = re.compile(r"^\s*(?:[0-9]+\s*[、.．)）]|[（(](?:[0-9]+|[一二三四五六七八九十]+)[)）]|其中)")
+
+
+def is_sub_item(label: str) -> bool:
+    """Whether a row is a part of the row above it (``1.一般公共预算`` under ``一、财政拨款``)."""
+    return bool(_SUB_ITEM.match(label))
+
+
 def strip_enumeration(label: str) -> str:
     """Drop list numbering such as ``一、``, ``（二）``, ``3、`` and ``其中：``."""
     previous = None

@@ -18,7 +18,7 @@ from generator.core import vocabulary as V
 from generator.core.vocabulary import Kind
 from generator.site import svg as svg_draw
 from generator.site.formatting import share, wan, wan_number
-from generator.core.text import strip_enumeration
+from generator.core.text import is_sub_item, strip_enumeration
 
 CARD_WIDTH = 330        # a chart card's width on a phone, so that its text is drawn at its size
 PALETTE = ["#2b6a8e", "#d08c2c", "#5b8c5a", "#a0526d", "#6d6aa8", "#8a7f6b", "#3f9b9b", "#b5654a"]
@@ -152,8 +152,8 @@ def income_sources(d: Disclosure) -> Chart | None:
     for r in t.rows:
         if r.side == "income" and r.kind != "total" and (r.amount("income") or 0) > 0:
             label = r.label
-            if label.startswith(("其中", "1、", "2、", "3、", "4、", "5、")) or label.startswith("（"):
-                continue                       # a sub-item of the line above: not a separate source
+            if is_sub_item(label) or "小计" in label or "合计" in label:
+                continue                       # a part of the line above, or a subtotal: not a separate source
             rows.append((strip_enumeration(label), r.amount("income")))
     if not rows:
         return None

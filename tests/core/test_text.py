@@ -10,3 +10,12 @@ def test_markup_becomes_plain_text():
     assert clean("<<郑州市人民政府关于印发>>") == "<<郑州市人民政府关于印发>>"
     assert clean("工资福利支 出") == "工资福利支出"
     assert strip_enumeration("其中：（1）公务用车运行维护费") == "公务用车运行维护费"
+
+
+def test_a_sub_item_is_told_from_a_top_level_row():
+    from generator.core.text import is_sub_item
+
+    for label in ("1.一般公共预算", "1. 一般公共预算资金", "2、政府性基金", "3．其他", "（1）专项", "（一）工资", "其中：财政拨款"):
+        assert is_sub_item(label), label
+    for label in ("一、财政拨款", "二、事业收入", "上年结转资金", "当年收入小计", "2024年预算", "一般公共预算收入 财政拨款"):
+        assert not is_sub_item(label), label

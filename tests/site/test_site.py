@@ -527,3 +527,23 @@ def test_a_rebuild_never_writes_through_to_the_previous_output(tmp_path, monkeyp
     assert 0 < result.rendered < result.pages
     assert {out / p.relative_to(watch): p.read_bytes() for p in watch.rglob("*") if p.is_file()} == before
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} != before
+
+
+def test_every_income_chart_adds_up_to_the_income_its_summary_states():
+    """Sources are counted once: a part of a line (1.一般公共预算 under 一、财政拨款) and a 小计 are not
+    sources of their own (they had made 江苏 and 万里街道 show twice their income)."""
+    from generator.core.vocabulary import Kind
+    from generator.site.charts import income_sources
+    from generator.store.read import load_all
+
+    checked = 0
+    for d in load_all(ROOT / "data"):
+        chart, summary = income_sources(d), d.table(Kind.SUMMARY)
+        if chart is None:
+            continue
+        stated = [r.amount("income") for r in summary.rows if r.side == "income" and r.kind == "total"]
+        carried = sum(r.amount("income") or 0 for r in summary.rows if r.side == "income" and r.kind != "total"
+                      and "结转" in r.label and not any(label == r.label for label, _ in chart.rows))
+        assert chart.total + carried == stated[-1], (d.department, chart.rows)
+        checked += 1
+    assert checked == 9
