@@ -74,7 +74,8 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         memo_file = cache_dir / "digests.pickle"
         memo = units.Memo(_load_memo(memo_file), set())
         digests = {f: units.folder_digest(root / f, memo) for f in folders}
-        pairs = {f: units.pair_of(f, set(folders)) for f in folders}
+        known = set(folders)
+        pairs = {f: units.pair_of(f, known) for f in folders}
         keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None) for f in folders}
         done = previous.get("built")
         if use_cache and previous.get("common") == common and previous.get("units") == keys and done:
