@@ -52,7 +52,9 @@ def glossary(lines: list[TextLine], document: str) -> list[Term]:
     """The 名词解释 terms with their definitions as printed (wrapped lines joined).
 
     The table of contents names the section too, so the terms are read
-    after the last 名词解释 heading.
+    after the last 名词解释 heading.  They end at a stop line, or at the next
+    part's title or level-1 heading (上海 prints its 编制说明 after the
+    glossary): the last term's definition must not take in what follows.
     """
     headings = [i for i, tl in enumerate(lines) if "名词解释" in tl.text and len(tl.text) < 30]
     terms: list[Term] = []
@@ -63,6 +65,8 @@ def glossary(lines: list[TextLine], document: str) -> list[Term]:
         m = _TERM.match(text)
         if m:
             terms.append(Term(m.group(1).strip(), m.group(2).strip(), document, tl.line))
+        elif terms and (_PART_TITLE.match(text) or _is_heading(text)):
+            break
         elif terms and not _PART.match(text):
             terms[-1].definition += text      # a definition wrapped onto the next paragraph
     return terms

@@ -58,6 +58,10 @@ def test_every_table_kind(wanli):
 
 def test_narrative_glossary_and_the_audit(wanli):
     assert [t.term for t in wanli.glossary][:2] == ["财政拨款收入", "事业收入"]
+    # the last term ends where the 编制说明 that follows the glossary begins: it does not take it in
+    last = wanli.glossary[-1]
+    assert last.term == "机关运行经费" and len(wanli.glossary) == 8
+    assert last.definition.endswith("日常公用经费支出。") and "编制说明" not in last.definition
     assert wanli.sections[0].key == "duties"
     stated = {s.measure: s.yuan for s in wanli.statements if s.yuan is not None}
     assert stated["total.expenditure"] == 156_211_100                 # 15621.11 万元, within rounding
