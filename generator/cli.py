@@ -47,6 +47,9 @@ def _build(args: argparse.Namespace) -> int:
                         Path(args.cache) if args.cache else None, not args.no_cache)
     print(f"built {result.pages} pages ({result.rendered} rendered, {result.reused} unchanged) and "
           f"{result.files} files, {result.bytes / 1e6:.1f} MB, into {result.out}")
+    if args.timings:
+        for stage, seconds in result.timings.items():
+            print(f"  {seconds:7.2f} s  {stage}")
     print(f"open {result.out / 'index.html'} in a browser, or run: budgetsite serve")
     return 0
 
@@ -90,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--cache", default=None, help="where the build keeps what each disclosure gave, so that "
                            "an unchanged one is not built again (default: ~/.cache/budgetsite/build)")
             p.add_argument("--no-cache", action="store_true", help="build every disclosure again")
+            p.add_argument("--timings", action="store_true", help="print how long each stage of the build took")
         else:
             p.add_argument("--port", type=int, default=8000)
         p.set_defaults(func=func)

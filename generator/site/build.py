@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import pickle
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -54,10 +55,25 @@ class BuildResult:
     reused: int
     files: int
     bytes: int
+    timings: dict[str, float]                # seconds per stage, in the order they ran (``build --timings``)
+
+
+class _Clock:
+    """Wall time per stage of a build: ``mark(name)`` closes the stage that ran since the last mark."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+        self.stages: dict[str, float] = {}
+
+    def mark(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages[name] = self.stages.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None, jobs: int = 1,
           cache: Path | None = None, use_cache: bool = True) -> BuildResult:
+    clock = _Clock()
     config = load_config(site_dir, base_url)
     root = (data_dir / DISCLOSURES).resolve()
     folders = [p.resolve().relative_to(root).as_posix() for p in disclosure_dirs(data_dir)]
@@ -77,13 +93,16 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         known = set(folders)
         pairs = {f: units.pair_of(f, known) for f in folders}
         keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None) for f in folders}
+        clock.mark("hash inputs")
         done = previous.get("built")
         if use_cache and previous.get("common") == common and previous.get("units") == keys and done:
             # nothing the output was made from has changed: it is this build's output already
             _save_memo(memo_file, memo, root)
             size = done["bytes"] + (out / manifest.MANIFEST).stat().st_size
-            return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size)
+            clock.mark("nothing changed")
+            return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size, clock.stages)
         with Staging(out) as staging:
+            clock.mark("copy previous output")
             render.start(env, inputs, assets.urls)
             units.start(data_dir, staging.dir, cache_dir)
             results: dict[str, units.UnitResult] = {}
@@ -95,10 +114,12 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
                     results[f] = found
                 else:
                     todo.append((f, keys[f], pairs[f]))
+            clock.mark("reuse unchanged disclosures")
             for result in _map(units.build_unit, todo, jobs):
                 results[result.folder] = result
                 staging.keep(result.files)
             built_units = len(todo)
+            clock.mark("build disclosures")
 
             published = {name for name in {s.name for r in results.values() for s in r.view.data.sources}
                          if (data_dir / SOURCES / name).is_file()}
@@ -116,18 +137,21 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             model.downloads = downloads
             for name in sorted(published):
                 staging.link_file(data_dir / SOURCES / name, f"open-data/sources/{name}")
+            clock.mark("site model and open data")
 
             pages = page_map(inputs)
             prints = manifest.fingerprints(pages, common, keys)
             old_pages = previous.get("pages", {})
             todo_pages = [p for p in pages
                           if old_pages.get(p.path) != prints[p.path] or not staging.link_from_previous([p.path])]
+            clock.mark("page fingerprints")
             render.start(env, inputs, assets.urls)
             try:
                 for path, data in _map(render.render, todo_pages, jobs):
                     staging.write(path, data)
             finally:
                 render.stop()
+            clock.mark("render site pages")
             for path, data in assets.files.items():
                 staging.write(path, data)
             staging.write("robots.txt", feeds.robots(config))
@@ -151,14 +175,19 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             old_search = previous.get("search") if isinstance(previous.get("search"), dict) else {}
             stale = [name for name in shards if old_search.get(name) != found[name]
                      or not staging.link_tree_from_previous(f"{SEARCH_DIR}/{name}")]
+            clock.mark("assets and feeds")
             search.index_shards({name: (shards[name], staging.fresh_tree(f"{SEARCH_DIR}/{name}")) for name in stale},
                                 jobs)
+            clock.mark("search index")
             staging.publish(lambda files, size: manifest.manifest_bytes(
                 prints, keys, found, common, {"pages": len(pages) + len(folders), "files": files, "bytes": size}))
+            clock.mark("publish (prune, swap in, remove the old output)")
         if use_cache:
             _save_memo(memo_file, memo, root)
+            clock.mark("keep file hashes")
     return BuildResult(staging.out, len(pages) + len(folders), len(todo_pages) + built_units,
-                       len(pages) - len(todo_pages) + len(folders) - built_units, staging.files, staging.bytes)
+                       len(pages) - len(todo_pages) + len(folders) - built_units, staging.files, staging.bytes,
+                       clock.stages)
 
 
 def _map(func, items: list, jobs: int):

@@ -17,6 +17,7 @@ from generator.core.slugs import region_display
 from generator.site import THEME, urls
 from generator.site.formatting import wan
 from generator.site.pages import Inputs, Page
+from generator.site.tableview import table_html
 
 
 def environment(site_dir: Path) -> jinja2.Environment:
@@ -30,6 +31,7 @@ def environment(site_dir: Path) -> jinja2.Environment:
     env.policies["json.dumps_function"] = jsontext.dumps
     env.globals["money"] = lambda yuan: wan(yuan, 2)
     env.globals["source_page"] = urls.source_document
+    env.globals["table_html"] = table_html
     env.filters["region"] = region_display
     return env
 

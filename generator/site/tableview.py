@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core import vocabulary as V
 from generator.core.vocabulary import KINDS, Kind
@@ -28,7 +30,7 @@ class HeaderCell:
 class BodyRow:
     anchor: str
     headers: list[str]             # row header cells (code, name)
-    cells: list[dict]              # {"text", "num", "title", "sort"}
+    cells: list[tuple]             # (text, kind, title); kind: NUM, TEXT or SIDE (the other side's row name)
     kind: str
     line: int
     flags: list[str] = field(default_factory=list)
@@ -80,18 +82,24 @@ def _pairs(columns: list[TableColumn]) -> list[tuple[str, str]]:
     return [(c.label, c.key) for c in columns]
 
 
-_BLANK = {"text": "", "num": True, "title": "", "sort": "", "header": False}
+NUM, TEXT, SIDE = 0, 1, 2
+_BLANK = ("", NUM, "")
 
 
-def _money_cell(row: TableRow, key: str, shown: TableDisplay, unit: str) -> dict:
-    cell = row.cell(key)
-    yuan = cell.yuan if cell else None
-    printed = cell.printed if cell else ""
-    text = shown.text(yuan) if cell else ""
-    # the printed figure on hover, where the page shows it otherwise (converted to 万元, or re-formatted)
-    same = printed.replace(",", "") == text.replace(",", "")
-    return {"text": text, "num": True, "title": f"原表：{printed} {unit}" if printed and not same else "",
-            "sort": "" if yuan is None else str(yuan), "header": False}
+def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str) -> list[tuple]:
+    by_key = {c.column: c for c in row.cells}
+    out = []
+    for key in keys:
+        cell = by_key.get(key)
+        if cell is None:
+            out.append(_BLANK)
+            continue
+        text = shown.text(cell.yuan)
+        printed = cell.printed
+        # the printed figure on hover, where the page shows it otherwise (converted to 万元, or re-formatted)
+        same = not printed or printed.replace(",", "") == text.replace(",", "")
+        out.append((text, NUM, "" if same else f"原表：{printed} {unit}"))
+    return out
 
 
 def _row_headers(row: TableRow, kind: str) -> list[str]:
@@ -108,6 +116,7 @@ def view(table: Table) -> TableView:
     unit = table.unit or "元"
     shown = table_display(unit, table.decimals or 0)
     money_cols = table.money_columns
+    money_keys = [c.key for c in money_cols]
     other_cols = [c for c in table.columns if c.role != "money"]
     unit_note = shown.note
     if KINDS[table.kind].parser == V.TWO_SIDED:
@@ -117,9 +126,8 @@ def view(table: Table) -> TableView:
     header = _header(_pairs(money_cols) if three_public else _pairs(other_cols + money_cols), lead)
     rows = []
     for r in table.rows:
-        cells = [{"text": r.text.get(c.key, ""), "num": c.role == "quantity", "title": "",
-                  "sort": r.text.get(c.key, ""), "header": False} for c in other_cols]
-        cells += [_money_cell(r, c.key, shown, unit) for c in money_cols]
+        cells = [(r.text.get(c.key, ""), NUM if c.role == "quantity" else TEXT, "") for c in other_cols]
+        cells += _money_cells(r, money_keys, shown, unit)
         headers = _row_headers(r, table.kind)
         rows.append(BodyRow(f"{table.id}-r{r.row}", headers[1:] if three_public else headers, cells, r.kind,
                             r.line, r.flags, r.level or 0))
@@ -147,15 +155,61 @@ def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> 
     for line in sorted(by_line):
         pair = by_line[line]
         inc, exp, use = pair.get("income"), pair.get("expenditure"), pair.get("use")
-        cells = [_money_cell(inc, c.key, shown, unit) if inc else dict(_BLANK) for c in inc_cols]
+        cells = _money_cells(inc, [c.key for c in inc_cols], shown, unit) if inc else [_BLANK] * len(inc_cols)
         for side, cols in ((exp, exp_cols), (use, use_cols)):
             if cols:
-                cells.append({"text": side.label if side else "", "num": False, "title": "", "sort": "",
-                              "header": True})
-                cells += [_money_cell(side, c.key, shown, unit) if side else dict(_BLANK) for c in cols]
+                cells.append((side.label if side else "", SIDE, ""))
+                cells += _money_cells(side, [c.key for c in cols], shown, unit) if side else [_BLANK] * len(cols)
         present = [r for r in (inc, exp, use) if r]
         kind = "total" if any(r.kind == "total" for r in present) else "item"
         flags = [f for r in present for f in r.flags]
         rows.append(BodyRow(f"{table.id}-l{line}", [inc.label if inc else ""], cells, kind, line, flags))
     return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
                      table.document, table.empty)
+
+
+def table_html(t: TableView, source: str) -> Markup:
+    """The table's HTML, built here rather than in a template: a department-year page has thousands of
+    cells, and a template call per cell was the largest cost of the build.
+
+    The markup is lean because it is most of the page: a figure is a bare ``<td>`` (the stylesheet
+    aligns a ``sheet``'s cells to the right, ``t`` marks a text cell), a blank printed cell is an empty
+    one (the stylesheet shows a dash), and the first cell of each row links the figure's source line
+    (``source``: the source text page, relative to the page).
+    """
+    out = [f'<div class="table-scroll" role="region" aria-labelledby="{t.id}-caption" tabindex="0">\n'
+           f'<table class="money sheet{" two-sided" if t.kind in ("summary", "fiscal_summary") else ""}"'
+           f' id="table-{t.id}">\n<caption id="{t.id}-caption">{escape(t.title)}'
+           f'<span class="unit">{escape(t.unit_note)}</span></caption>\n<thead>']
+    for i, hrow in enumerate(t.header):
+        out.append("\n<tr>")
+        if i == 0:
+            out.append(f'<th scope="col" rowspan="{len(t.header)}" class="src">原文行</th>')
+        for h in hrow:
+            attrs = ' class="rowhead"' if h.rowhead else ""
+            attrs += f' colspan="{h.colspan}"' if h.colspan > 1 else ""
+            attrs += f' rowspan="{h.rowspan}"' if h.rowspan > 1 else ""
+            out.append(f'<th scope="{h.scope}"{attrs}>{escape(h.label)}</th>')
+        out.append("</tr>")
+    out.append("\n</thead>\n<tbody>")
+    href = escape(source)
+    for r in t.rows:
+        classes = ([f"row-{r.kind}"] if r.kind != "item" else []) + (["flagged"] if r.flags else [])
+        classes += [f"level-{r.level}"] if r.level else []
+        attrs = f' class="{" ".join(classes)}"' if classes else ""
+        out.append(f'\n<tr id="{r.anchor}"{attrs}><td><a href="{href}#L{r.line}">{r.line}</a></td>')
+        flag = f' <span class="flag" title="{escape("；".join(r.flags))}">*</span>' if r.flags else ""
+        if len(r.headers) == 2:
+            out.append(f'<td class="code">{escape(r.headers[0])}</td>')
+        out.append(f'<th scope="row">{escape(r.headers[-1])}{flag}</th>')
+        for text, kind, title in r.cells:
+            if kind == SIDE:
+                out.append(f'<th scope="row" class="side-label">{escape(text)}</th>')
+                continue
+            attrs = ' class="t"' if kind == TEXT else ""
+            if title:
+                attrs += f' title="{escape(title)}"'
+            out.append(f"<td{attrs}></td>" if text == "—" and kind == NUM else f"<td{attrs}>{escape(text)}</td>")
+        out.append("</tr>")
+    out.append("\n</tbody>\n</table>\n</div>")
+    return Markup("".join(out))
