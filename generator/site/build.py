@@ -178,7 +178,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             clock.mark("assets and feeds")
             search.index_shards({name: (shards[name], staging.fresh_tree(f"{SEARCH_DIR}/{name}")) for name in stale},
                                 jobs)
-            clock.mark("search index")
+            clock.mark(f"search index ({len(stale)} of {len(shards)} parts)")
             staging.publish(lambda files, size: manifest.manifest_bytes(
                 prints, keys, found, common, {"pages": len(pages) + len(folders), "files": files, "bytes": size}))
             clock.mark("publish (prune, swap in, remove the old output)")

@@ -171,7 +171,9 @@ def light(v: DisclosureView) -> DisclosureView:
 
 def search_stub(v: DisclosureView) -> bytes:
     """The words of a disclosure's page that search should find, as a small page of its own: its title,
-    identity, narrative, glossary, and the names in its tables and performance sheets, not its figures.
+    identity, narrative, and the names in its tables, performance sheets and glossary, not its figures.
+    A term's definition is found on the term's own page (indexed with the site's pages), not on every
+    department-year that prints it.
 
     The search indexer reads this instead of the page itself, which is mostly figures and markup: a
     tenth of the bytes to parse, and an index of words rather than of every number.
@@ -181,7 +183,7 @@ def search_stub(v: DisclosureView) -> bytes:
     names += [p.name for p in d.projects] + [i.level3 for i in d.indicators if i.level3]
     names += [g.term for g in d.glossary]
     words = list(dict.fromkeys(n.strip() for n in names if n.strip()))
-    narrative = [_plain(s.markdown) for s in d.sections] + [f"{g.term}：{g.definition}" for g in d.glossary]
+    narrative = [_plain(s.markdown) for s in d.sections]
     body = "".join(f"<p>{escape(p)}</p>" for p in narrative if p)
     title = escape(f"{v.department} {v.name}")
     return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head><body>'

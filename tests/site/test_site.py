@@ -469,6 +469,8 @@ def test_search_reads_a_disclosures_words_not_its_figures(site):
     # the narrative, table titles and row labels, projects, indicators and the glossary
     assert "驻外办事处经费" in stub and "一般公共服务支出" in stub and "总体工作完成率" in stub
     assert "财政拨款收入" in stub and "部门支出总体情况表" in stub
+    # a glossary term's name, but not its definition (the term's page has it)
+    assert "财政拨款收入" in stub and "是指市级财政当年拨付的资金" not in stub
     # not the tables' figures (the narrative's own words keep the figures it states)
     assert "86412027" not in stub and "8,641.2027" not in stub and "7,484.6004" not in stub
     assert len(stub.encode("utf-8")) < 0.3 * (site / ZZ_PAGE).stat().st_size
