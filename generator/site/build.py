@@ -6,17 +6,16 @@ This module only orchestrates, in two stages:
    audited, rendered and written on its own, in ``jobs`` processes; what
    the rest of the site needs comes back as a light view.  A folder whose
    content key is that of the last build is not loaded at all: its files
-   are hard-linked from the previous output and its view comes from the
-   build cache.
+   stay in the previous output and its view comes from the build cache.
 2. **The site**: the model of regions, departments, years, glossary and
    comparisons is made from the light views; its pages are rendered when
-   their fingerprint changed (linked from the previous output otherwise);
+   their fingerprint changed (kept in the previous output otherwise);
    the site-wide tidy files are the units' chunks end to end; then assets,
    feeds and the search index.
 
-Everything goes into a staging folder that is swapped in at the end: a
-failed build leaves the previous output untouched, and an incremental
-build gives the same bytes as a full one.
+What is made goes into a staging folder that moves into the output at the
+end (``output.writer``): a failed build leaves the previous output
+untouched, and an incremental build gives the same bytes as a full one.
 """
 
 from __future__ import annotations
@@ -102,7 +101,6 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             clock.mark("nothing changed")
             return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size, clock.stages)
         with Staging(out) as staging:
-            clock.mark("copy previous output")
             render.start(env, inputs, assets.urls)
             units.start(data_dir, staging.dir, cache_dir)
             results: dict[str, units.UnitResult] = {}
@@ -164,7 +162,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             for p in pages:
                 if p.searched:
                     name = search.shard_of(p.inputs[0], len(shards) - 1) if p.shard else search.SITE_SHARD
-                    shards[name][p.path] = staging.dir / p.path
+                    shards[name][p.path] = staging.current(p.path)
                     marks[name].append((p.path, prints[p.path]))
             for f in folders:
                 name = search.shard_of(f, len(shards) - 1)
@@ -181,7 +179,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             clock.mark(f"search index ({len(stale)} of {len(shards)} parts)")
             staging.publish(lambda files, size: manifest.manifest_bytes(
                 prints, keys, found, common, {"pages": len(pages) + len(folders), "files": files, "bytes": size}))
-            clock.mark("publish (prune, swap in, remove the old output)")
+            clock.mark("publish (move in, remove what is gone)")
         if use_cache:
             _save_memo(memo_file, memo, root)
             clock.mark("keep file hashes")

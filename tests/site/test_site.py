@@ -158,7 +158,7 @@ def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):
 
 def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
     """Two processes, then one more disclosure: the others are neither loaded nor rendered again (their
-    files are linked from the previous output), and the result is byte for byte a full serial build."""
+    files stay in the previous output), and the result is byte for byte a full serial build."""
     import generator.site.units as units
 
     data = tmp_path / "data"
@@ -500,8 +500,8 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
 
 
 def test_a_rebuild_never_writes_through_to_the_previous_output(tmp_path, monkeypatch):
-    """The staging folder starts as hard links to the previous output: a rebuild must replace files, never
-    write into them, or the site being served would change under its readers (and a failed build with it)."""
+    """A rebuild must replace the previous output's files, never write into them: a reader's server may hold
+    them (here, as more hard links), and a failed build must leave them as they were."""
     from generator.site.output import search
 
     data = tmp_path / "data"

@@ -1,30 +1,27 @@
-"""Writing the site: into a temporary folder beside the output, swapped in when complete.
+"""Writing the site: what changed goes into a temporary folder beside the output, and moves in when the
+build is complete.
 
 A failed build (bad data, a template error) leaves the previous output
-untouched, and readers of the output never see half a site.  What did not
-change is hard-linked from the previous output instead of written again
-(copied where the file system has no hard links).
+untouched: nothing is moved until everything has been made.  What did not
+change is not copied at all; it stays where it is.  Publishing then moves
+each new file into place (a rename, atomic per file), replaces the search
+index parts that were made again, and removes what the build no longer
+makes, so that the result equals a build from nothing.  The build's
+manifest is taken away first and written last: a publish that is
+interrupted leaves an output without one, which the next build makes again
+from nothing.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
-
 class Staging:
-    """A temporary output folder; ``publish`` swaps it in, leaving it discards it.
-
-    It starts as a hard-linked copy of the previous output (one ``cp -al``), so
-    what did not change is already in place.  A file is never written through
-    such a link: it is unlinked first, so the previous output, which readers may
-    still be served, is never touched.  Whatever the build did not make or keep
-    is removed before the swap (``prune``), so the result equals a build from
-    nothing.
-    """
+    """A temporary folder for what this build makes; ``publish`` moves it into the output, leaving it
+    discards it."""
 
     def __init__(self, out: Path):
         self.out = out.resolve()
@@ -34,9 +31,8 @@ class Staging:
         self.files = 0
         self.kept: set[str] = set()              # files made or kept by this build
         self.kept_trees: set[str] = set()        # folders kept whole (a search index part)
+        self.fresh_trees: set[str] = set()       # folders made again whole: they replace the output's
         self._dirs: set[Path] = set()
-        if self.out.is_dir():
-            _clone(self.out, self.dir)
 
     def _target(self, path: str) -> Path:
         self.kept.add(path)
@@ -44,7 +40,6 @@ class Staging:
         if target.parent not in self._dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(target.parent)
-        target.unlink(missing_ok=True)           # never write through a link into the previous output
         return target
 
     def write(self, path: str, data: bytes) -> None:
@@ -55,12 +50,26 @@ class Staging:
         return self._target(path).open("wb")
 
     def link_file(self, source: Path, path: str) -> None:
-        """``source`` at ``path``, linked (copied where it cannot be)."""
+        """``source`` at ``path``: kept in place when the output has the same file already, else linked
+        (copied where it cannot be)."""
+        try:
+            same = os.path.samefile(source, self.out / path)
+        except OSError:
+            same = False
+        if same:
+            self.kept.add(path)
+            return
         target = self._target(path)
         try:
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)
+
+    def current(self, path: str) -> Path:
+        """Where the file at ``path`` is now: in the staging folder when this build made it, else in the
+        previous output."""
+        made = self.dir / path
+        return made if made.is_file() else self.out / path
 
     def keep(self, paths: list[str]) -> None:
         """Files written into the staging folder by others (the units' workers)."""
@@ -68,32 +77,79 @@ class Staging:
 
     def link_from_previous(self, paths: list[str]) -> bool:
         """Keep each of ``paths`` as the previous output has it; False (nothing kept) when one is missing."""
-        if not all((self.dir / p).is_file() for p in paths):
+        if not all((self.out / p).is_file() for p in paths):
             return False
         self.kept.update(paths)
         return True
 
     def link_tree_from_previous(self, folder: str) -> bool:
         """Keep a whole folder of the previous output (a search index part), or False when there is none."""
-        if not (self.dir / folder).is_dir():
+        if not (self.out / folder).is_dir():
             return False
         self.kept_trees.add(folder)
         return True
 
     def fresh_tree(self, folder: str) -> Path:
-        """An empty folder at ``folder`` for a tool to fill (what was there is removed)."""
+        """An empty folder at ``folder`` for a tool to fill; it replaces the output's whole."""
         target = self.dir / folder
         shutil.rmtree(target, ignore_errors=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.mkdir(parents=True, exist_ok=True)
         self.kept_trees.add(folder)
+        self.fresh_trees.add(folder)
         return target
 
-    def prune(self) -> None:
+    def publish(self, last=None) -> None:
+        """Move what was made into the output and remove what is no longer made.  ``last(files, bytes)``, if
+        given, makes the last file (the build's manifest) from the count and size of all the others; it is
+        counted too."""
+        from generator.site.output.manifest import MANIFEST
+
+        if not self.out.exists():
+            self.dir.rename(self.out)              # a first build: the whole folder at once
+            self.dir = self.out
+        else:
+            (self.out / MANIFEST).unlink(missing_ok=True)
+            self._move_in()
+            shutil.rmtree(self.dir)
+        self._prune()
+        if last is not None:
+            data = last(self.files + 1, self.bytes)
+            target = self.out / MANIFEST
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+            self.files += 1
+            self.bytes += len(data)
+
+    def _move_in(self) -> None:
+        """Each made file to its place in the output (a search part replaces the output's part whole)."""
+        trash = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
+        try:
+            for n, folder in enumerate(sorted(self.fresh_trees)):
+                target = self.out / folder
+                if target.exists():
+                    target.rename(trash / str(n))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                (self.dir / folder).rename(target)
+            made = {f"{t.rstrip('/')}/" for t in self.fresh_trees}
+            for root, _dirs, files in os.walk(self.dir):
+                rel = os.path.relpath(root, self.dir)
+                rel = "" if rel == "." else rel + "/"
+                if rel.startswith(tuple(made)):
+                    continue
+                if files:
+                    (self.out / rel).mkdir(parents=True, exist_ok=True)
+                for name in files:
+                    os.replace(os.path.join(root, name), self.out / rel / name)
+        finally:
+            shutil.rmtree(trash, ignore_errors=True)
+
+    def _prune(self) -> None:
         """Remove what the build neither made nor kept (files of the previous output that are gone now), and
         count the files and bytes that stay."""
         trees = tuple(t.rstrip("/") + "/" for t in self.kept_trees)
-        for root, dirs, files in os.walk(self.dir, topdown=False):
-            rel = os.path.relpath(root, self.dir)
+        for root, dirs, files in os.walk(self.out, topdown=False):
+            rel = os.path.relpath(root, self.out)
             rel = "" if rel == "." else rel + "/"
             kept_whole = rel.startswith(trees)
             left = False
@@ -108,47 +164,9 @@ class Staging:
             if rel and not left and not os.listdir(root):
                 os.rmdir(root)
 
-    def publish(self, last=None) -> None:
-        """Swap the staging folder in.  ``last(files, bytes)``, if given, makes the last file (the build's
-        manifest) from the count and size of all the others; it is counted too."""
-        self.prune()
-        if last is not None:
-            from generator.site.output.manifest import MANIFEST
-
-            data = last(self.files + 1, self.bytes)
-            self._target(MANIFEST).write_bytes(data)
-            self.files += 1
-            self.bytes += len(data)
-        old = None
-        if self.out.exists():
-            old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
-            self.out.rename(old)
-        self.dir.rename(self.out)
-        if old is not None:
-            shutil.rmtree(old)
-
     def __enter__(self) -> "Staging":
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.dir.exists():
+        if self.dir != self.out and self.dir.exists():
             shutil.rmtree(self.dir)
-
-
-def _clone(source: Path, target: Path) -> None:
-    """``target`` as a hard-linked copy of ``source`` (GNU ``cp -al`` where there is one: much faster)."""
-    cp = shutil.which("cp")
-    if cp:
-        result = subprocess.run([cp, "-al", f"{source}/.", str(target)], capture_output=True)
-        if result.returncode == 0:
-            return
-        shutil.rmtree(target)
-        target.mkdir()
-    shutil.copytree(source, target, copy_function=_link_or_copy, dirs_exist_ok=True)
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
