@@ -40,7 +40,7 @@ from generator.store.layout import DISCLOSURES
 from generator.store.read import load_disclosure
 
 # the site-wide tidy files a unit contributes to, with their columns
-TIDY = {"money": tidy.MONEY_FIELDS, "indicators": tidy.INDICATOR_FIELDS, "projects": tidy.PROJECT_FIELDS}
+TIDY = {name: fields for name, (fields, _) in tidy.TABLES.items()}
 
 
 @dataclass
@@ -203,8 +203,7 @@ def tidy_chunks(d: Disclosure) -> dict[str, bytes]:
     are these chunks end to end after a header member: no unit is read again
     to write them.
     """
-    rows = {"money": tidy.money_rows(d), "indicators": tidy.indicator_rows(d), "projects": tidy.project_rows(d)}
-    return {name: gzip_member(csv_text(rows[name])) for name in TIDY}
+    return {name: gzip_member(csv_text(rows_of(d))) for name, (_, rows_of) in tidy.TABLES.items()}
 
 
 def csv_text(rows: list[list]) -> str:

@@ -1,4 +1,4 @@
-"""The data of many disclosures as tidy pandas tables: one row per figure, indicator or project.
+"""The data of many disclosures as tidy pandas tables: one row per figure, indicator, project or glossary term.
 
 This is what analysts load (``generator.api.load_frames``) and what the
 site publishes as ``open-data/all/*.csv``.  Years, rows and line numbers
@@ -24,6 +24,7 @@ INDICATOR_FIELDS = [*IDENTITY, "indicator_scope", "project", "project_code", "le
                     "level3", "value", "op", "number", "number2", "unit", "explanation", "note", "document", "line"]
 PROJECT_FIELDS = [*IDENTITY, "name", "code", "unit_code", "unit_name", "category",
                   "amount_yuan", "printed", "unit", "source", "document", "line"]
+GLOSSARY_FIELDS = [*IDENTITY, "term", "definition", "document", "line"]
 INTEGER_FIELDS = frozenset({"year", "row", "line"})
 AMOUNT_FIELDS = frozenset({"yuan", "amount_yuan"})
 
@@ -66,12 +67,20 @@ def project_rows(d: Disclosure) -> list[list]:
     return [_identity(d) + [getattr(p, k) for k in PROJECT_FIELDS[len(IDENTITY):]] for p in d.projects]
 
 
+def glossary_rows(d: Disclosure) -> list[list]:
+    """Each 名词解释 term with its definition as this disclosure prints it."""
+    return [_identity(d) + [g.term, g.definition, g.document, g.line] for g in d.glossary]
+
+
+# the tidy tables: name -> (columns, the rows of one disclosure)
+TABLES = {"money": (MONEY_FIELDS, money_rows), "indicators": (INDICATOR_FIELDS, indicator_rows),
+          "projects": (PROJECT_FIELDS, project_rows), "glossary": (GLOSSARY_FIELDS, glossary_rows)}
+
+
 def tidy_frames(disclosures: Iterable[Disclosure]) -> dict[str, pd.DataFrame]:
-    """``money``, ``indicators`` and ``projects`` of all the disclosures, in their order."""
-    money, indicators, projects = [], [], []
+    """Each of ``TABLES`` over all the disclosures, in their order."""
+    rows: dict[str, list] = {name: [] for name in TABLES}
     for d in disclosures:
-        money += money_rows(d)
-        indicators += indicator_rows(d)
-        projects += project_rows(d)
-    return {"money": _frame(MONEY_FIELDS, money), "indicators": _frame(INDICATOR_FIELDS, indicators),
-            "projects": _frame(PROJECT_FIELDS, projects)}
+        for name, (_, of) in TABLES.items():
+            rows[name] += of(d)
+    return {name: _frame(fields, rows[name]) for name, (fields, _) in TABLES.items()}

@@ -38,6 +38,19 @@ def test_published_money_equals_the_normalised_data_exactly(site):
     assert published == normalised and sum(published.values()) > 1000
 
 
+def test_the_glossary_is_open_data_too(site):
+    """Each term as each document prints it, with its line: what a term's page no longer lists in full at
+    scale is here."""
+    rows = gz_rows(site / "open-data/all/glossary.csv.gz")
+    printed = {(r["department"], r["term"], r["definition"], r["line"]) for r in rows}
+    expected = set()
+    for folder in sorted((ROOT / "data/disclosures").glob("*/*/*")):
+        dept = json.loads((folder / "disclosure.json").read_text(encoding="utf-8"))["department"]
+        expected |= {(dept, g["term"], g["definition"], g["line"]) for g in read_csv(folder / "glossary.csv")}
+    assert printed == expected and len(rows) == len(expected) > 50
+    assert ("郑州市人民政府办公厅", "财政拨款收入", "是指市级财政当年拨付的资金。", "194") in printed
+
+
 def test_table_downloads_csv(site):
     rows = csv_rows(site / ZZ / "tables/expenditure.csv")
     total = rows[0]

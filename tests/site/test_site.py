@@ -118,6 +118,23 @@ def test_glossary_term_shows_each_definition_and_its_documents(site):
     assert 'class="term" href="../../../../glossary/' in read(site, ZZ_PAGE)
 
 
+def test_a_term_printed_by_many_documents_lists_the_latest_and_counts_the_rest(tmp_path, monkeypatch):
+    """At a province's scale a standard definition is printed by thousands of department-years: the page
+    lists the latest few and counts all by region, and points to the glossary's open data for the rest."""
+    from generator.site.pages import glossary
+
+    monkeypatch.setattr(glossary, "USES_LISTED", 1)
+    out = tmp_path / "out"
+    build(ROOT, ROOT / "data", out)
+    html = (out / "glossary/caizhengbokuanshouru.html").read_text(encoding="utf-8")
+    variants = html.split("<h2>解释 ")[1:]
+    first = variants[0]                                  # printed by 郑州 2020 and 济源 2020
+    assert "共 2 份文件使用这一解释，按地区：" in first and "全部见开放数据" in first
+    assert ">济源市</a> 1 份" in first and ">郑州市</a> 1 份" in first
+    assert first.count('<li><a href="') == 1 and "glossary.csv.gz" in first
+    assert "按地区" not in variants[1]                   # one document: listed as before
+
+
 def test_comparison_table_order_and_csv(site):
     html = read(site, "compare/overview.html")
     order = re.findall(r'<th scope="row" data-sort="([^"]+)">', html)

@@ -88,7 +88,8 @@ def disclosure_files(v) -> list[tuple[str, bytes]]:
     return out
 
 
-TIDY_TITLES = {"money": "全部预算、决算表的每一个数字（长表）", "indicators": "全部绩效指标", "projects": "全部项目"}
+TIDY_TITLES = {"money": "全部预算、决算表的每一个数字（长表）", "indicators": "全部绩效指标", "projects": "全部项目",
+               "glossary": "全部名词解释（每份文件所印的每个术语及其解释）"}
 
 
 def tidy_path(name: str) -> str:
@@ -119,8 +120,7 @@ def site_files(model: SiteModel) -> dict[str, bytes]:
                   "format": "csv", "compression": "gz", "mediatype": "text/csv", "encoding": "utf-8",
                   "schema": {"fields": [{"name": f, "type": _field_type(f in tidy.AMOUNT_FIELDS,
                                                                          f in tidy.INTEGER_FIELDS)} for f in fields]}}
-                 for name, fields in (("indicators", tidy.INDICATOR_FIELDS), ("money", tidy.MONEY_FIELDS),
-                                      ("projects", tidy.PROJECT_FIELDS))]
+                 for name, (fields, _) in sorted(tidy.TABLES.items())]
     resources += [{"name": f"compare-{name}", "title": table.title,
                    "path": "../" + urls.compare_csv(name), "format": "csv", "mediatype": "text/csv",
                    "encoding": "utf-8-sig"} for name, table in sorted(model.comparisons.items())]

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from generator.core.slugs import region_display
 from generator.site import urls
+from generator.site.output.opendata import tidy_path
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
+
+# a wording used by more documents than this lists the latest of them and counts the rest by region: a
+# province's standard definitions are printed by thousands of department-years
+USES_LISTED = 100
 
 
 def pages(inputs: Inputs) -> list[Page]:
@@ -23,5 +31,16 @@ def index(inputs: Inputs, page: Page) -> dict:
 def term(inputs: Inputs, page: Page) -> dict:
     t = inputs.model.by_key[("term", page.key)]
     first = t.variants[0].definition
-    return {"title": t.term, "term": t, "description": f"{t.term}：{first[:80]}", "section": "glossary",
+    return {"title": t.term, "term": t, "variants": [_variant(use) for use in t.variants],
+            "glossary_data": tidy_path("glossary"),
+            "description": f"{t.term}：{first[:80]}", "section": "glossary",
             "crumbs": crumbs(inputs.config, (inputs.config.label("glossary"), urls.glossary()), (t.term, ""))}
+
+
+def _variant(use) -> dict:
+    """A wording with the documents that print it: all of them, or the latest ``USES_LISTED`` and a count by
+    region of all (the full list is in the glossary's open data)."""
+    listed = use.uses if len(use.uses) <= USES_LISTED else use.uses[::-1][:USES_LISTED]
+    counts = Counter((v.region, v.region_slug) for v, _, _ in use.uses) if len(use.uses) > USES_LISTED else {}
+    return {"definition": use.definition, "uses": listed, "total": len(use.uses),
+            "regions": [(region_display(name), urls.region(slug), n) for (name, slug), n in sorted(counts.items())]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.site import urls
 from generator.site.comparisons import COMPARISONS
+from generator.site.output.opendata import TIDY_TITLES
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 
@@ -21,9 +22,10 @@ SOURCE_LIST_LIMIT = 500
 
 def context(inputs: Inputs, page: Page) -> dict:
     model = inputs.model
-    whole = [(path.rsplit("/", 1)[-1], path, size(n)) for path, n in sorted(model.downloads.items())
-             if path.startswith(urls.OPEN_DATA_ALL)]
-    whole.append(("datapackage.json", urls.DATA_PACKAGE, size(model.downloads.get(urls.DATA_PACKAGE, 0))))
+    whole = [(path.rsplit("/", 1)[-1], path, size(n), TIDY_TITLES.get(path.rsplit("/", 1)[-1].split(".")[0], ""))
+             for path, n in sorted(model.downloads.items()) if path.startswith(urls.OPEN_DATA_ALL)]
+    whole.append(("datapackage.json", urls.DATA_PACKAGE, size(model.downloads.get(urls.DATA_PACKAGE, 0)),
+                  "Frictionless Data Package 描述（每个文件的字段和类型）"))
     sources = sorted(model.sources.items())
     listed = [(name, urls.source_text(name), s.disclosure) for name, s in sources] \
         if len(sources) <= SOURCE_LIST_LIMIT else []
