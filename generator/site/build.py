@@ -104,17 +104,18 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             render.start(env, inputs, assets.urls)
             units.start(data_dir, staging.dir, cache_dir)
             results: dict[str, units.UnitResult] = {}
+            strings: dict[str, str] = {}
             todo = []
             old_units = previous.get("units", {})
             for f in folders:
                 found = units.get(cache_dir, keys[f]) if old_units.get(f) == keys[f] else None
                 if found is not None and staging.link_from_previous(found.files):
-                    results[f] = found
+                    results[f] = units.shared(found, strings)
                 else:
                     todo.append((f, keys[f], pairs[f]))
             clock.mark("reuse unchanged disclosures")
             for result in _map(units.build_unit, todo, jobs):
-                results[result.folder] = result
+                results[result.folder] = units.shared(result, strings)
                 staging.keep(result.files)
             built_units = len(todo)
             clock.mark("build disclosures")

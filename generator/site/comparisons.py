@@ -78,6 +78,11 @@ def _rows(v: DisclosureView) -> dict[str, dict]:
     return out
 
 
+# the narrative's statements the execution index reads (the only ones the site's pages read, beside a
+# disclosure's own page)
+EXECUTION_MEASURES = ("execution.full", "execution.actual")
+
+
 def _execution(v: DisclosureView) -> dict | None:
     """A 决算's execution as its narrative states it first: 全年预算 and 支出决算 of one sentence (the
     一般公共预算财政拨款 of the Shanghai template), and their ratio; None for a budget or a 决算 without it."""
@@ -85,7 +90,7 @@ def _execution(v: DisclosureView) -> dict | None:
         return None
     by_line: dict[int, dict[str, object]] = {}
     for s in v.data.statements:
-        if s.measure in ("execution.full", "execution.actual") and s.yuan is not None:
+        if s.measure in EXECUTION_MEASURES and s.yuan is not None:
             by_line.setdefault(s.line, {}).setdefault(s.measure, s.yuan)
     first = next((found for _, found in sorted(by_line.items()) if len(found) == 2), None)
     if first is None:

@@ -30,8 +30,9 @@ from markupsafe import escape
 
 from generator.audit.phases import cross_phase
 from generator.core import vocabulary as V
-from generator.core.model import Disclosure, Source
+from generator.core.model import Disclosure, Source, Term
 from generator.site import render
+from generator.site.comparisons import EXECUTION_MEASURES
 from generator.site.model import DisclosureView, view, _severity_first
 from generator.site.output import opendata
 from generator.store import tidy
@@ -159,14 +160,27 @@ def unit_files(v: DisclosureView) -> list[tuple[str, bytes]]:
 
 
 def light(v: DisclosureView) -> DisclosureView:
-    """The view without what only the disclosure's own page shows (rows, narrative, performance …)."""
+    """The view without what only the disclosure's own page shows (rows, narrative, performance, the
+    narrative's statements but those the execution index reads …)."""
     d = v.data
     data = Disclosure(d.region, d.department, d.year, d.phase, d.scope,
                       sources=[Source(s.name, s.sha256, s.title, s.lines, s.pages) for s in d.sources],
-                      statements=d.statements, glossary=d.glossary,
-                      region_slug=d.region_slug, department_slug=d.department_slug)
+                      statements=[s for s in d.statements if s.measure in EXECUTION_MEASURES],
+                      glossary=d.glossary, region_slug=d.region_slug, department_slug=d.department_slug)
     charts = [replace(c, spec={}) for c in v.charts]
     return replace(v, data=data, charts=charts, notes=[])
+
+
+def shared(result: UnitResult, strings: dict[str, str]) -> UnitResult:
+    """The result with its glossary's words as one object per distinct text (``strings``), in the process
+    that holds every unit's view: a province prints the same definitions in thousands of documents, and
+    each unpickled copy would otherwise be held on its own."""
+    def one(text: str) -> str:
+        return strings.setdefault(text, text)
+
+    result.view.data.glossary = [Term(one(t.term), one(t.definition), one(t.document), t.line)
+                                 for t in result.view.data.glossary]
+    return result
 
 
 def search_stub(v: DisclosureView) -> bytes:
