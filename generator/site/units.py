@@ -222,7 +222,7 @@ def tidy_chunks(d: Disclosure) -> dict[str, bytes]:
 
 def csv_text(rows: list[list]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows([["" if c is None else c for c in r] for r in rows])
+    csv.writer(buf, lineterminator="\n").writerows(rows)         # None is written as an empty cell
     return buf.getvalue()
 
 

@@ -28,7 +28,7 @@ _SOURCE_LINE = re.compile(r"^<!-- source: (.*) line (\d+) -->$")
 
 
 def _records(path: Path, spec: S.CsvFile) -> list[dict]:
-    return [S.decode(spec, row) for row in S.read_csv_rows(path / spec.name)]
+    return S.read_records(path / spec.name, spec)
 
 
 def _source(record: dict, path: Path) -> Source:

@@ -47,14 +47,19 @@ def blank(value: object) -> object:
 def money_rows(d: Disclosure) -> list[list]:
     """Every printed figure of every table, with its row's identity and provenance."""
     out = []
+    identity = _identity(d)
     for t in d.tables:
+        columns = [(c.key, c.label) for c in t.money_columns]
         for r in t.rows:
-            for c in t.money_columns:
-                cell = r.cell(c.key)
+            by_key: dict = {}
+            for cell in r.cells:
+                by_key.setdefault(cell.column, cell)          # the first, as TableRow.cell finds it
+            head = identity + [t.id, t.title, r.row, r.line, r.kind, blank(r.side), blank(r.code), r.label,
+                               blank(r.canonical), blank(r.unit_code)]
+            for key, label in columns:
+                cell = by_key.get(key)
                 if cell is not None:
-                    out.append(_identity(d) + [t.id, t.title, r.row, r.line, r.kind, blank(r.side), blank(r.code),
-                                               r.label, blank(r.canonical), blank(r.unit_code), c.key, c.label,
-                                               cell.yuan, cell.printed, t.unit, t.document])
+                    out.append(head + [key, label, cell.yuan, cell.printed, t.unit, t.document])
     return out
 
 
