@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = [sys.executable, "-m", "generator", "build", "--site", str(ROOT)]
+BUILD = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--timings"]
 
 
 def synthetic_data(dest: Path, count: int) -> None:
@@ -91,8 +91,9 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run(args: list[str]) -> tuple[float, int, str]:
-    """Seconds, peak memory of the process tree, and the last line the command printed."""
+def run(args: list[str]) -> tuple[float, int, list[str]]:
+    """Seconds, peak memory of the process tree, and what the build printed (its summary line first, then
+    the seconds of each of its stages)."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -112,7 +113,8 @@ def run(args: list[str]) -> tuple[float, int, str]:
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{out[-2000:]}")
-    return seconds, peak, out.strip().splitlines()[-2] if out.strip() else ""
+    said = [x for x in out.splitlines() if x.startswith("built ") or x.startswith("  ")]
+    return seconds, peak, said
 
 
 def size(folder: Path) -> tuple[int, int, int, int]:
@@ -158,8 +160,12 @@ def jinja_floor(count: int, page: Path) -> float:
     return time.perf_counter() - start
 
 
-def line(label: str, seconds: float, peak: int, note: str = "") -> None:
-    print(f"  {label:44} {seconds:8.1f} s  {peak / 2**30:5.2f} GB peak  {note}", flush=True)
+def line(label: str, seconds: float, peak: int, said: list[str], stages: bool = False) -> None:
+    """A measurement; with ``stages``, the seconds of each stage of the build under it."""
+    print(f"  {label:44} {seconds:8.1f} s  {peak / 2**30:5.2f} GB peak  {said[0] if said else ''}", flush=True)
+    if stages:
+        for stage in said[1:]:
+            print(f"      {stage.strip()}", flush=True)
 
 
 def main() -> int:
@@ -181,7 +187,7 @@ def main() -> int:
             for jobs in args.jobs:
                 shutil.rmtree(out, ignore_errors=True)
                 seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--jobs", str(jobs)])
-                line(f"full build, --jobs {jobs}", seconds, peak, said)
+                line(f"full build, --jobs {jobs}", seconds, peak, said, stages=jobs == max(args.jobs))
             files, total, own_files, own = size(out)
             print(f"  {'output':44} {total / 1e6:8.1f} MB in {files:,} files; without assets/: "
                   f"{own / n / 1024:.1f} KB and {own_files / n:.1f} files per department-year", flush=True)
@@ -190,7 +196,7 @@ def main() -> int:
             line(f"rebuild, nothing changed (--jobs {jobs})", seconds, peak, said)
             synthetic_data_add_one(data)
             seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--jobs", str(jobs)])
-            line(f"rebuild after adding one disclosure", seconds, peak, said)
+            line(f"rebuild after adding one disclosure", seconds, peak, said, stages=True)
             if n == min(args.sizes):
                 fresh = base / f"fresh-{n}"
                 shutil.rmtree(fresh, ignore_errors=True)

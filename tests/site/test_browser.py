@@ -195,6 +195,11 @@ def test_search_finds_real_chinese_queries(browser, server):
                                timeout=15000)
         hrefs = page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.href)")
         assert server.url + expected in hrefs, (query, hrefs[:5])
+        # the count is of every result found, however many are shown
+        status = page.text_content("[data-search-status]")
+        shown = page.locator("[data-search-results] li").count()
+        found = int(re.match(r"找到 (\d+) 个结果", status).group(1))
+        assert found >= shown and (found == shown) == ("显示前" not in status), status
     # the header search box on any page leads to the results
     page.goto(server.url + PAGES["term"])
     page.fill("#site-search-q", "驻外办事处")

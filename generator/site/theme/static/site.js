@@ -132,10 +132,12 @@
       list.textContent = "";
       if (!q.trim()) { status.textContent = ""; return; }
       status.textContent = "正在搜索…";
+      var total = 0;
       load().then(function (pf) { return pf.search(q); }).then(function (res) {
+        total = res.results.length;
         return Promise.all(res.results.slice(0, 20).map(function (r) { return r.data(); }));
       }).then(function (items) {
-        status.textContent = items.length ? "找到 " + items.length + " 个结果" + (items.length === 20 ? "（仅显示前 20 个）" : "") : "没有找到“" + q + "”。";
+        status.textContent = items.length ? "找到 " + total + " 个结果" + (total > items.length ? "（显示前 " + items.length + " 个）" : "") : "没有找到“" + q + "”。";
         items.forEach(function (item) {
           var li = document.createElement("li");
           var a = document.createElement("a");
