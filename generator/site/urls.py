@@ -46,6 +46,11 @@ def compare(name: str = "index") -> str:
     return f"compare/{name}.html"
 
 
+def compare_region(name: str, region_slug: str) -> str:
+    """One region's rows of a comparison too long for one page."""
+    return f"compare/{name}/{region_slug}.html"
+
+
 def compare_csv(name: str) -> str:
     return f"compare/{name}.csv"
 

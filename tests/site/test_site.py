@@ -135,6 +135,30 @@ def test_a_term_printed_by_many_documents_lists_the_latest_and_counts_the_rest(t
     assert "按地区" not in variants[1]                   # one document: listed as before
 
 
+def test_a_long_comparison_is_a_page_per_region(tmp_path, monkeypatch):
+    """Past a few hundred department-years a ranking is a page per region under a page of the regions; the
+    region pages together hold every row once, each ranked as the whole is."""
+    from generator.site.pages import compare
+
+    monkeypatch.setattr(compare, "ROWS_PER_PAGE", 2)
+    out = tmp_path / "out"
+    build(ROOT, ROOT / "data", out)
+    index = (out / "compare/overview.html").read_text(encoding="utf-8")
+    assert "共 8 个部门年度，按地区分页排列" in index and 'data-col=' not in index
+    links = re.findall(r'<a href="overview/([a-z-]+)\.html">', index)
+    assert links and len(links) == len(set(links))
+    whole = (out / "compare/overview.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    rows = []
+    for slug in links:
+        part = (out / f"compare/overview/{slug}.html").read_text(encoding="utf-8")
+        assert '<table class="money sortable" id="compare-table">' in part and "下载 CSV" in part
+        rows += re.findall(r'<th scope="row" data-sort="([^"]+)">', part)
+    assert sorted(rows) == sorted(line.split(",")[1] for line in whole) and len(rows) == 8
+    zz = (out / "compare/overview/zhengzhou.html").read_text(encoding="utf-8")
+    assert re.findall(r'<th scope="row" data-sort="([^"]+)">', zz) == ["郑州市人民政府办公厅", "郑州市政务服务办公室"]
+    assert "<h1>支出总量与结构：郑州市</h1>" in zz and ">支出总量与结构</a>" in zz      # its crumbs lead back
+
+
 def test_comparison_table_order_and_csv(site):
     html = read(site, "compare/overview.html")
     order = re.findall(r'<th scope="row" data-sort="([^"]+)">', html)

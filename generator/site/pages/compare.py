@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.comparisons import COMPARISONS, COUNT_COLUMNS, IDENTITY, MONEY_COLUMNS, NOTES, Comparison
 from generator.site.formatting import share, wan
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 
+# a comparison of more department-years than this is a page per region, under a page listing the regions: a
+# ranking of a province's ten thousand rows would be megabytes for a reader, and made again for each new one
+ROWS_PER_PAGE = 500
+
+
 def pages(inputs: Inputs) -> list[Page]:
-    return [Page(urls.compare(), "compare_index.html", index, inputs=(EVERYTHING,))] + \
-        [Page(urls.compare(name), "compare.html", compare, key=name, inputs=(EVERYTHING,), searched=False)
-         for name in COMPARISONS]     # a ranking of every department-year: its names are found on their own pages
+    # a ranking is not searched: its names are found on their own pages
+    out = [Page(urls.compare(), "compare_index.html", index, inputs=(EVERYTHING,))]
+    for name in COMPARISONS:
+        table = inputs.model.comparisons[name]
+        if len(table.rows) <= ROWS_PER_PAGE:
+            out.append(Page(urls.compare(name), "compare.html", compare, key=name, inputs=(EVERYTHING,),
+                            searched=False))
+            continue
+        out.append(Page(urls.compare(name), "compare_regions.html", by_region, key=name, inputs=(EVERYTHING,),
+                        searched=False))
+        for slug, rows in _regions(table).items():
+            out.append(Page(urls.compare_region(name, slug), "compare.html", compare, key=f"{name}/{slug}",
+                            inputs=tuple(sorted({v.folder for v, _ in rows})), searched=False))
+    return out
+
+
+def _regions(table: Comparison) -> dict[str, list]:
+    """The table's rows by region, each region's in the table's order."""
+    out: dict[str, list] = {}
+    for row in table.rows:
+        out.setdefault(row[0].region_slug, []).append(row)
+    return out
 
 
 def index(inputs: Inputs, page: Page) -> dict:
@@ -55,7 +80,28 @@ def rows(table: Comparison, page_path: str) -> list[list[dict]]:
 
 
 def compare(inputs: Inputs, page: Page) -> dict:
+    """A comparison, or (key ``name/region``) one region's rows of it."""
+    name, _, region = page.key.partition("/")
+    table = inputs.model.comparisons[name]
+    trail = [(inputs.config.label("compare"), urls.compare()), (table.title, urls.compare(name) if region else "")]
+    title = table.title
+    if region:
+        shown = _regions(table)[region]
+        place = region_display(shown[0][0].region)
+        table = Comparison(table.name, table.title, table.columns, shown)
+        title = f"{table.title}：{place}"
+        trail.append((place, ""))
+    return {"title": title, "note": NOTES.get(name, ""), "columns": columns(table),
+            "rows": rows(table, page.path), "csv_url": urls.compare_csv(name), "section": "compare",
+            "crumbs": crumbs(inputs.config, *trail)}
+
+
+def by_region(inputs: Inputs, page: Page) -> dict:
+    """A long comparison's page: its regions, each with its number of department-years and its page."""
     table = inputs.model.comparisons[page.key]
-    return {"title": table.title, "note": NOTES.get(page.key, ""), "columns": columns(table),
-            "rows": rows(table, page.path), "csv_url": urls.compare_csv(page.key), "section": "compare",
+    by_slug = _regions(table)
+    regions = [(region_display(r.name), urls.compare_region(page.key, r.slug), len(by_slug[r.slug]))
+               for r in inputs.model.regions if r.slug in by_slug]          # in the site's order of regions
+    return {"title": table.title, "note": NOTES.get(page.key, ""), "regions": regions, "total": len(table.rows),
+            "csv_url": urls.compare_csv(page.key), "section": "compare",
             "crumbs": crumbs(inputs.config, (inputs.config.label("compare"), urls.compare()), (table.title, ""))}
