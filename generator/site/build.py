@@ -100,7 +100,8 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             size = done["bytes"] + (out / manifest.MANIFEST).stat().st_size
             clock.mark("nothing changed")
             return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size, clock.stages)
-        with Staging(out) as staging:
+        listing = cache_dir / "outputs" / f"{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]}.pickle"
+        with Staging(out, listing) as staging:
             render.start(env, inputs, assets.urls)
             units.start(data_dir, staging.dir, cache_dir)
             results: dict[str, units.UnitResult] = {}

@@ -10,21 +10,33 @@ makes, so that the result equals a build from nothing.  The build's
 manifest is taken away first and written last: a publish that is
 interrupted leaves an output without one, which the next build makes again
 from nothing.
+
+What the output holds (every file with its size) is kept in the build
+cache beside it (``listing``), for the manifest it was written with: the
+next build then knows what to remove, and how much stays, without walking
+a province's hundred and fifty thousand files.  Without a listing that
+matches, it walks them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import shutil
 import tempfile
 from pathlib import Path
+
+from generator.store.cache import write_atomically
 
 class Staging:
     """A temporary folder for what this build makes; ``publish`` moves it into the output, leaving it
     discards it."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, listing: Path | None = None):
         self.out = out.resolve()
+        self.listing = listing
+        self.previous = _read_listing(listing, self.out) if listing else None
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.dir = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
         self.bytes = 0
@@ -32,6 +44,7 @@ class Staging:
         self.kept: set[str] = set()              # files made or kept by this build
         self.kept_trees: set[str] = set()        # folders kept whole (a search index part)
         self.fresh_trees: set[str] = set()       # folders made again whole: they replace the output's
+        self.sizes: dict[str, int] = {}          # the output when published: each file's size
         self._dirs: set[Path] = set()
 
     def _target(self, path: str) -> Path:
@@ -107,11 +120,15 @@ class Staging:
         if not self.out.exists():
             self.dir.rename(self.out)              # a first build: the whole folder at once
             self.dir = self.out
+            self._prune()
         else:
             (self.out / MANIFEST).unlink(missing_ok=True)
-            self._move_in()
+            made = self._move_in()
             shutil.rmtree(self.dir)
-        self._prune()
+            if self.previous is not None:
+                self._prune_listed(made)
+            else:
+                self._prune()
         if last is not None:
             data = last(self.files + 1, self.bytes)
             target = self.out / MANIFEST
@@ -120,9 +137,18 @@ class Staging:
             os.replace(tmp, target)
             self.files += 1
             self.bytes += len(data)
+            if self.listing is not None:
+                try:
+                    write_atomically(self.listing, pickle.dumps(
+                        {"manifest": hashlib.sha256(data).hexdigest(), "files": self.sizes},
+                        protocol=pickle.HIGHEST_PROTOCOL))
+                except OSError:
+                    pass                           # without it, the next build walks the output
 
-    def _move_in(self) -> None:
-        """Each made file to its place in the output (a search part replaces the output's part whole)."""
+    def _move_in(self) -> dict[str, int]:
+        """Each made file to its place in the output (a search part replaces the output's part whole); the
+        files moved in, with their sizes."""
+        made: dict[str, int] = {}
         trash = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
         try:
             for n, folder in enumerate(sorted(self.fresh_trees)):
@@ -131,18 +157,48 @@ class Staging:
                     target.rename(trash / str(n))
                 target.parent.mkdir(parents=True, exist_ok=True)
                 (self.dir / folder).rename(target)
-            made = {f"{t.rstrip('/')}/" for t in self.fresh_trees}
+                made.update(_sizes(target, f"{folder.rstrip('/')}/"))
+            fresh = tuple(f"{t.rstrip('/')}/" for t in self.fresh_trees)
             for root, _dirs, files in os.walk(self.dir):
                 rel = os.path.relpath(root, self.dir)
                 rel = "" if rel == "." else rel + "/"
-                if rel.startswith(tuple(made)):
+                if rel.startswith(fresh):
                     continue
                 if files:
                     (self.out / rel).mkdir(parents=True, exist_ok=True)
                 for name in files:
-                    os.replace(os.path.join(root, name), self.out / rel / name)
+                    source = os.path.join(root, name)
+                    made[rel + name] = os.lstat(source).st_size
+                    os.replace(source, self.out / rel / name)
         finally:
             shutil.rmtree(trash, ignore_errors=True)
+        return made
+
+    def _prune_listed(self, made: dict[str, int]) -> None:
+        """``_prune`` from the previous output's listing: remove what it held that the build did not make
+        or keep, and count the rest, without walking the output."""
+        trees = tuple(f"{t.rstrip('/')}/" for t in self.kept_trees)
+        fresh = tuple(f"{t.rstrip('/')}/" for t in self.fresh_trees)
+        sizes: dict[str, int] = {}
+        gone: set[Path] = set()
+        for path, size in self.previous.items():
+            if path in made or path.startswith(fresh):
+                continue                           # moved in now (a fresh part's old files went with it)
+            if path in self.kept or path.startswith(trees):
+                sizes[path] = size
+            else:
+                (self.out / path).unlink(missing_ok=True)
+                gone.add((self.out / path).parent)
+        sizes.update(made)
+        for path in self.kept - sizes.keys():      # kept, yet not listed: the listing was short of it
+            sizes[path] = os.lstat(self.out / path).st_size
+        for folder in sorted(gone, key=lambda p: len(p.parts), reverse=True):
+            while folder != self.out and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        self.sizes = sizes
+        self.files = len(sizes)
+        self.bytes = sum(sizes.values())
 
     def _prune(self) -> None:
         """Remove what the build neither made nor kept (files of the previous output that are gone now), and
@@ -156,8 +212,10 @@ class Staging:
             for name in files:
                 path = os.path.join(root, name)
                 if kept_whole or rel + name in self.kept:
+                    size = os.lstat(path).st_size
+                    self.sizes[rel + name] = size
                     self.files += 1
-                    self.bytes += os.lstat(path).st_size
+                    self.bytes += size
                     left = True
                 else:
                     os.unlink(path)
@@ -170,3 +228,30 @@ class Staging:
     def __exit__(self, *exc) -> None:
         if self.dir != self.out and self.dir.exists():
             shutil.rmtree(self.dir)
+
+
+def _sizes(folder: Path, prefix: str) -> dict[str, int]:
+    """Every file under ``folder`` with its size, by its path in the output (``prefix`` + its path there)."""
+    out = {}
+    for root, _dirs, files in os.walk(folder):
+        rel = os.path.relpath(root, folder)
+        rel = "" if rel == "." else rel + "/"
+        for name in files:
+            out[prefix + rel + name] = os.lstat(os.path.join(root, name)).st_size
+    return out
+
+
+def _read_listing(listing: Path, out: Path) -> dict[str, int] | None:
+    """The output's files with their sizes, as the build that wrote its manifest left them; None when the
+    listing is missing, unreadable or of another manifest (the output changed since)."""
+    from generator.site.output.manifest import MANIFEST
+
+    try:
+        with listing.open("rb") as fh:
+            found = pickle.load(fh)
+        manifest = (out / MANIFEST).read_bytes()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    if not isinstance(found, dict) or found.get("manifest") != hashlib.sha256(manifest).hexdigest():
+        return None
+    return found.get("files")
