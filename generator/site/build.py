@@ -20,6 +20,7 @@ untouched, and an incremental build gives the same bytes as a full one.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -194,8 +195,14 @@ def _map(func, items: list, jobs: int):
     """``func`` over ``items`` in order; in ``jobs`` processes forked with the state already set."""
     if jobs > 1 and len(items) > 1:
         ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            yield from pool.map(func, items, chunksize=max(1, min(32, len(items) // (jobs * 8) or 1)))
+        # what the parent holds (the site's model) is shared with the workers until written to; frozen, the
+        # workers' garbage collections do not write to it, so it is not copied into each of them
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                yield from pool.map(func, items, chunksize=max(1, min(32, len(items) // (jobs * 8) or 1)))
+        finally:
+            gc.unfreeze()
     else:
         for item in items:
             yield func(item)
