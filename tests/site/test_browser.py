@@ -223,6 +223,15 @@ def test_without_javascript_every_table_is_there(browser, server):
     assert page.locator("figure.chart svg.bars").count() == 5    # and each chart, drawn at build time
     assert page.locator("table.money").count() >= 11
     assert page.locator("text=8,641.2027").count() >= 1
+    # a blank printed figure shows a dash (drawn by the stylesheet: the cell itself is empty); a row without
+    # a code shows nothing in the code column
+    dash = page.evaluate("""() => {
+        const shown = td => getComputedStyle(td, '::before').content;
+        const figure = [...document.querySelectorAll('table.sheet td:not([class])')].find(td => !td.textContent);
+        const code = [...document.querySelectorAll('table.sheet td.code')].find(td => !td.textContent);
+        return [figure && shown(figure), code && shown(code)];
+    }""")
+    assert dash == ['"—"', "none"]
     ctx.close()
 
 
