@@ -29,6 +29,7 @@ import pickle
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -109,12 +110,13 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             strings: dict[str, str] = {}
             todo = []
             old_units = previous.get("units", {})
-            for f in folders:
-                found = units.get(cache_dir, keys[f]) if old_units.get(f) == keys[f] else None
-                if found is not None and staging.link_from_previous(found.files):
-                    results[f] = units.shared(found, strings)
-                else:
-                    todo.append((f, keys[f], pairs[f]))
+            with _no_collection():
+                for f in folders:
+                    found = units.get(cache_dir, keys[f]) if old_units.get(f) == keys[f] else None
+                    if found is not None and staging.link_from_previous(found.files):
+                        results[f] = units.shared(found, strings)
+                    else:
+                        todo.append((f, keys[f], pairs[f]))
             clock.mark("reuse unchanged disclosures")
             for result in _map(units.build_unit, todo, jobs):
                 results[result.folder] = units.shared(result, strings)
@@ -124,13 +126,15 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
 
             published = {name for name in {s.name for r in results.values() for s in r.view.data.sources}
                          if (data_dir / SOURCES / name).is_file()}
-            model = site_model([results[f].view for f in folders], registry, published, config.regions)
+            with _no_collection():
+                model = site_model([results[f].view for f in folders], registry, published, config.regions)
             model.search_shards = search.shard_names(len(folders))
             inputs = replace(inputs, model=model)
             downloads = {}
             for name, fields in units.TIDY.items():
-                chunks = [units.chunk_path(cache_dir, keys[f], name) for f in folders]
-                downloads[opendata.tidy_path(name)] = opendata.write_tidy(staging, name, fields, chunks)
+                chunks = [(keys[f], units.chunk_path(cache_dir, keys[f], name)) for f in folders]
+                layout = listing.with_name(f"{listing.stem}.{name}.layout")
+                downloads[opendata.tidy_path(name)] = opendata.write_tidy(staging, name, fields, chunks, layout)
             site_files = opendata.site_files(model)
             for path, data in site_files.items():
                 staging.write(path, data)
@@ -189,6 +193,19 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
     return BuildResult(staging.out, len(pages) + len(folders), len(todo_pages) + built_units,
                        len(pages) - len(todo_pages) + len(folders) - built_units, staging.files, staging.bytes,
                        clock.stages)
+
+
+@contextmanager
+def _no_collection():
+    """No garbage collection while many long-lived objects are made (the cached views, the site's model):
+    each collection would walk all of them again, which made up most of the time of loading 10,000 views."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _map(func, items: list, jobs: int):

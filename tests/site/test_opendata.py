@@ -157,3 +157,35 @@ def test_figures_with_fen_download_exactly(site):
     money = gz_rows(site / "open-data/all/money.csv.gz")
     assert any(r["yuan"] == "91016775.35" and r["printed"] == "91,016,775.35" and r["scope"] == "单位" for r in money)
     assert {r["phase"] for r in money} == {"预算", "决算"}
+
+
+def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
+    """Rewritten after one new unit, the file copies the others' members from the previous file by its layout
+    (their chunk files are not read), and equals the file written from every chunk."""
+    from generator.site.output.opendata import tidy_path, write_tidy
+    from generator.site.output.writer import Staging
+    from generator.site.units import gzip_member
+
+    rows = {key: gzip_member(f"{key},{n}\n" * (n + 1)) for n, key in enumerate("abcde")}
+    chunks = {}
+    for key, data in rows.items():
+        chunks[key] = tmp_path / f"{key}.gz"
+        chunks[key].write_bytes(data)
+    out, layout = tmp_path / "out", tmp_path / "layout"
+
+    def write(keys):
+        with Staging(out) as staging:
+            write_tidy(staging, "money", ["key", "n"], [(k, chunks[k]) for k in keys], layout)
+            staging.publish()
+        return (out / tidy_path("money")).read_bytes()
+
+    write("abde")
+    for key in "abde":
+        chunks[key].unlink()                       # only c, the new one, can be read from its chunk
+    again = write("abcde")
+    assert gzip.decompress(again).decode().splitlines() == ["key,n"] + [
+        line for key in "abcde" for line in gzip.decompress(rows[key]).decode().splitlines()]
+    for key, data in rows.items():
+        chunks[key].write_bytes(data)
+    layout.unlink()                                # no layout: every chunk is read, and the bytes are the same
+    assert write("abcde") == again
