@@ -110,13 +110,16 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             strings: dict[str, str] = {}
             todo = []
             old_units = previous.get("units", {})
+            kept = listing.with_name(f"{listing.stem}.units.pickle")
             with _no_collection():
+                known = units.load_results(kept) if old_units else {}
                 for f in folders:
-                    found = units.get(cache_dir, keys[f]) if old_units.get(f) == keys[f] else None
+                    found = units.get(cache_dir, keys[f], known) if old_units.get(f) == keys[f] else None
                     if found is not None and staging.link_from_previous(found.files):
                         results[f] = units.shared(found, strings)
                     else:
                         todo.append((f, keys[f], pairs[f]))
+                known = {}                       # what the last build had and this one has not goes now
             clock.mark("reuse unchanged disclosures")
             for result in _map(units.build_unit, todo, jobs):
                 results[result.folder] = units.shared(result, strings)
@@ -187,6 +190,9 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             staging.publish(lambda files, size: manifest.manifest_bytes(
                 prints, keys, found, common, {"pages": len(pages) + len(folders), "files": files, "bytes": size}))
             clock.mark("publish (move in, remove what is gone)")
+            if use_cache:
+                units.keep_results(kept, [results[f] for f in folders])
+                clock.mark("keep the units' results")
         if use_cache:
             _save_memo(memo_file, memo, root)
             clock.mark("keep file hashes")
