@@ -548,10 +548,11 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
     out = tmp_path / "out"
     build(ROOT, data, out, cache=tmp_path / "cache")
     parts = sorted(p.name for p in (out / "pagefind").iterdir())
-    assert parts == ["part-00", "part-01", "part-02", "site"]
+    assert parts == ["part-00", "part-01", "part-02", "part-03", "site"]      # 9 by 3: 3 parts, as 4 (a power of 2)
     page = (out / "search/index.html").read_text(encoding="utf-8")
     assert 'data-pagefind-root="../pagefind/site/pagefind.js"' in page
-    assert 'data-pagefind-merge="../pagefind/part-00/ ../pagefind/part-01/ ../pagefind/part-02/"' in page
+    assert ('data-pagefind-merge="../pagefind/part-00/ ../pagefind/part-01/ ../pagefind/part-02/ '
+            '../pagefind/part-03/"') in page
     before = {p: (out / "pagefind" / p / "pagefind-entry.json").stat().st_ino for p in parts}
     folder = "zhengzhou/zhengwufuwubangongshi/2024-budget"
     g = data / "disclosures" / folder / "glossary.csv"
@@ -559,7 +560,21 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
     build(ROOT, data, out, cache=tmp_path / "cache")
     after = {p: (out / "pagefind" / p / "pagefind-entry.json").stat().st_ino for p in parts}
     changed = {p for p in parts if before[p] != after[p]}
-    assert changed == {search.shard_of(folder, 3), "site"}       # its part, and the glossary's pages
+    assert changed == {search.shard_of(folder, 4), "site"}       # its part, and the glossary's pages
+
+
+def test_the_number_of_search_parts_changes_only_when_the_site_doubles():
+    """A department's part depends on the number of parts: in powers of two, one more department-year does
+    not move every department to another part (10,000 and one had re-indexed all of them)."""
+    from generator.site.output.search import UNITS_PER_SHARD, shard_names, shard_of
+
+    counts = [len(shard_names(n)) - 1 for n in (1, UNITS_PER_SHARD, UNITS_PER_SHARD + 1, 10_000, 10_001, 12_800,
+                                                 12_801)]
+    assert counts == [1, 1, 2, 32, 32, 32, 64]
+    # doubling splits each part in two: a department goes to one of the two halves of its part
+    for folder in ("zhengzhou/a/2024-budget", "luohe/b/2023-budget", "jiangsu/c/2018-budget"):
+        before, after = int(shard_of(folder, 32)[5:]), int(shard_of(folder, 64)[5:])
+        assert after % 32 == before
 
 
 def test_a_rebuild_never_writes_through_to_the_previous_output(tmp_path, monkeypatch):

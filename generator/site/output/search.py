@@ -7,7 +7,7 @@ pages keep their paths, so results link to the real pages.
 
 The index is split into parts: one for the site's own pages (regions,
 glossary, comparisons …) and, for the disclosures, one per few hundred
-department-years, a department always in the same part.  Parts are indexed
+department-years on average, a department always in the same part.  Parts are indexed
 in parallel, a rebuild indexes again only the parts whose pages changed,
 and the search page merges them when a reader searches.
 """
@@ -29,8 +29,16 @@ UNITS_PER_SHARD = 400            # a part Pagefind indexes in a few seconds, in 
 
 
 def shard_names(units: int) -> list[str]:
-    """The site's part first, then the disclosures' parts."""
-    return [SITE_SHARD] + [f"part-{n:02d}" for n in range(max(1, -(-units // UNITS_PER_SHARD)))]
+    """The site's part first, then the disclosures' parts: as many as a power of two that keeps each part
+    at most ``UNITS_PER_SHARD`` on average.
+
+    Which part a department is in depends on how many parts there are, so a change in their number
+    re-indexes everything.  In powers of two it changes only when the site doubles (each part then splits
+    in two), not whenever it crosses a multiple of ``UNITS_PER_SHARD``: 10,000 department-years and one
+    more had re-indexed all 26 parts.
+    """
+    needed = max(1, -(-units // UNITS_PER_SHARD))
+    return [SITE_SHARD] + [f"part-{n:02d}" for n in range(1 << (needed - 1).bit_length())]
 
 
 def shard_of(folder: str, parts: int) -> str:
