@@ -102,17 +102,17 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             size = done["bytes"] + (out / manifest.MANIFEST).stat().st_size
             clock.mark("nothing changed")
             return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size, clock.stages)
-        listing = cache_dir / "outputs" / f"{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]}.pickle"
-        with Staging(out, listing) as staging:
+        # what the build keeps in its cache about this output: its listing, its units' results, its tidy layouts
+        kept = cache_dir / "outputs" / hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]
+        with Staging(out, kept / "listing.pickle") as staging:
             render.start(env, inputs, assets.urls)
             units.start(data_dir, staging.dir, cache_dir)
             results: dict[str, units.UnitResult] = {}
             strings: dict[str, str] = {}
             todo = []
             old_units = previous.get("units", {})
-            kept = listing.with_name(f"{listing.stem}.units.pickle")
             with _no_collection():
-                known = units.load_results(kept) if old_units else {}
+                known = units.load_results(kept / "units.pickle") if old_units else {}
                 for f in folders:
                     found = units.get(cache_dir, keys[f], known) if old_units.get(f) == keys[f] else None
                     if found is not None and staging.link_from_previous(found.files):
@@ -136,8 +136,8 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             downloads = {}
             for name, fields in units.TIDY.items():
                 chunks = [(keys[f], units.chunk_path(cache_dir, keys[f], name)) for f in folders]
-                layout = listing.with_name(f"{listing.stem}.{name}.layout")
-                downloads[opendata.tidy_path(name)] = opendata.write_tidy(staging, name, fields, chunks, layout)
+                downloads[opendata.tidy_path(name)] = opendata.write_tidy(staging, name, fields, chunks,
+                                                                          kept / f"{name}.layout")
             site_files = opendata.site_files(model)
             for path, data in site_files.items():
                 staging.write(path, data)
@@ -191,7 +191,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
                 prints, keys, found, common, {"pages": len(pages) + len(folders), "files": files, "bytes": size}))
             clock.mark("publish (move in, remove what is gone)")
             if use_cache:
-                units.keep_results(kept, [results[f] for f in folders])
+                units.keep_results(kept / "units.pickle", [results[f] for f in folders])
                 clock.mark("keep the units' results")
         if use_cache:
             _save_memo(memo_file, memo, root)
