@@ -155,7 +155,10 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             clock.mark("page fingerprints")
             render.start(env, inputs, assets.urls)
             try:
-                for path, data in _map(render.render, todo_pages, jobs):
+                # in this process: workers forked now would each copy much of the site's model (the views of
+                # every department-year) as they read it; at 10,000 that was the build's peak of memory,
+                # for a stage of a few seconds
+                for path, data in _map(render.render, todo_pages, 1):
                     staging.write(path, data)
             finally:
                 render.stop()
@@ -218,8 +221,8 @@ def _map(func, items: list, jobs: int):
     """``func`` over ``items`` in order; in ``jobs`` processes forked with the state already set."""
     if jobs > 1 and len(items) > 1:
         ctx = multiprocessing.get_context("fork")
-        # what the parent holds (the site's model) is shared with the workers until written to; frozen, the
-        # workers' garbage collections do not write to it, so it is not copied into each of them
+        # what the parent holds (the views of the units it reused) is shared with the workers until written
+        # to; frozen, the workers' garbage collections do not write to it, so it is not copied into each
         gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
