@@ -47,6 +47,8 @@ def main() -> int:
     parser.add_argument("--out", default="output")
     args = parser.parse_args()
     out = Path(args.out)
+    if not (out / "index.html").is_file():
+        raise SystemExit(f"{out}: no built site here (build it first: budgetsite build --out {out})")
     print(f"{'page':24} {'HTML KB':>8} {'gzip KB':>8}  {'CSS+JS gzip KB':>14}  {'first view gz':>13}  "
           f"scripts loaded")
     for name, path in PAGES.items():
