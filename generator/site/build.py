@@ -187,21 +187,24 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             stale = [name for name in shards if old_search.get(name) != found[name]
                      or not staging.link_tree_from_previous(f"{SEARCH_DIR}/{name}")]
             clock.mark("assets and feeds")
+            if use_cache:
+                units.keep_results(kept / "units.pickle", [results[f] for f in folders])
+                clock.mark("keep the units' results")
+            # the search indexer runs beside this process: let go of the model and the views first
+            counts = (len(pages) + len(folders), len(todo_pages) + built_units,
+                      len(pages) - len(todo_pages) + len(folders) - built_units)
+            del model, inputs, results, pages, todo_pages
+            gc.collect()
             search.index_shards({name: (shards[name], staging.fresh_tree(f"{SEARCH_DIR}/{name}")) for name in stale},
                                 jobs)
             clock.mark(f"search index ({len(stale)} of {len(shards)} parts)")
             staging.publish(lambda files, size: manifest.manifest_bytes(
-                prints, keys, found, common, {"pages": len(pages) + len(folders), "files": files, "bytes": size}))
+                prints, keys, found, common, {"pages": counts[0], "files": files, "bytes": size}))
             clock.mark("publish (move in, remove what is gone)")
-            if use_cache:
-                units.keep_results(kept / "units.pickle", [results[f] for f in folders])
-                clock.mark("keep the units' results")
         if use_cache:
             _save_memo(memo_file, memo, root)
             clock.mark("keep file hashes")
-    return BuildResult(staging.out, len(pages) + len(folders), len(todo_pages) + built_units,
-                       len(pages) - len(todo_pages) + len(folders) - built_units, staging.files, staging.bytes,
-                       clock.stages)
+    return BuildResult(staging.out, *counts, staging.files, staging.bytes, clock.stages)
 
 
 @contextmanager
