@@ -293,6 +293,8 @@ def test_keyboard_alone(browser, server):
     box = page.locator(".skip").bounding_box()
     assert box["x"] >= 0 and box["y"] >= 0                       # visible when focused
     page.keyboard.press("Enter")
+    # the jump to #main is a navigation of its own: wait for it (on a loaded machine it lands a moment later)
+    page.wait_for_function("location.hash === '#main'", timeout=5000)
     assert page.url.endswith("#main")
     page.goto(server.url + PAGES["compare-table"])
     reached = set()
