@@ -45,6 +45,13 @@ class TableRow:
     def cell(self, column: str) -> Cell | None:
         return next((c for c in self.cells if c.column == column), None)
 
+    def cells_by_column(self) -> dict[str, Cell]:
+        """Each column's cell, as ``cell`` finds it (the first), for reading many columns of the row."""
+        out: dict[str, Cell] = {}
+        for c in self.cells:
+            out.setdefault(c.column, c)
+        return out
+
     def amount(self, column: str) -> Yuan | None:
         """The figure in 元; None for a blank cell or a column the row does not print."""
         cell = self.cell(column)

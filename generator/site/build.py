@@ -41,11 +41,9 @@ from generator.site.output import feeds, manifest, opendata, search
 from generator.site.output.assets import collect_assets
 from generator.site.output.writer import Staging
 from generator.site.pages import Inputs, load_content, page_map
-from generator.store.cache import default_dir, write_atomically
+from generator.store.cache import default_dir, read_pickle, write_atomically
 from generator.store.layout import DISCLOSURES, SOURCES, disclosure_dirs
 from generator.store.registry import load as load_registry
-
-SEARCH_DIR = "pagefind"
 
 
 @dataclass
@@ -185,7 +183,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
                      for name in shards}
             old_search = previous.get("search") if isinstance(previous.get("search"), dict) else {}
             stale = [name for name in shards if old_search.get(name) != found[name]
-                     or not staging.link_tree_from_previous(f"{SEARCH_DIR}/{name}")]
+                     or not staging.link_tree_from_previous(f"{search.SEARCH_DIR}/{name}")]
             clock.mark("assets and feeds")
             if use_cache:
                 units.keep_results(kept / "units.pickle", [results[f] for f in folders])
@@ -195,8 +193,8 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
                       len(pages) - len(todo_pages) + len(folders) - built_units)
             del model, inputs, results, pages, todo_pages
             gc.collect()
-            search.index_shards({name: (shards[name], staging.fresh_tree(f"{SEARCH_DIR}/{name}")) for name in stale},
-                                jobs)
+            search.index_shards({name: (shards[name], staging.fresh_tree(f"{search.SEARCH_DIR}/{name}"))
+                                 for name in stale}, jobs)
             clock.mark(f"search index ({len(stale)} of {len(shards)} parts)")
             staging.publish(lambda files, size: manifest.manifest_bytes(
                 prints, keys, found, common, {"pages": counts[0], "files": files, "bytes": size}))
@@ -238,12 +236,7 @@ def _map(func, items: list, jobs: int):
 
 
 def _load_memo(path: Path) -> dict:
-    try:
-        with path.open("rb") as fh:
-            found = pickle.load(fh)
-        return found if isinstance(found, dict) else {}
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return {}
+    return read_pickle(path, dict) or {}
 
 
 def _save_memo(path: Path, memo: units.Memo, root: Path) -> None:

@@ -87,7 +87,7 @@ _BLANK = ("", NUM, "")
 
 
 def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str) -> list[tuple]:
-    by_key = {c.column: c for c in row.cells}
+    by_key = row.cells_by_column()
     out = []
     for key in keys:
         cell = by_key.get(key)

@@ -36,7 +36,7 @@ from generator.site.comparisons import EXECUTION_MEASURES
 from generator.site.model import DisclosureView, view, _severity_first
 from generator.site.output import opendata
 from generator.store import tidy
-from generator.store.cache import write_atomically
+from generator.store.cache import read_pickle, write_atomically
 from generator.store.layout import DISCLOSURES
 from generator.store.read import load_disclosure
 
@@ -249,13 +249,7 @@ def chunk_path(cache: Path, key: str, name: str) -> Path:
 def get(cache: Path, key: str, known: dict[str, UnitResult] | None = None) -> UnitResult | None:
     """The cached result of a unit (from ``known``, the last build's results, when it is there), when it and
     its tidy chunks and search page are all there and readable."""
-    found = (known or {}).get(key)
-    if found is None:
-        try:
-            with _path(cache, key).open("rb") as fh:
-                found = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None
+    found = (known or {}).get(key) or read_pickle(_path(cache, key), UnitResult)
     if not isinstance(found, UnitResult) or found.key != key:
         return None
     needed = [chunk_path(cache, key, name) for name in TIDY] + [search_path(cache, key)]
@@ -265,12 +259,7 @@ def get(cache: Path, key: str, known: dict[str, UnitResult] | None = None) -> Un
 def load_results(path: Path) -> dict[str, UnitResult]:
     """The last build's results of all its units, by key, kept together (``keep_results``): one file read
     instead of one per unit, ten thousand of which took seconds."""
-    try:
-        with path.open("rb") as fh:
-            found = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return {}
-    return found if isinstance(found, dict) else {}
+    return read_pickle(path, dict) or {}
 
 
 def keep_results(path: Path, results: list[UnitResult]) -> None:

@@ -63,6 +63,17 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def read_pickle(path: Path, kind: type = object):
+    """What ``path`` holds, when it is there, readable and a ``kind``; else None.  A cache entry that cannot
+    be read (missing, cut short, written by other code) is only a miss."""
+    try:
+        with path.open("rb") as fh:
+            found = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return found if isinstance(found, kind) else None
+
+
 class ParseCache:
     """Parsed documents by content; ``folder`` None disables it."""
 
@@ -78,12 +89,8 @@ class ParseCache:
     def get(self, name: str, raw: bytes) -> Disclosure | None:
         if self.folder is None:
             return None
-        try:
-            with self._path(name, raw).open("rb") as fh:
-                found = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-        if not isinstance(found, Disclosure):
+        found = read_pickle(self._path(name, raw), Disclosure)
+        if found is None:
             return None
         self.hits += 1
         return found

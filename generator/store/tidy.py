@@ -51,9 +51,7 @@ def money_rows(d: Disclosure) -> list[list]:
     for t in d.tables:
         columns = [(c.key, c.label) for c in t.money_columns]
         for r in t.rows:
-            by_key: dict = {}
-            for cell in r.cells:
-                by_key.setdefault(cell.column, cell)          # the first, as TableRow.cell finds it
+            by_key = r.cells_by_column()
             head = identity + [t.id, t.title, r.row, r.line, r.kind, blank(r.side), blank(r.code), r.label,
                                blank(r.canonical), blank(r.unit_code)]
             for key, label in columns:

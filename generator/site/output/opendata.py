@@ -32,7 +32,7 @@ from generator.site import urls
 from generator.site.comparisons import MONEY_COLUMNS, Comparison
 from generator.site.model import SiteModel
 from generator.store import tidy
-from generator.store.cache import write_atomically
+from generator.store.cache import read_pickle, write_atomically
 from generator.store.tidy import blank
 
 BOM = "\ufeff"
@@ -160,11 +160,10 @@ def _read_layout(layout_file: Path, previous: Path) -> dict[str, tuple[int, int]
     kept for (its size, time and inode: a rename into the output keeps them)."""
     try:
         st = previous.stat()
-        with layout_file.open("rb") as fh:
-            found = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except OSError:
         return {}
-    if not isinstance(found, dict) or found.get("stamp") != (st.st_size, st.st_mtime_ns, st.st_ino):
+    found = read_pickle(layout_file, dict)
+    if found is None or found.get("stamp") != (st.st_size, st.st_mtime_ns, st.st_ino):
         return {}
     return found.get("layout") or {}
 

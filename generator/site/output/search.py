@@ -24,6 +24,7 @@ from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
 
+SEARCH_DIR = "pagefind"         # where the index is, in the output
 SITE_SHARD = "site"
 UNITS_PER_SHARD = 400            # a part Pagefind indexes in a few seconds, in little memory
 

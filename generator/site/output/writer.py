@@ -27,7 +27,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.store.cache import write_atomically
+from generator.store.cache import read_pickle, write_atomically
 
 class Staging:
     """A temporary folder for what this build makes; ``publish`` moves it into the output, leaving it
@@ -246,12 +246,11 @@ def _read_listing(listing: Path, out: Path) -> dict[str, int] | None:
     listing is missing, unreadable or of another manifest (the output changed since)."""
     from generator.site.output.manifest import MANIFEST
 
+    found = read_pickle(listing, dict)
     try:
-        with listing.open("rb") as fh:
-            found = pickle.load(fh)
         manifest = (out / MANIFEST).read_bytes()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except OSError:
         return None
-    if not isinstance(found, dict) or found.get("manifest") != hashlib.sha256(manifest).hexdigest():
+    if found is None or found.get("manifest") != hashlib.sha256(manifest).hexdigest():
         return None
     return found.get("files")
