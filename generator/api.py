@@ -9,8 +9,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from generator.audit.check import CheckReport, check_data, format_report
 from generator.site.build import BuildResult, build as build_site
@@ -18,9 +17,12 @@ from generator.store.importing import ImportResult, import_documents
 from generator.store.read import load_all
 from generator.store.tidy import tidy_frames
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def load_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """``money``, ``indicators`` and ``projects`` of every disclosure in ``data_dir`` (money as exact 元: int, or Decimal with 分)."""
+    """``money``, ``indicators``, ``projects`` and ``glossary`` of every disclosure in ``data_dir`` (money as exact 元: int, or Decimal with 分)."""
     return tidy_frames(load_all(data_dir))
 
 __all__ = ["BuildResult", "CheckReport", "ImportResult", "build_site", "check_data", "format_report",

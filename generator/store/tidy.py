@@ -11,10 +11,12 @@ pandas has no exact decimal dtype of its own, and a float column would round
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from generator.core.model import Disclosure
+
+if TYPE_CHECKING:                  # pandas is imported when a frame is made: a build never makes one, and
+    import pandas as pd            # importing it took half a second of every build command's start
 
 # the identity of a disclosure first: the scope is 部门 or 单位 (an indicator's own scope is indicator_scope)
 IDENTITY = ["region", "department", "year", "phase", "scope"]
@@ -30,6 +32,8 @@ AMOUNT_FIELDS = frozenset({"yuan", "amount_yuan"})
 
 
 def _frame(fields: list[str], rows: list[list]) -> pd.DataFrame:
+    import pandas as pd
+
     columns = list(zip(*rows)) if rows else [() for _ in fields]
     return pd.DataFrame({name: pd.array(list(values), dtype="Int64" if name in INTEGER_FIELDS else object)
                          for name, values in zip(fields, columns)}, columns=fields)
