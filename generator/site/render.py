@@ -29,6 +29,9 @@ def environment(site_dir: Path) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.policies["json.dumps_function"] = jsontext.dumps
+    # Chinese as itself in the pages' JSON (charts' labels), not as six-byte escapes; jinja still escapes
+    # < > & ' so that the JSON cannot end its script element
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals["money"] = lambda yuan: wan(yuan, 2)
     env.globals["source_page"] = urls.source_document
     env.globals["table_html"] = table_html
