@@ -42,7 +42,7 @@ from generator.site.output.assets import collect_assets
 from generator.site.output.writer import Staging
 from generator.site.pages import Inputs, load_content, page_map
 from generator.store.cache import default_dir, read_pickle, write_atomically
-from generator.store.layout import DISCLOSURES, SOURCES, disclosure_dirs
+from generator.store.layout import DISCLOSURES, SOURCES, disclosure_folders
 from generator.store.registry import load as load_registry
 
 
@@ -75,7 +75,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
     clock = _Clock()
     config = load_config(site_dir, base_url)
     root = (data_dir / DISCLOSURES).resolve()
-    folders = [p.resolve().relative_to(root).as_posix() for p in disclosure_dirs(data_dir)]
+    folders = disclosure_folders(data_dir)
     if not folders:
         raise BudgetsiteError(f"{data_dir}: no disclosures to build (import documents first: budgetsite import FILE)")
     registry = load_registry(data_dir)
@@ -88,7 +88,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         cache_dir = (cache or default_dir()) / "build" if use_cache else Path(scratch)
         memo_file = cache_dir / "digests.pickle"
         memo = units.Memo(_load_memo(memo_file), set())
-        digests = {f: units.folder_digest(root / f, memo) for f in folders}
+        digests = units.folder_digests(root, folders, memo)
         known = set(folders)
         pairs = {f: units.pair_of(f, known) for f in folders}
         keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None) for f in folders}
@@ -240,14 +240,14 @@ def _load_memo(path: Path) -> dict:
 
 
 def _save_memo(path: Path, memo: units.Memo, root: Path) -> None:
-    """Keep the file hashes of this data directory's files as this build saw them (other data directories'
+    """Keep the hashes of this data directory's folders as this build saw them (other data directories'
     entries are kept too, up to a bound); nothing is written when nothing changed."""
     mine = str(root) + os.sep
     stale = [k for k in memo.hashes if k.startswith(mine) and k not in memo.seen]
     if not memo.changed and not stale:
         return
     kept = {k: v for k, v in memo.hashes.items() if k in memo.seen}
-    others = [k for k in memo.hashes if not k.startswith(mine)][-200_000:]
+    others = [k for k in memo.hashes if not k.startswith(mine)][-50_000:]
     kept.update((k, memo.hashes[k]) for k in others)
     try:
         write_atomically(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))

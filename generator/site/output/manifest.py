@@ -1,8 +1,8 @@
 """What each output was made from, so that a rebuild makes only what changed.
 
 Fingerprints are content hashes.  A disclosure folder's hash comes from its
-files' contents (``units.folder_digest``; a file whose size, time and inode
-did not change keeps its hash).  ``common`` covers the templates, the
+files' contents (``units.folder_digest``; a folder whose files' names,
+sizes, times and inodes did not change keeps its hash).  ``common`` covers the templates, the
 settings, the assets, the registry, the hand-written content and the
 generator's own code, so a change to any of them makes everything again.  A
 page's fingerprint covers ``common`` and the units it reads.
