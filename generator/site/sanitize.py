@@ -90,8 +90,51 @@ def _markdown(text: str) -> str:
     return _CONVERTER[0].reset().convert(text)
 
 
+# in a line of plain text: none of Markdown's marks or HTML's special characters, no control characters,
+# no white space but plain spaces; nor may it be indented, look like a list item or a rule, or end in a space
+_NOT_PLAIN = re.compile(r"[*_`\[\]<>&\\|!#=+~{}\x00-\x1f\x7f]|[^\S ]")
+_NOT_PLAIN_LINE = re.compile(r"^(?:\s|\d+[.)]|[-:])|\s$")
+
+
+def _plain_html(text: str, shift_headings: int) -> str | None:
+    """What ``render_markdown`` gives for plain paragraphs under ``## `` headings, made directly; None for
+    any text that is not only that.
+
+    Python-Markdown costs a quarter of the work of building a department-year (most of it trying each of
+    its inline patterns on every paragraph); almost every narrative section is such plain text.  A test
+    holds this to Markdown's own output on the sample narratives and on generated texts.
+    """
+    level = min(6, 2 + shift_headings)
+    out: list[str] = []
+    para: list[str] = []
+
+    def end_paragraph() -> None:
+        if para:
+            out.append("<p>" + "\n".join(para) + "</p>")
+            para.clear()
+
+    for block in text.strip("\n").split("\n\n"):
+        for line in block.split("\n"):
+            heading = line.startswith("## ")
+            body = line[3:] if heading else line
+            if not body or _NOT_PLAIN.search(body) or _NOT_PLAIN_LINE.search(body):
+                return None
+            if heading:
+                end_paragraph()
+                out.append(f"<h{level}>{body}</h{level}>")
+            else:
+                para.append(body)
+        end_paragraph()
+    return "\n".join(out)
+
+
 def render_markdown(text: str, shift_headings: int = 0) -> str:
     """Markdown to sanitised HTML; ``shift_headings`` demotes headings (## → ### with 1)."""
+    plain = _plain_html(text, shift_headings)
+    return plain if plain is not None else _markdown_html(text, shift_headings)
+
+
+def _markdown_html(text: str, shift_headings: int) -> str:
     out = _markdown(text)
     if shift_headings:
         def demote(m: re.Match[str]) -> str:

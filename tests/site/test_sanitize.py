@@ -1,0 +1,69 @@
+"""Markdown to safe HTML: the fast path for plain narrative gives exactly what Markdown gives."""
+
+import random
+from pathlib import Path
+
+import pytest
+
+from generator.site import sanitize
+from generator.site.sanitize import _markdown_html, _plain_html, render_markdown
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "disclosures"
+
+
+def _sections() -> list[str]:
+    return [p.read_text(encoding="utf-8").partition("\n")[2] for p in sorted(DATA.glob("*/*/*/narrative/*.md"))]
+
+
+@pytest.mark.parametrize("shift", [0, 1])
+def test_plain_sections_of_the_samples_render_as_markdown_renders_them(shift):
+    sections = _sections()
+    plain = [s for s in sections if _plain_html(s, shift) is not None]
+    assert len(plain) >= len(sections) * 3 // 4          # the fast path is what most narrative takes
+    for text in plain:
+        assert _plain_html(text, shift) == _markdown_html(text, shift), text[:200]
+
+
+# generated texts: plain words and line ends, with now and then one or two of the things that make Markdown
+# (or its clean-up of white space) do something, anywhere
+_PLAIN = ["部门预算", "一般公共服务支出", "2024年", "万元", "abc", "1", "。", "（一）", " ", "\n", "\n\n", "## "]
+_RISKY = [" ", "  ", "\n", "\n\n", "\n\n\n", "## ", "#", "### ", "1. ", "2)", "- ", "* ", "+ ", ":", "**", "_",
+          "`", "[", "]", "(", ")", "<b>", "&amp;", "&", "\\", "|", "---", "===", "    ", "\t", "\u3000", "\xa0",
+          "\r", "\x02", "!", "~", "{", ">", "\n    ", "\n1. ", "\n- ", "\n---\n", "\n===\n"]
+
+
+def _generated(rng: random.Random) -> str:
+    pieces = [rng.choice(_PLAIN) for _ in range(rng.randint(1, 30))]
+    for _ in range(rng.choice([0, 0, 1, 2])):
+        pieces.insert(rng.randint(0, len(pieces)), rng.choice(_RISKY))
+    return "".join(pieces)
+
+
+def test_generated_texts_render_as_markdown_renders_them_or_go_to_markdown():
+    rng = random.Random(20261206)
+    taken = 0
+    for _ in range(6000):
+        text = _generated(rng)
+        for shift in (0, 1):
+            fast = _plain_html(text, shift)
+            if fast is not None:
+                taken += 1
+                assert fast == _markdown_html(text, shift), repr(text)
+    assert taken > 1000
+
+
+def test_text_that_is_not_plain_goes_to_markdown():
+    for text in ["## 标题\n\n1. 第一\n2. 第二", "**粗体**", "a  \nb", "  缩进", "标题\n===", "<script>x</script>",
+                 "甲&乙", "\u3000\u3000段落", "| a | b |\n|---|---|\n| 1 | 2 |", "##标题", ""]:
+        assert _plain_html(text, 0) is None, text
+    assert render_markdown("**粗体**") == "<p><strong>粗体</strong></p>"
+    assert "alert" not in render_markdown("<script>alert(1)</script>段落")
+
+
+def test_plain_text_is_made_without_markdown(monkeypatch):
+    def refuse(text):
+        raise AssertionError("Markdown was called")
+
+    monkeypatch.setattr(sanitize, "_markdown", refuse)
+    assert render_markdown("## 概况\n\n第一段\n接续\n## 二\n第二段", 1) == (
+        "<h3>概况</h3>\n<p>第一段\n接续</p>\n<h3>二</h3>\n<p>第二段</p>")
