@@ -6,7 +6,8 @@ For each size N it makes a data directory of N department-years by copying
 the bundled ones under new department names (files hard-linked, only
 ``disclosure.json`` rewritten), then measures in a child process each:
 
-- a full build, for each ``--jobs`` value;
+- a full build, for each ``--jobs`` value, into an empty output with an empty
+  build cache (its own, not the user's);
 - a rebuild with nothing changed;
 - a rebuild after adding one disclosure, and whether its output is
   byte-identical to a full build of the same data (at the smallest size);
@@ -184,32 +185,38 @@ def main() -> int:
             start = time.perf_counter()
             synthetic_data(data, n)
             print(f"  {'make the data':44} {time.perf_counter() - start:8.1f} s", flush=True)
+            cache = base / f"cache-{n}"                   # each full build starts from an empty build cache
             for jobs in args.jobs:
-                shutil.rmtree(out, ignore_errors=True)
-                seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--jobs", str(jobs)])
+                for p in (out, cache):
+                    shutil.rmtree(p, ignore_errors=True)
+                seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--cache", str(cache),
+                                                   "--jobs", str(jobs)])
                 line(f"full build, --jobs {jobs}", seconds, peak, said, stages=jobs == max(args.jobs))
             files, total, own_files, own = size(out)
             print(f"  {'output':44} {total / 1e6:8.1f} MB in {files:,} files; without assets/: "
                   f"{own / n / 1024:.1f} KB and {own_files / n:.1f} files per department-year", flush=True)
             jobs = max(args.jobs)
-            seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--jobs", str(jobs)])
+            again = BUILD + ["--data", str(data), "--out", str(out), "--cache", str(cache), "--jobs", str(jobs)]
+            seconds, peak, said = run(again)
             line(f"rebuild, nothing changed (--jobs {jobs})", seconds, peak, said)
             synthetic_data_add_one(data)
-            seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--jobs", str(jobs)])
+            seconds, peak, said = run(again)
             line(f"rebuild after adding one disclosure", seconds, peak, said, stages=True)
             if n == min(args.sizes):
                 fresh = base / f"fresh-{n}"
                 shutil.rmtree(fresh, ignore_errors=True)
-                run(BUILD + ["--data", str(data), "--out", str(fresh), "--jobs", str(jobs)])
+                run(BUILD + ["--data", str(data), "--out", str(fresh), "--cache", str(base / "cache-fresh"),
+                             "--jobs", str(jobs)])
                 print(f"  {'incremental output = full build output':44} {same_tree(out, fresh)}", flush=True)
                 shutil.rmtree(fresh)
+                shutil.rmtree(base / "cache-fresh")
             page = next(out.glob("departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"))
             pages = sum(1 for _ in out.rglob("*.html"))
             print(f"  {'bare jinja2 floor for the same pages':44} {jinja_floor(pages, page):8.1f} s  "
                   f"({pages:,} pages as large as a department-year page)", flush=True)
             if not args.keep:
-                shutil.rmtree(data)
-                shutil.rmtree(out)
+                for p in (data, out, cache):
+                    shutil.rmtree(p)
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
