@@ -201,7 +201,7 @@ def main() -> int:
             line(f"rebuild, nothing changed (--jobs {jobs})", seconds, peak, said)
             synthetic_data_add_one(data)
             seconds, peak, said = run(again)
-            line(f"rebuild after adding one disclosure", seconds, peak, said, stages=True)
+            line("rebuild after adding one disclosure", seconds, peak, said, stages=True)
             if n == min(args.sizes):
                 fresh = base / f"fresh-{n}"
                 shutil.rmtree(fresh, ignore_errors=True)
