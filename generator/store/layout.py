@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
@@ -35,19 +34,13 @@ def disclosure_folders(data_dir: Path) -> list[str]:
     (``zhengzhou/renminzhengfubangongting/2020-budget``), in a stable order: by region, department, edition.
 
     A folder is one when it holds a ``disclosure.json``.  Every build starts with this list, so it is
-    walked with ``os.scandir`` (a tenth of the time a glob took), its departments' folders read from
-    several threads: just after a large build, the file system's answers mostly come from the disk.
+    walked with ``os.scandir``: a glob and a ``resolve`` of each folder took three times as long.
     """
-    departments = [(region.name, department) for region in _subdirs(data_dir / DISCLOSURES)
-                   for department in _subdirs(region.path)]
-
-    def editions(item: tuple[str, os.DirEntry]) -> list[tuple[str, str, str]]:
-        region, department = item
-        return [(region, department.name, e.name) for e in _subdirs(department.path)
-                if os.path.isfile(os.path.join(e.path, "disclosure.json"))]
-
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        found = [folder for found in pool.map(editions, departments, chunksize=64) for folder in found]
+    found = [(region.name, department.name, edition.name)
+             for region in _subdirs(data_dir / DISCLOSURES)
+             for department in _subdirs(region.path)
+             for edition in _subdirs(department.path)
+             if os.path.isfile(os.path.join(edition.path, "disclosure.json"))]
     return ["/".join(parts) for parts in sorted(found)]
 
 
