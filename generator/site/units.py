@@ -249,22 +249,52 @@ def _path(cache: Path, key: str) -> Path:
 
 def search_path(cache: Path, key: str) -> Path:
     """What the search index reads for a unit's page (``search_stub``)."""
-    return cache / "units" / key[:2] / f"{key}.search.html"
+    return cache / "units" / key[:2] / _search_name(key)
 
 
 def chunk_path(cache: Path, key: str, name: str) -> Path:
     """A unit's rows of the site-wide tidy file ``name`` (a gzip member; empty when it has none)."""
-    return cache / "units" / key[:2] / f"{key}.{name}.gz"
+    return cache / "units" / key[:2] / _chunk_name(key, name)
 
 
-def get(cache: Path, key: str, known: dict[str, UnitResult] | None = None) -> UnitResult | None:
+def _search_name(key: str) -> str:
+    return f"{key}.search.html"
+
+
+def _chunk_name(key: str, name: str) -> str:
+    return f"{key}.{name}.gz"
+
+
+def get(cache: Path, key: str, known: dict[str, UnitResult] | None = None,
+        present: set[str] | None = None) -> UnitResult | None:
     """The cached result of a unit (from ``known``, the last build's results, when it is there), when it and
-    its tidy chunks and search page are all there and readable."""
+    its tidy chunks and search page are all there and readable.  ``present``: the names of the cache's files
+    (``cached_names``), to look them up in instead of asking the file system about each."""
     found = (known or {}).get(key) or read_pickle(_path(cache, key), UnitResult)
     if not isinstance(found, UnitResult) or found.key != key:
         return None
-    needed = [chunk_path(cache, key, name) for name in TIDY] + [search_path(cache, key)]
-    return found if all(p.is_file() for p in needed) else None
+    if present is not None:
+        return found if all(name in present for name in _needed_names(key)) else None
+    folder = _path(cache, key).parent
+    return found if all((folder / name).is_file() for name in _needed_names(key)) else None
+
+
+def _needed_names(key: str) -> list[str]:
+    return [_chunk_name(key, name) for name in TIDY] + [_search_name(key)]
+
+
+def cached_names(cache: Path) -> set[str]:
+    """The names of the files of the units' cache: a few hundred folder listings instead of a question to
+    the file system for each file of each unit."""
+    names: set[str] = set()
+    try:
+        with os.scandir(cache / "units") as folders:
+            for folder in folders:
+                with os.scandir(folder.path) as files:
+                    names.update(f.name for f in files)
+    except OSError:
+        pass
+    return names
 
 
 def load_results(path: Path) -> dict[str, UnitResult]:

@@ -175,7 +175,7 @@ def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
 
     def write(keys):
         with Staging(out) as staging:
-            write_tidy(staging, "money", ["key", "n"], [(k, chunks[k]) for k in keys], layout)
+            write_tidy(staging, "money", ["key", "n"], list(keys), chunks.__getitem__, layout)
             staging.publish()
         return (out / tidy_path("money")).read_bytes()
 

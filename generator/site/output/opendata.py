@@ -24,6 +24,7 @@ import csv
 import gzip
 import io
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.core import jsontext
@@ -100,11 +101,13 @@ def tidy_path(name: str) -> str:
     return f"{urls.OPEN_DATA_ALL}{name}.csv.gz"
 
 
-def write_tidy(staging, name: str, fields: list[str], chunks: list[tuple[str, Path]], layout_file: Path) -> int:
+def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Callable[[str], Path],
+               layout_file: Path) -> int:
     """The site-wide tidy file ``name``: a header member, then each disclosure's rows as its own gzip member,
     end to end (a gzip file may hold many members; every gzip reader reads them as one stream).
 
-    ``chunks`` are (unit key, chunk file) in the order of the data folders.  A unit's member is the same
+    ``keys`` are the units' keys in the order of the data folders, ``chunk(key)`` the file of a unit's
+    member.  A unit's member is the same
     bytes whenever its key is, so a member the previous output's file already holds is copied from there
     in runs (by the layout kept in ``layout_file`` when that file was written), and only new units' chunk
     files are read: ten thousand small reads were most of the time of a rebuild after one new disclosure.
@@ -118,7 +121,7 @@ def write_tidy(staging, name: str, fields: list[str], chunks: list[tuple[str, Pa
     with staging.open_new(path) as out, (previous.open("rb") if before else io.BytesIO()) as old:
         position = out.write(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=6, mtime=0))
         run: list[int] = []                    # [offset, length] of bytes still to copy from the previous file
-        for key, chunk in chunks:
+        for key in keys:
             found = before.get(key)
             if found is not None and run and run[0] + run[1] == found[0]:
                 run[1] += found[1]
@@ -126,7 +129,7 @@ def write_tidy(staging, name: str, fields: list[str], chunks: list[tuple[str, Pa
                 _copy(old, out, run)
                 run = list(found) if found is not None else []
                 if found is None:
-                    with chunk.open("rb") as fh:
+                    with chunk(key).open("rb") as fh:
                         data = fh.read()
                     out.write(data)
                     layout[key] = (position, len(data))
