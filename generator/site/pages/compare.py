@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.comparisons import COMPARISONS, COUNT_COLUMNS, IDENTITY, MONEY_COLUMNS, NOTES, Comparison
@@ -65,6 +67,33 @@ def _cell(name: str, value) -> dict:
     return {"text": share(int(value * 10000), 10000), "sort": str(value), "num": True}      # a share
 
 
+def sortable_html(rows: list[list[dict]], columns: list[dict], caption: str, table_id: str) -> Markup:
+    """A comparison's table: a header of sort buttons, a row per department-year, each cell with the value
+    it sorts by.  Built here rather than in a template: a region's page has thousands of cells, and a
+    template call per cell was most of the time of rendering the site's own pages."""
+    out = [f'<div class="table-scroll" role="region" aria-labelledby="{table_id}-caption" tabindex="0">\n'
+           f'<table class="money sortable" id="{table_id}">\n'
+           f'<caption id="{table_id}-caption">{escape(caption)}</caption>\n<thead><tr>']
+    for i, col in enumerate(columns):
+        num = ' class="num"' if col["num"] else ""
+        out.append(f'<th scope="col"{num} aria-sort="{col["sort"] or "none"}">'
+                   f'<button type="button" data-col="{i}">{escape(col["label"])}</button></th>')
+    out.append("</tr></thead>\n<tbody>")
+    for row in rows:
+        out.append("\n<tr>")
+        for i, cell in enumerate(row):
+            tag = "th" if i == 1 else "td"
+            head = ' scope="row"' if i == 1 else ""
+            num = ' class="num"' if cell["num"] else ""
+            text = escape(cell["text"])
+            if cell.get("href"):
+                text = Markup(f'<a href="{escape(cell["href"])}">{text}</a>')
+            out.append(f'<{tag}{head}{num} data-sort="{escape(cell["sort"])}">{text}</{tag}>')
+        out.append("</tr>")
+    out.append("\n</tbody>\n</table>\n</div>")
+    return Markup("".join(out))
+
+
 def rows(table: Comparison, page_path: str) -> list[list[dict]]:
     out = []
     for v, values in table.rows:
@@ -91,9 +120,9 @@ def compare(inputs: Inputs, page: Page) -> dict:
         table = Comparison(table.name, table.title, table.columns, shown)
         title = f"{table.title}：{place}"
         trail.append((place, ""))
-    return {"title": title, "note": NOTES.get(name, ""), "columns": columns(table),
-            "rows": rows(table, page.path), "csv_url": urls.compare_csv(name), "section": "compare",
-            "crumbs": crumbs(inputs.config, *trail)}
+    return {"title": title, "note": NOTES.get(name, ""),
+            "table": sortable_html(rows(table, page.path), columns(table), title, "compare-table"),
+            "csv_url": urls.compare_csv(name), "section": "compare", "crumbs": crumbs(inputs.config, *trail)}
 
 
 def by_region(inputs: Inputs, page: Page) -> dict:
