@@ -22,7 +22,7 @@ Yuan = int | Decimal
 """An exact amount of 元: ``int`` when whole, ``Decimal`` with two places when it carries 分."""
 
 _FEN = Decimal("0.01")
-_YUAN_TEXT = re.compile(r"^-?\d+(\.\d{1,2})?$")
+_YUAN_TEXT = re.compile(r"-?[0-9]+(\.[0-9]{1,2})?")        # whole: ASCII digits only, no line end
 
 _NUMBER = re.compile(r"^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
@@ -61,9 +61,10 @@ def yuan_text(value: Yuan) -> str:
 
 def parse_yuan_text(text: str) -> Yuan:
     """The stored form back to an amount; ValueError for anything else."""
-    if not _YUAN_TEXT.match(text):
+    m = _YUAN_TEXT.fullmatch(text)
+    if m is None:
         raise ValueError(f"not a number of 元 exact to the 分: {text!r}")
-    return exact_yuan(Decimal(text))
+    return int(text) if m.group(1) is None else exact_yuan(Decimal(text))     # most figures are whole 元
 
 
 def half_unit(unit: str, decimals: int) -> int:

@@ -42,7 +42,8 @@ def test_stored_form_round_trips():
         assert parse_yuan_text(yuan_text(value)) == value
     assert yuan_text(Decimal("12.50")) == "12.50"
     assert parse_yuan_text("7.00") == 7 and isinstance(parse_yuan_text("7.00"), int)
-    for bad in ("1.234", "1e3", "12,000", " 5", "NaN"):
+    assert isinstance(parse_yuan_text("86412027"), int) and parse_yuan_text("-0") == 0
+    for bad in ("1.234", "1e3", "12,000", " 5", "NaN", "5_000", "+5", "5 ", "5\n", "١٢"):
         with pytest.raises(ValueError):
             parse_yuan_text(bad)
     assert exact_yuan(Decimal("3.10")) == Decimal("3.1")
