@@ -50,8 +50,9 @@ def _optional(value: object) -> object:
 
 def _tables(meta: dict, path: Path) -> list[Table]:
     cells: dict[tuple[str, int], list[Cell]] = defaultdict(list)
-    for m in _records(path, S.MONEY):
-        cells[(m["table"], m["row"])].append(Cell(m["column"], m["printed"], m["yuan"]))
+    for table, row, column, printed, yuan in S.read_columns(path / S.MONEY.name, S.MONEY,
+                                                            ("table", "row", "column", "printed", "yuan")):
+        cells[(table, row)].append(Cell(column, printed, yuan))
     rows: dict[str, list[TableRow]] = defaultdict(list)
     for r in _records(path, S.ROWS):
         rows[r["table"]].append(TableRow(
