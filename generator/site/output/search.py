@@ -15,6 +15,7 @@ and the search page merges them when a reader searches.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -46,6 +47,26 @@ def shard_of(folder: str, parts: int) -> str:
     """The part of a department's pages: by its region and department, so that its years stay together."""
     department = "/".join(folder.split("/")[:2])
     return f"part-{int(hashlib.sha256(department.encode()).hexdigest()[:8], 16) % parts:02d}"
+
+
+def members(names: list[str], pages: list, prints: dict[str, str],
+            disclosures: list[tuple[str, str, str]]) -> dict[str, list[tuple[str, str, str | None]]]:
+    """What each part indexes: (site path, fingerprint, and for a department-year the unit key of its search
+    page, else None), from the site's searched pages and the disclosures (folder, page path, unit key)."""
+    out: dict[str, list[tuple[str, str, str | None]]] = {name: [] for name in names}
+    parts = len(names) - 1
+    for p in pages:
+        if p.searched:
+            out[shard_of(p.inputs[0], parts) if p.shard else SITE_SHARD].append((p.path, prints[p.path], None))
+    for folder, path, key in disclosures:
+        out[shard_of(folder, parts)].append((path, key, key))
+    return out
+
+
+def fingerprint(common: str, members: list[tuple[str, str, str | None]]) -> str:
+    """A part's fingerprint: the site's common inputs and its pages' own; a part whose fingerprint is the
+    last build's is not indexed again."""
+    return hashlib.sha256(json.dumps([common, sorted((path, mark) for path, mark, _ in members)]).encode()).hexdigest()
 
 
 def index_shards(shards: dict[str, tuple[dict[str, Path], Path]], jobs: int) -> None:
