@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import multiprocessing
 import os
 import pickle
@@ -112,7 +111,8 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             todo = []
             old_units = previous.get("units", {})
             with _no_collection():
-                known = units.load_results(kept / "units.pickle") if old_units else {}
+                known = units.load_results(kept) if old_units else {}
+                known_keys = set(known)
                 present = units.cached_names(cache_dir) if old_units else set()
                 for f in folders:
                     found = units.get(cache_dir, keys[f], known, present) if old_units.get(f) == keys[f] else None
@@ -174,23 +174,15 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             if config.base_url:
                 listed = [p.path for p in pages if p.listed] + [r.view.url for r in results.values()]
                 staging.write("sitemap.xml", feeds.sitemap(config, sorted(listed)))
-            # each part's pages: (site path, fingerprint, and for a department-year the unit key of its search page)
-            shards: dict[str, list[tuple[str, str, str | None]]] = {name: [] for name in model.search_shards}
-            for p in pages:
-                if p.searched:
-                    name = search.shard_of(p.inputs[0], len(shards) - 1) if p.shard else search.SITE_SHARD
-                    shards[name].append((p.path, prints[p.path], None))
-            for f in folders:
-                shards[search.shard_of(f, len(shards) - 1)].append((results[f].view.url, keys[f], keys[f]))
-            found = {name: hashlib.sha256(json.dumps([common, sorted((path, mark) for path, mark, _ in members)])
-                                          .encode()).hexdigest()
-                     for name, members in shards.items()}
+            shards = search.members(model.search_shards, pages, prints,
+                                    [(f, results[f].view.url, keys[f]) for f in folders])
+            found = {name: search.fingerprint(common, members) for name, members in shards.items()}
             old_search = previous.get("search") if isinstance(previous.get("search"), dict) else {}
             stale = [name for name in shards if old_search.get(name) != found[name]
                      or not staging.link_tree_from_previous(f"{search.SEARCH_DIR}/{name}")]
             clock.mark("assets and feeds")
             if use_cache:
-                units.keep_results(kept / "units.pickle", [results[f] for f in folders])
+                units.keep_results(kept, [results[f] for f in folders], known_keys)
                 clock.mark("keep the units' results")
             # the search indexer runs beside this process: let go of the model and the views first
             counts = (len(pages) + len(folders), len(todo_pages) + built_units,

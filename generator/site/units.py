@@ -297,14 +297,33 @@ def cached_names(cache: Path) -> set[str]:
     return names
 
 
-def load_results(path: Path) -> dict[str, UnitResult]:
-    """The last build's results of all its units, by key, kept together (``keep_results``): one file read
-    instead of one per unit, ten thousand of which took seconds."""
-    return read_pickle(path, dict) or {}
+# the last build's results are kept in a few files by the first digit of their key: a rebuild after one new
+# disclosure writes one of them again, not all ten thousand results
+_SEGMENTS = "0123456789abcdef"
 
 
-def keep_results(path: Path, results: list[UnitResult]) -> None:
+def _segment(folder: Path, digit: str) -> Path:
+    return folder / f"units-{digit}.pickle"
+
+
+def load_results(folder: Path) -> dict[str, UnitResult]:
+    """The last build's results of all its units, by key (``keep_results``): sixteen files read instead of
+    one per unit, ten thousand of which took seconds."""
+    out: dict[str, UnitResult] = {}
+    for digit in _SEGMENTS:
+        out.update(read_pickle(_segment(folder, digit), dict) or {})
+    return out
+
+
+def keep_results(folder: Path, results: list[UnitResult], before: set[str]) -> None:
+    """Keep the results for the next build; a file whose units are those it had (``before``: the keys of
+    the results read from them) stays as it is.  A result is the same whenever its key is."""
+    now: dict[str, dict[str, UnitResult]] = {digit: {} for digit in _SEGMENTS}
+    for r in results:
+        now[r.key[0]][r.key] = r
     try:
-        write_atomically(path, pickle.dumps({r.key: r for r in results}, protocol=pickle.HIGHEST_PROTOCOL))
+        for digit, kept in now.items():
+            if set(kept) != {k for k in before if k[0] == digit} or not _segment(folder, digit).is_file():
+                write_atomically(_segment(folder, digit), pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
-        pass                        # without it, the next build reads each unit's own file
+        pass                        # without them, the next build reads each unit's own file
