@@ -13,7 +13,8 @@ the bundled ones under new department names (files hard-linked, only
   byte-identical to a full build of the same data (at the smallest size);
 - the peak memory of the whole process tree (the build and any workers,
   Pagefind included: the sum of their proportional set sizes, so pages a
-  forked worker shares with its parent count once), sampled every 50 ms;
+  forked worker shares with its parent count once), sampled every 200 ms (reading
+  every process's memory map costs CPU the build would otherwise have);
 - the output: MB and files in all, and per department-year without the
   shared assets (``assets/``);
 - the floor: a bare jinja2 render of N pages of the same size, in this process.
@@ -104,7 +105,7 @@ def run(args: list[str]) -> tuple[float, int, list[str]]:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss(proc.pid))
-            time.sleep(0.05)
+            time.sleep(0.2)
 
     sampler = threading.Thread(target=sample)
     sampler.start()

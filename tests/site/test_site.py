@@ -333,7 +333,7 @@ def test_hostile_text_is_never_live_html(tmp_path):
     src = (SOURCES / "002_6135dd0a992c02e5.txt").read_text(encoding="utf-8")
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     src = src.replace("郑州市政务服务办公室 2024 年收入总计", f"{payload}郑州市政务服务办公室 2024 年收入总计", 1)
-    src = re.sub(r"(一般公共服务\t)", lambda m: f"<b onclick=alert(2)>一般公共服务</b>\t", src, count=1)
+    src = re.sub(r"(一般公共服务\t)", lambda m: "<b onclick=alert(2)>一般公共服务</b>\t", src, count=1)
     src = src.replace("财政拨款收入：", f"财政拨款收入：{payload}", 1)
     doc = tmp_path / "002_hostile.txt"
     doc.write_text(src, encoding="utf-8")
