@@ -577,6 +577,32 @@ def test_the_number_of_search_parts_changes_only_when_the_site_doubles():
         assert after % 32 == before
 
 
+def test_a_unit_whose_cached_files_are_gone_is_built_again(tmp_path):
+    """The cache is looked up in one listing of its files: a unit whose search page was removed from it is
+    built again when the build reads the cache (here, after another disclosure changed)."""
+    import generator.site.units as units
+
+    data, out, cache = tmp_path / "data", tmp_path / "out", tmp_path / "cache"
+    shutil.copytree(ROOT / "data", data)
+    build(ROOT, data, out, cache=cache)
+    keys = json.loads((out / ".budgetsite-manifest.json").read_text(encoding="utf-8"))["units"]
+    lost = "zhengzhou/renminzhengfubangongting/2020-budget"
+    (cache / "build" / "units" / keys[lost][:2] / f"{keys[lost]}.search.html").unlink()
+    changed = next((data / "disclosures").glob("jiyuan/*/*"))
+    g = changed / "glossary.csv"
+    g.write_text(g.read_text(encoding="utf-8").replace("市级财政当年拨付的资金", "市级财政当年拨付的全部资金"),
+                 encoding="utf-8")
+    built = []
+    real = units.build_unit
+    units.build_unit = lambda task: built.append(task[0]) or real(task)
+    try:
+        build(ROOT, data, out, jobs=1, cache=cache)
+    finally:
+        units.build_unit = real
+    assert sorted(built) == sorted([lost, changed.relative_to(data / "disclosures").as_posix()])
+    assert (cache / "build" / "units" / keys[lost][:2] / f"{keys[lost]}.search.html").is_file()
+
+
 def test_a_rebuild_never_writes_through_to_the_previous_output(tmp_path, monkeypatch):
     """A rebuild must replace the previous output's files, never write into them: a reader's server may hold
     them (here, as more hard links), and a failed build must leave them as they were."""
