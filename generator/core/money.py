@@ -22,7 +22,8 @@ Yuan = int | Decimal
 """An exact amount of 元: ``int`` when whole, ``Decimal`` with two places when it carries 分."""
 
 _FEN = Decimal("0.01")
-_YUAN_TEXT = re.compile(r"-?[0-9]+(\.[0-9]{1,2})?")        # whole: ASCII digits only, no line end
+# the stored form of an amount, matched whole (fullmatch): ASCII digits, at most two decimals (分)
+YUAN_TEXT = re.compile(r"-?[0-9]+(\.[0-9]{1,2})?")
 
 _NUMBER = re.compile(r"^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
@@ -61,7 +62,7 @@ def yuan_text(value: Yuan) -> str:
 
 def parse_yuan_text(text: str) -> Yuan:
     """The stored form back to an amount; ValueError for anything else."""
-    m = _YUAN_TEXT.fullmatch(text)
+    m = YUAN_TEXT.fullmatch(text)
     if m is None:
         raise ValueError(f"not a number of 元 exact to the 分: {text!r}")
     return int(text) if m.group(1) is None else exact_yuan(Decimal(text))     # most figures are whole 元

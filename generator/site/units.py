@@ -265,22 +265,15 @@ def _chunk_name(key: str, name: str) -> str:
     return f"{key}.{name}.gz"
 
 
-def get(cache: Path, key: str, known: dict[str, UnitResult] | None = None,
-        present: set[str] | None = None) -> UnitResult | None:
+def get(cache: Path, key: str, known: dict[str, UnitResult], present: set[str]) -> UnitResult | None:
     """The cached result of a unit (from ``known``, the last build's results, when it is there), when it and
     its tidy chunks and search page are all there and readable.  ``present``: the names of the cache's files
     (``cached_names``), to look them up in instead of asking the file system about each."""
-    found = (known or {}).get(key) or read_pickle(_path(cache, key), UnitResult)
+    found = known.get(key) or read_pickle(_path(cache, key), UnitResult)
     if not isinstance(found, UnitResult) or found.key != key:
         return None
-    if present is not None:
-        return found if all(name in present for name in _needed_names(key)) else None
-    folder = _path(cache, key).parent
-    return found if all((folder / name).is_file() for name in _needed_names(key)) else None
-
-
-def _needed_names(key: str) -> list[str]:
-    return [_chunk_name(key, name) for name in TIDY] + [_search_name(key)]
+    needed = [_chunk_name(key, name) for name in TIDY] + [_search_name(key)]
+    return found if all(name in present for name in needed) else None
 
 
 def cached_names(cache: Path) -> set[str]:

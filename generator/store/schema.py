@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.core import jsontext
-from generator.core.money import parse_yuan_text
+from generator.core.money import YUAN_TEXT, parse_yuan_text
 from generator.core.vocabulary import KINDS, PHASES, SCOPES
 from generator.store.layout import source_text_file
 
@@ -180,7 +180,6 @@ def csv_text(spec: CsvFile, records: list[dict]) -> str:
 # --- validation ------------------------------------------------------------------------------------
 
 _INT = re.compile(r"-?[0-9]+")                     # matched whole (fullmatch): ASCII digits, no line end
-_AMOUNT = re.compile(r"-?[0-9]+(\.[0-9]{1,2})?")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -199,7 +198,7 @@ def validate_csv(spec: CsvFile, path: Path, table_ids: set[str]) -> list[str]:
             if row[name] and not _INT.fullmatch(row[name]):
                 problems.append(f"{path}:{n}: {name} must be an integer, found {row[name]!r}")
         for name in sorted(spec.amounts):
-            if row[name] and not _AMOUNT.fullmatch(row[name]):
+            if row[name] and not YUAN_TEXT.fullmatch(row[name]):
                 problems.append(f"{path}:{n}: {name} must be a number of 元 with at most two decimals (分), "
                                 f"found {row[name]!r}")
         for name, allowed in spec.choices.items():
@@ -277,4 +276,4 @@ def _is_amount(value: object) -> bool:
         return False
     if isinstance(value, int):
         return True
-    return isinstance(value, Decimal) and _AMOUNT.fullmatch(format(value, "f")) is not None
+    return isinstance(value, Decimal) and YUAN_TEXT.fullmatch(format(value, "f")) is not None
