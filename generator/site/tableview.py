@@ -96,8 +96,9 @@ def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str)
             continue
         text = shown.text(cell.yuan)
         printed = cell.printed
-        # the printed figure on hover, where the page shows it otherwise (converted to 万元, or re-formatted)
-        same = not printed or printed.replace(",", "") == text.replace(",", "")
+        # the printed figure on hover, where the page shows it otherwise (converted to 万元, or re-formatted);
+        # not for a zero, which reads the same in any unit
+        same = not printed or not cell.yuan or printed.replace(",", "") == text.replace(",", "")
         out.append((text, NUM, "" if same else f"原表：{printed} {unit}"))
     return out
 
@@ -174,12 +175,14 @@ def table_html(t: TableView, source: str) -> Markup:
 
     The markup is lean because it is most of the page: a figure is a bare ``<td>`` (the stylesheet
     aligns a ``sheet``'s cells to the right, ``t`` marks a text cell), a blank printed cell is an empty
-    one (the stylesheet shows a dash), and the first cell of each row links the figure's source line
-    (``source``: the source text page, relative to the page).
+    one (the stylesheet shows a dash), and the first cell of each row is the row's line in the source.
+    The table names its source text page once (``data-source``, relative to the page); the page's script
+    makes each line number a link to that line, and without the script the link under the table leads
+    to the table's first line. A link in every row was an eighth of a department-year page.
     """
     out = [f'<div class="table-scroll" role="region" aria-labelledby="{t.id}-caption" tabindex="0">\n'
            f'<table class="money sheet{" two-sided" if t.kind in ("summary", "fiscal_summary") else ""}"'
-           f' id="table-{t.id}">\n<caption id="{t.id}-caption">{escape(t.title)}'
+           f' id="table-{t.id}" data-source="{escape(source)}">\n<caption id="{t.id}-caption">{escape(t.title)}'
            f'<span class="unit">{escape(t.unit_note)}</span></caption>\n<thead>']
     for i, hrow in enumerate(t.header):
         out.append("\n<tr>")
@@ -192,12 +195,11 @@ def table_html(t: TableView, source: str) -> Markup:
             out.append(f'<th scope="{h.scope}"{attrs}>{escape(h.label)}</th>')
         out.append("</tr>")
     out.append("\n</thead>\n<tbody>")
-    href = escape(source)
     for r in t.rows:
         classes = ([f"row-{r.kind}"] if r.kind != "item" else []) + (["flagged"] if r.flags else [])
         classes += [f"level-{r.level}"] if r.level else []
         attrs = f' class="{" ".join(classes)}"' if classes else ""
-        out.append(f'\n<tr id="{r.anchor}"{attrs}><td><a href="{href}#L{r.line}">{r.line}</a></td>')
+        out.append(f'\n<tr id="{r.anchor}"{attrs}><td>{r.line}</td>')
         flag = f' <span class="flag" title="{escape("；".join(r.flags))}">*</span>' if r.flags else ""
         if len(r.headers) == 2:
             out.append(f'<td class="code">{escape(r.headers[0])}</td>')

@@ -232,7 +232,28 @@ def test_without_javascript_every_table_is_there(browser, server):
         return [figure && shown(figure), code && shown(code)];
     }""")
     assert dash == ['"—"', "none"]
+    # each row's source line is there as text
+    assert page.locator("#expenditure-r1 td").first.inner_text() == "272"
+    assert page.locator("#expenditure-r1 td a").count() == 0
     ctx.close()
+
+
+def test_a_rows_line_links_to_that_line_of_the_source(browser, server):
+    """The page's script makes each row's line number a link into the source's text page, from the one
+    address the table names."""
+    page = browser.new_page()
+    watch = Watch(page)
+    page.goto(server.url + PAGES["disclosure-000"])
+    settle(page)
+    rows = page.evaluate("[...document.querySelectorAll('table.sheet[data-source] tbody tr')]"
+                         ".map(r => [r.cells[0].textContent, r.cells[0].querySelector('a')?.getAttribute('href')])")
+    assert len(rows) > 100
+    assert all(href and href.endswith("#L" + line) for line, href in rows)
+    page.click("#expenditure-r1 td a")
+    page.wait_for_url("**/000_0794aadfb6c0e8a0.txt.html#L272")
+    assert "86,412,027" in page.locator("li:target").inner_text()
+    assert watch.problems == []
+    page.close()
 
 
 def test_a_strict_content_security_policy_breaks_nothing(browser, site):

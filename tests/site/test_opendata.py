@@ -59,6 +59,13 @@ def test_table_downloads_csv(site):
     assert any(r["level3"] == "总体工作完成率" and r["value"] == "≥97%" and r["op"] == "≥" for r in ind)
     projects = csv_rows(site / ZZ / "projects.csv")
     assert {p["name"]: p["amount_yuan"] for p in projects}["驻外办事处经费"] == "1160000"
+    # a department-year's own files hold the site-wide rows without the columns that say whose they are
+    for name, own in (("indicators", ind), ("projects", projects)):
+        everyone = [r for r in gz_rows(site / f"open-data/all/{name}.csv.gz") if r["department"] == "郑州市人民政府办公厅"
+                    and r["year"] == "2020"]
+        identity = ["region", "department", "year", "phase", "scope"]
+        assert own and [{k: v for k, v in r.items() if k not in identity} for r in everyone] == own
+        assert not set(identity) & set(own[0])
 
 
 def test_each_department_year_offers_every_table_in_few_files(site):
@@ -116,9 +123,17 @@ def test_downloads_page_lists_files_with_sizes(site):
 
 def test_citations_reach_the_source_line(site):
     page = (site / "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html").read_text(encoding="utf-8")
-    assert 'id="expenditure-r1"' in page and 'id="t-expenditure"' in page
-    link = re.search(r'href="([^"]*000_0794aadfb6c0e8a0\.txt\.html#L272)"', page)
-    assert link
+    assert 'id="t-expenditure"' in page
+    # the row shows its source line; the table names the source's text page once (the page's script links
+    # each line number to its line: tests/site/test_browser.py)
+    assert re.search(r'<tr id="expenditure-r1"[^>]*><td>272</td>', page)
+    named = re.search(r'id="table-expenditure" data-source="([^"]+)"', page).group(1)
+    assert named == "../../../../open-data/sources/000_0794aadfb6c0e8a0.txt.html"
+    # the link under the table leads to the table's first line
+    block = page[page.index('id="t-expenditure"'):]
+    block = block[:block.index("</section>")]
+    under = re.search(r'href="[^"]*000_0794aadfb6c0e8a0\.txt\.html#L(\d+)">000_0794aadfb6c0e8a0\.txt 第 (\d+)–(\d+) 行', block)
+    assert under and under.group(1) == under.group(2) and int(under.group(2)) <= 272 <= int(under.group(3))
     source = (site / "open-data/sources/000_0794aadfb6c0e8a0.txt.html").read_text(encoding="utf-8")
     line = re.search(r'<li id="L272">.*?</li>', source, re.S).group(0)
     assert "86,412,027" in line

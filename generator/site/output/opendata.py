@@ -77,7 +77,8 @@ def comparison_csv(table: Comparison) -> bytes:
 
 
 def disclosure_files(v) -> list[tuple[str, bytes]]:
-    """One disclosure's downloads: each table as CSV, its indicators and projects (when it has any)."""
+    """One disclosure's downloads: each table as CSV, its indicators and projects (when it has any), with
+    the fields of the site-wide files but those of the disclosure's identity, as a table's file has."""
     def at(name: str) -> str:
         return urls.data_file(v.region_slug, v.department_slug, v.edition, name)
 
@@ -85,12 +86,19 @@ def disclosure_files(v) -> list[tuple[str, bytes]]:
     for t in v.data.tables:
         header, rows = table_rows(t)
         out.append((at(f"tables/{t.id}.csv"), csv_bytes(header, rows)))
-    indicators, projects = tidy.indicator_rows(v.data), tidy.project_rows(v.data)
-    if indicators:
-        out.append((at("indicators.csv"), csv_bytes(tidy.INDICATOR_FIELDS, indicators)))
-    if projects:
-        out.append((at("projects.csv"), csv_bytes(tidy.PROJECT_FIELDS, projects)))
+    for name, fields, rows in (("indicators", tidy.INDICATOR_FIELDS, tidy.indicator_rows(v.data)),
+                               ("projects", tidy.PROJECT_FIELDS, tidy.project_rows(v.data))):
+        if rows:
+            out.append((at(f"{name}.csv"), csv_bytes(*_without_identity(fields, rows))))
     return out
+
+
+def _without_identity(fields: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+    """A site-wide file's rows without the columns that say whose they are (``tidy.IDENTITY``): in a
+    department-year's own folder they are the same on every row, and were a third of its indicators file."""
+    n = len(tidy.IDENTITY)
+    assert fields[:n] == tidy.IDENTITY
+    return fields[n:], [r[n:] for r in rows]
 
 
 TIDY_TITLES = {"money": "全部预算、决算表的每一个数字（长表）", "indicators": "全部绩效指标", "projects": "全部项目",

@@ -1,5 +1,5 @@
-/* budgetsite: draws charts from the JSON in the page and sorts comparison tables.
-   Every page is complete without this script: charts have tables beside them. */
+/* budgetsite: draws charts from the JSON in the page, links table rows to their source lines and sorts
+   comparison tables.  Every page is complete without this script: charts have tables beside them. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -163,7 +163,27 @@
     run(query);
   }
 
+  /* An imported table prints each row's line in its source document; the table names that document's
+     text page once, and each line number becomes a link to its line here (without this script the link
+     under the table leads to the table's first line). */
+  function linkSourceLines() {
+    document.querySelectorAll("table.sheet[data-source]").forEach(function (table) {
+      var source = table.getAttribute("data-source");
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var cell = row.cells[0];
+        var line = cell.textContent;
+        if (!/^\d+$/.test(line)) return;
+        var a = document.createElement("a");
+        a.href = source + "#L" + line;
+        a.textContent = line;
+        cell.textContent = "";
+        cell.appendChild(a);
+      });
+    });
+  }
+
   function ready() {
+    linkSourceLines();
     setupSorting();
     setupSearch();
     setupCharts();
