@@ -91,9 +91,10 @@ def _markdown(text: str) -> str:
 
 
 # in a line of plain text: none of Markdown's marks or HTML's special characters, no control characters,
-# no white space but plain spaces; nor may it be indented, look like a list item or a rule, or end in a space
+# no white space but plain spaces; nor may it be indented, look like a list item ("1. " or "1)" and a space:
+# the narrative's "1.办公室" and "100.00%" are text) or a rule, or end in a space
 _NOT_PLAIN = re.compile(r"[*_`\[\]<>&\\|!#=+~{}\x00-\x1f\x7f]|[^\S ]")
-_NOT_PLAIN_LINE = re.compile(r"^(?:\s|\d+[.)]|[-:])|\s$")
+_NOT_PLAIN_LINE = re.compile(r"^(?:\s|\d+[.)](?: |$)|[-:])|\s$")
 
 
 def _plain_html(text: str, shift_headings: int) -> str | None:

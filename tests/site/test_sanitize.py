@@ -29,7 +29,8 @@ def test_plain_sections_of_the_samples_render_as_markdown_renders_them(shift):
 _PLAIN = ["部门预算", "一般公共服务支出", "2024年", "万元", "abc", "1", "。", "（一）", " ", "\n", "\n\n", "## "]
 _RISKY = [" ", "  ", "\n", "\n\n", "\n\n\n", "## ", "#", "### ", "1. ", "2)", "- ", "* ", "+ ", ":", "**", "_",
           "`", "[", "]", "(", ")", "<b>", "&amp;", "&", "\\", "|", "---", "===", "    ", "\t", "\u3000", "\xa0",
-          "\r", "\x02", "!", "~", "{", ">", "\n    ", "\n1. ", "\n- ", "\n---\n", "\n===\n"]
+          "\r", "\x02", "!", "~", "{", ">", "\n    ", "\n1. ", "\n- ", "\n---\n", "\n===\n", "\n1.", "\n12.",
+          "\n1.\n", "\n3)", "\n100.00%", "\n\n1.", "\n1.  ", "1.", "\n2.\t", "\n1.\u3000"]
 
 
 def _generated(rng: random.Random) -> str:
@@ -53,7 +54,7 @@ def test_generated_texts_render_as_markdown_renders_them_or_go_to_markdown():
 
 
 def test_text_that_is_not_plain_goes_to_markdown():
-    for text in ["## 标题\n\n1. 第一\n2. 第二", "**粗体**", "a  \nb", "  缩进", "标题\n===", "<script>x</script>",
+    for text in ["## 标题\n\n1. 第一\n2. 第二", "1.", "甲\n1. 乙", "甲\n2)", "**粗体**", "a  \nb", "  缩进", "标题\n===", "<script>x</script>",
                  "甲&乙", "\u3000\u3000段落", "| a | b |\n|---|---|\n| 1 | 2 |", "##标题", ""]:
         assert _plain_html(text, 0) is None, text
     assert render_markdown("**粗体**") == "<p><strong>粗体</strong></p>"
