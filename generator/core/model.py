@@ -43,7 +43,10 @@ class TableRow:
     flags: list[str] = field(default_factory=list)
 
     def cell(self, column: str) -> Cell | None:
-        return next((c for c in self.cells if c.column == column), None)
+        for c in self.cells:          # a loop, not next() over a generator: the audit and the site ask often
+            if c.column == column:
+                return c
+        return None
 
     def cells_by_column(self) -> dict[str, Cell]:
         """Each column's cell, as ``cell`` finds it (the first), for reading many columns of the row."""
@@ -54,8 +57,10 @@ class TableRow:
 
     def amount(self, column: str) -> Yuan | None:
         """The figure in 元; None for a blank cell or a column the row does not print."""
-        cell = self.cell(column)
-        return cell.yuan if cell else None
+        for c in self.cells:
+            if c.column == column:
+                return c.yuan
+        return None
 
 
 @dataclass

@@ -30,7 +30,7 @@ class HeaderCell:
 class BodyRow:
     anchor: str
     headers: list[str]             # row header cells (code, name)
-    cells: list[tuple]             # (text, kind, title); kind: NUM, TEXT or SIDE (the other side's row name)
+    cells: list[tuple]             # (text, kind, title); kind: FIGURE, NUM, TEXT or SIDE (the other side's row name)
     kind: str
     line: int
     flags: list[str] = field(default_factory=list)
@@ -82,8 +82,8 @@ def _pairs(columns: list[TableColumn]) -> list[tuple[str, str]]:
     return [(c.label, c.key) for c in columns]
 
 
-NUM, TEXT, SIDE = 0, 1, 2
-_BLANK = ("", NUM, "")
+NUM, TEXT, SIDE, FIGURE = 0, 1, 2, 3      # FIGURE: money formatted here from a number (digits, separators, sign)
+_BLANK = ("", FIGURE, "")
 
 
 def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str) -> list[tuple]:
@@ -99,7 +99,7 @@ def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str)
         # the printed figure on hover, where the page shows it otherwise (converted to 万元, or re-formatted);
         # not for a zero, which reads the same in any unit
         same = not printed or not cell.yuan or printed.replace(",", "") == text.replace(",", "")
-        out.append((text, NUM, "" if same else f"原表：{printed} {unit}"))
+        out.append((text, FIGURE, "" if same else f"原表：{printed} {unit}"))
     return out
 
 
@@ -211,7 +211,10 @@ def table_html(t: TableView, source: str) -> Markup:
             attrs = ' class="t"' if kind == TEXT else ""
             if title:
                 attrs += f' title="{escape(title)}"'
-            out.append(f"<td{attrs}></td>" if text == "—" and kind == NUM else f"<td{attrs}>{escape(text)}</td>")
+            if text == "—" and kind != TEXT:
+                text = ""
+            # a FIGURE was made from a number here, so it has nothing to escape (a page escapes ~1,500 of them)
+            out.append(f"<td{attrs}>{text if kind == FIGURE else escape(text)}</td>")
         out.append("</tr>")
     out.append("\n</tbody>\n</table>\n</div>")
     return Markup("".join(out))

@@ -43,9 +43,8 @@ def load_source_text(folder: Path, name: str) -> list[str]:
     return (folder / source_text_file(name)).read_text(encoding="utf-8").split("\n")[:-1]
 
 
-def _optional(value: object) -> object:
-    """An empty text field of a row is an absent value (no code, no side …)."""
-    return value if value != "" else None
+_ROW_FIELDS = ("table", "row", "line", "label", "kind", "code", "scheme", "level", "parent", "canonical", "code2",
+               "scheme2", "label2", "unit_code", "side", "text", "flags")
 
 
 def _tables(meta: dict, path: Path) -> list[Table]:
@@ -54,13 +53,15 @@ def _tables(meta: dict, path: Path) -> list[Table]:
                                                             ("table", "row", "column", "printed", "yuan")):
         cells[(table, row)].append(Cell(column, printed, yuan))
     rows: dict[str, list[TableRow]] = defaultdict(list)
-    for r in _records(path, S.ROWS):
-        rows[r["table"]].append(TableRow(
-            row=r["row"], line=r["line"], label=r["label"], kind=r["kind"], code=_optional(r["code"]),
-            scheme=_optional(r["scheme"]), level=r["level"], parent=_optional(r["parent"]),
-            canonical=_optional(r["canonical"]), code2=_optional(r["code2"]), scheme2=_optional(r["scheme2"]),
-            label2=_optional(r["label2"]), unit_code=_optional(r["unit_code"]), side=_optional(r["side"]),
-            text=r["text"], cells=cells[(r["table"], r["row"])], flags=r["flags"]))
+    # read as tuples (``read_columns``), not a dict per row: every build reads every row of every disclosure;
+    # an empty text field is an absent value (no code, no side …)
+    for (table, row, line, label, kind, code, scheme, level, parent, canonical, code2, scheme2, label2, unit_code,
+         side, text, flags) in S.read_columns(path / S.ROWS.name, S.ROWS, _ROW_FIELDS):
+        rows[table].append(TableRow(
+            row=row, line=line, label=label, kind=kind, code=code or None, scheme=scheme or None, level=level,
+            parent=parent or None, canonical=canonical or None, code2=code2 or None, scheme2=scheme2 or None,
+            label2=label2 or None, unit_code=unit_code or None, side=side or None, text=text,
+            cells=cells[(table, row)], flags=flags))
     return [Table(id=t["id"], kind=Kind(t["kind"]), title=t["title"], document=t["document"], lines=tuple(t["lines"]),
                   unit=t["unit"], decimals=t["decimals"], columns=[TableColumn(**c) for c in t["columns"]],
                   rows=rows.get(t["id"], []), notes=t["notes"], note_lines=t["note_lines"], empty=t["empty"],

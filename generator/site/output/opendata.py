@@ -60,7 +60,9 @@ def table_rows(table: Table) -> tuple[list[str], list[list]]:
     for r in table.rows:
         base = [r.row, r.line, r.kind, blank(r.side), blank(r.code), r.label, blank(r.canonical),
                 blank(r.unit_code)]
-        rows.append(base + [r.text.get(c.key, "") for c in text] + [blank(r.amount(c.key)) for c in money])
+        cells = r.cells_by_column()
+        rows.append(base + [r.text.get(c.key, "") for c in text]
+                    + [blank(cells[c.key].yuan) if c.key in cells else "" for c in money])
     return header, rows
 
 
