@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -144,22 +145,34 @@ def decode(spec: CsvFile, row: dict[str, str]) -> dict[str, object]:
 
 def read_records(path: Path, spec: CsvFile) -> list[dict[str, object]]:
     """The file's rows, decoded (``decode``); its header may order the fields in any way."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        at = {name: i for i, name in enumerate(next(reader, []))}
-        plan = [(name, at[name], read) for name, read in _converters(spec)]
-        return [{name: read(row[i]) for name, i, read in plan} for row in reader if row]
+    names = spec.fields
+    return [dict(zip(names, values)) for values in read_columns(path, spec, names)]
 
 
 def read_columns(path: Path, spec: CsvFile, names: tuple[str, ...]) -> list[tuple]:
     """Only the fields ``names`` of the file's rows, decoded, as tuples in that order: a disclosure's money
-    is read on every build, and a dict for each of its figures cost more than reading them."""
+    is read on every build, and a dict for each of its figures cost more than reading them.  A text field
+    is taken as it is; only the others go through their converter."""
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         at = {name: i for i, name in enumerate(next(reader, []))}
         readers = dict(_converters(spec))
-        plan = [(at[name], readers[name]) for name in names]
-        return [tuple([read(row[i]) for i, read in plan]) for row in reader if row]
+        indices = [at[name] for name in names]
+        # itemgetter of several gives a tuple; of one, the item itself
+        pick = operator.itemgetter(*indices) if len(indices) > 1 else (lambda row, i=indices[0]: (row[i],))
+        convert = [(pos, readers[name]) for pos, name in enumerate(names) if readers[name] is not _text]
+        out = []
+        for row in reader:
+            if not row:
+                continue
+            values = pick(row)
+            if convert:
+                values = list(values)
+                for pos, read in convert:
+                    values[pos] = read(values[pos])
+                values = tuple(values)
+            out.append(values)
+        return out
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
