@@ -57,10 +57,8 @@ class TableRow:
 
     def amount(self, column: str) -> Yuan | None:
         """The figure in 元; None for a blank cell or a column the row does not print."""
-        for c in self.cells:
-            if c.column == column:
-                return c.yuan
-        return None
+        cell = self.cell(column)
+        return cell.yuan if cell else None
 
 
 @dataclass
