@@ -112,12 +112,16 @@
     var pagefind = null;
     function load() {
       if (pagefind) return Promise.resolve(pagefind);
-      // the index is in parts: the first is loaded, the others are merged into it
+      // the index is in parts: the first is loaded, the others are merged into it.  Every part gives its
+      // results' addresses from the site's root ("/departments/…"), whatever address the site has: href()
+      // makes them relative to this page (left to itself, Pagefind takes a part's own address as the base)
       var merged = (list.getAttribute("data-pagefind-merge") || "").split(" ").filter(Boolean);
       return import(list.getAttribute("data-pagefind-root")).then(function (mod) {
-        return Promise.all(merged.map(function (part) {
-          return mod.mergeIndex(new URL(part, window.location.href).href);
-        })).then(function () {
+        return mod.options({ baseUrl: "/" }).then(function () {
+          return Promise.all(merged.map(function (part) {
+            return mod.mergeIndex(new URL(part, window.location.href).href, { baseUrl: "/" });
+          }));
+        }).then(function () {
           pagefind = mod;
           return mod;
         });
