@@ -129,10 +129,43 @@ def _plain_html(text: str, shift_headings: int) -> str | None:
     return "\n".join(out)
 
 
+_LIST_BLOCK = re.compile(r"\d+\. \S[^\n]*(?:\n\d+\. \S[^\n]*)*")
+
+
+def _mixed_html(text: str, shift_headings: int) -> str | None:
+    """Plain paragraphs with numbered lists between them: each run of list blocks (blocks whose every line
+    is "1. …") through Markdown alone, the rest as plain text; None when the rest is not plain.
+
+    The narratives' lists are short and their sections long, so Markdown then reads a tenth of the text.
+    A list run ends at a blank line before a plain block, as in Markdown (a plain block is never indented,
+    so it cannot continue a list item); the test holds this to Markdown's output as well.
+    """
+    blocks = text.strip("\n").split("\n\n")
+    out: list[str] = []
+    run: list[str] = []
+    is_list = None
+    for block in blocks + [None]:
+        listed = block is not None and _LIST_BLOCK.fullmatch(block) is not None
+        if run and (block is None or listed != is_list):
+            part = "\n\n".join(run)
+            html_part = _markdown_html(part, shift_headings) if is_list else _plain_html(part, shift_headings)
+            if html_part is None:
+                return None
+            out.append(html_part)
+            run = []
+        if block is not None:
+            run.append(block)
+            is_list = listed
+    return "\n".join(out)
+
+
 def render_markdown(text: str, shift_headings: int = 0) -> str:
     """Markdown to sanitised HTML; ``shift_headings`` demotes headings (## → ### with 1)."""
-    plain = _plain_html(text, shift_headings)
-    return plain if plain is not None else _markdown_html(text, shift_headings)
+    for fast in (_plain_html, _mixed_html):
+        made = fast(text, shift_headings)
+        if made is not None:
+            return made
+    return _markdown_html(text, shift_headings)
 
 
 def _markdown_html(text: str, shift_headings: int) -> str:

@@ -16,12 +16,14 @@ def _sections() -> list[str]:
 
 
 @pytest.mark.parametrize("shift", [0, 1])
-def test_plain_sections_of_the_samples_render_as_markdown_renders_them(shift):
+def test_sections_of_the_samples_render_as_markdown_renders_them(shift):
     sections = _sections()
     plain = [s for s in sections if _plain_html(s, shift) is not None]
     assert len(plain) >= len(sections) * 3 // 4          # the fast path is what most narrative takes
-    for text in plain:
-        assert _plain_html(text, shift) == _markdown_html(text, shift), text[:200]
+    mixed = [s for s in sections if s not in plain and sanitize._mixed_html(s, shift) is not None]
+    assert mixed and len(plain) + len(mixed) == len(sections)   # and the lists between paragraphs the other
+    for text in sections:
+        assert render_markdown(text, shift) == _markdown_html(text, shift), text[:200]
 
 
 # generated texts: plain words and line ends, with now and then one or two of the things that make Markdown
@@ -51,6 +53,28 @@ def test_generated_texts_render_as_markdown_renders_them_or_go_to_markdown():
                 taken += 1
                 assert fast == _markdown_html(text, shift), repr(text)
     assert taken > 1000
+
+
+# blocks of the narratives' kinds: paragraphs, headings and numbered lists, with the list forms Markdown
+# reads in its own way (a continued item, an item in a paragraph, an indented one, marks inside one …)
+_BLOCKS = ["部门预算一般公共服务支出", "## 概况", "1. 部门预算", "2. 万元\n3. abc", "12. 2024年", "1. 甲\n续行",
+           "3. 乙", "1.办公室", "  1. 缩进", "1. **粗体**", "1. ", "1.  两个空格", "- 项", "1) 甲", "甲\n1. 乙",
+           "1. 甲\n\n    续段", "1. <b>甲</b>", "100.00%。", "1. 甲\n- 乙", "1. 甲\n2.乙"]
+
+
+def test_texts_with_numbered_lists_render_as_markdown_renders_them():
+    rng = random.Random(20261207)
+    taken = 0
+    for _ in range(4000):
+        glue = ["\n\n"] * 6 + ["\n", "\n\n\n"]
+        text = rng.choice(_BLOCKS)
+        for _ in range(rng.randint(0, 7)):
+            text += rng.choice(glue) + rng.choice(_BLOCKS)
+        for shift in (0, 1):
+            made = render_markdown(text, shift)
+            assert made == _markdown_html(text, shift), repr(text)
+            taken += sanitize._plain_html(text, shift) is None and sanitize._mixed_html(text, shift) is not None
+    assert taken > 500                                   # lists between plain paragraphs take the mixed path
 
 
 def test_text_that_is_not_plain_goes_to_markdown():
