@@ -70,8 +70,9 @@ def sums(t: Table) -> list[Finding]:
 def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
     out = []
     coded = [r for r in rows if r.code or r.code2 or r.kind == "item"]
-    codes = {r.code for r in coded if r.code}
-    leaves = [r for r in coded if not r.code or not any(c != r.code and c.startswith(r.code) for c in codes)]
+    # a row is a leaf unless its code begins a longer code of the table (its parent's prefixes, each once)
+    parents = {c[:i] for c in {r.code for r in coded if r.code} for i in range(1, len(c))}
+    leaves = [r for r in coded if not r.code or r.code not in parents]
     total = t.total_row(side)
     columns = t.money_columns
     if total is not None and leaves:
