@@ -70,7 +70,8 @@ def sums(t: Table) -> list[Finding]:
 def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
     out = []
     coded = [r for r in rows if r.code or r.code2 or r.kind == "item"]
-    # a row is a leaf unless its code begins a longer code of the table (its parent's prefixes, each once)
+    # a row is a leaf unless its code is the beginning of a longer code of the table: one of the proper
+    # prefixes of the table's codes, gathered once (not every code tried against every row)
     parents = {c[:i] for c in {r.code for r in coded if r.code} for i in range(1, len(c))}
     leaves = [r for r in coded if not r.code or r.code not in parents]
     total = t.total_row(side)
