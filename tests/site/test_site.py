@@ -554,6 +554,10 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
     assert 'data-pagefind-root="../pagefind/site/pagefind.js"' in page
     assert ('data-pagefind-merge="../pagefind/part-00/ ../pagefind/part-01/ ../pagefind/part-02/ '
             '../pagefind/part-03/"') in page
+    for p in parts:                 # each part as the search page uses it, without Pagefind's own interfaces
+        kept = {f.name for f in (out / "pagefind" / p).iterdir()}
+        assert {"pagefind.js", "pagefind-entry.json", "wasm.unknown.pagefind", "index", "fragment"} <= kept
+        assert not kept & set(search.UNUSED) and "pagefind-ui.js" in search.UNUSED
     before = {p: (out / "pagefind" / p / "pagefind-entry.json").stat().st_ino for p in parts}
     folder = "zhengzhou/zhengwufuwubangongshi/2024-budget"
     g = data / "disclosures" / folder / "glossary.csv"

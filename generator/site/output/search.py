@@ -28,6 +28,10 @@ from generator.core.errors import BudgetsiteError
 SEARCH_DIR = "pagefind"         # where the index is, in the output
 SITE_SHARD = "site"
 UNITS_PER_SHARD = 400            # a part Pagefind indexes in a few seconds, in little memory
+# what Pagefind writes for its own search interfaces, which the site does not use (its search page calls
+# pagefind.js itself): seven files and about 165 KB in every part
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-highlight.js", "pagefind-component-ui.js", "pagefind-component-ui.css")
 
 
 def shard_names(units: int) -> list[str]:
@@ -97,3 +101,6 @@ def index_search(pages: dict[str, Path], output: Path) -> None:
                                  "--quiet"], capture_output=True, text=True)
     if result.returncode != 0:
         raise BudgetsiteError(f"search indexing failed: {(result.stderr or result.stdout).strip()[:500]}")
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
+
