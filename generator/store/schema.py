@@ -138,13 +138,9 @@ def _converters(spec: CsvFile) -> list[tuple[str, object]]:
     return found
 
 
-def decode(spec: CsvFile, row: dict[str, str]) -> dict[str, object]:
-    """CSV cells back to values: integers (None when empty), lists and mappings."""
-    return {name: read(row[name]) for name, read in _converters(spec)}
-
-
 def read_records(path: Path, spec: CsvFile) -> list[dict[str, object]]:
-    """The file's rows, decoded (``decode``); its header may order the fields in any way."""
+    """The file's rows, each cell back to its value (integers, None when empty, lists and mappings:
+    ``_converters``); its header may order the fields in any way."""
     names = spec.fields
     return [dict(zip(names, values)) for values in read_columns(path, spec, names)]
 

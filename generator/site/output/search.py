@@ -29,7 +29,7 @@ SEARCH_DIR = "pagefind"         # where the index is, in the output
 SITE_SHARD = "site"
 UNITS_PER_SHARD = 400            # a part Pagefind indexes in a few seconds, in little memory
 # what Pagefind writes for its own search interfaces, which the site does not use (its search page calls
-# pagefind.js itself): seven files and about 165 KB in every part
+# pagefind.js itself): five files and about 165 KB in every part with 1.4, the component UI's two more in 1.5
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-highlight.js", "pagefind-component-ui.js", "pagefind-component-ui.css")
 
