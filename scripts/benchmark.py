@@ -17,7 +17,8 @@ the bundled ones under new department names (files hard-linked, only
   every process's memory map costs CPU the build would otherwise have);
 - the output: MB and files in all, and per department-year without the
   shared assets (``assets/``);
-- the floor: a bare jinja2 render of N pages of the same size, in this process.
+- the floor: a bare jinja2 render of as many pages as the output has, each
+  as many bytes long as one of them, in this process.
 
 Prints figures; asserts nothing.
 """
@@ -145,21 +146,28 @@ def same_tree(a: Path, b: Path) -> bool:
     return True
 
 
-def jinja_floor(count: int, page: Path) -> float:
-    """A bare jinja2 render of ``count`` pages as large as ``page``: one template, a table of its size."""
+def jinja_floor(out: Path) -> tuple[float, int, int]:
+    """A bare jinja2 render of the same pages: one for each HTML page in ``out``, as many bytes long.
+
+    Each page is one template with a table: a row label and four figures per
+    row, each escaped, about as many expressions per byte as a money table.
+    Returns the seconds, the pages and their bytes.
+    """
     import jinja2
 
-    rows = max(1, page.stat().st_size // 200)
     template = jinja2.Environment(autoescape=True).from_string(
         "<!doctype html><html lang=zh-CN><title>{{ t }}</title><table><caption>{{ t }}</caption>"
         "{% for r in rows %}<tr><th>{{ r.label }}</th><td>{{ r.a }}</td><td>{{ r.b }}</td><td>{{ r.c }}</td>"
         "<td>{{ r.d }}</td></tr>{% endfor %}</table>")
+    sizes = [p.stat().st_size for p in out.rglob("*.html")]
     data = [{"label": f"一般公共服务支出{i}", "a": f"{i * 3.7:,.2f}", "b": f"{i * 1.1:,.2f}", "c": f"{i:,}",
-             "d": f"{i % 97}.0%"} for i in range(rows)]
+             "d": f"{i % 97}.0%"} for i in range(max(sizes) // 50 + 1)]
+    probe = 1000
+    per_row = len(template.render(t="部门", rows=data[:probe]).encode()) / probe
     start = time.perf_counter()
-    for n in range(count):
-        template.render(t=f"部门 {n}", rows=data)
-    return time.perf_counter() - start
+    for n, bytes_ in enumerate(sizes):
+        template.render(t=f"部门 {n}", rows=data[:max(1, round(bytes_ / per_row))])
+    return time.perf_counter() - start, len(sizes), sum(sizes)
 
 
 def line(label: str, seconds: float, peak: int, said: list[str], stages: bool = False) -> None:
@@ -211,10 +219,9 @@ def main() -> int:
                 print(f"  {'incremental output = full build output':44} {same_tree(out, fresh)}", flush=True)
                 shutil.rmtree(fresh)
                 shutil.rmtree(base / "cache-fresh")
-            page = next(out.glob("departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"))
-            pages = sum(1 for _ in out.rglob("*.html"))
-            print(f"  {'bare jinja2 floor for the same pages':44} {jinja_floor(pages, page):8.1f} s  "
-                  f"({pages:,} pages as large as a department-year page)", flush=True)
+            seconds, pages, bytes_ = jinja_floor(out)
+            print(f"  {'bare jinja2 floor for the same pages':44} {seconds:8.1f} s  "
+                  f"({pages:,} pages, {bytes_ / 1e6:,.1f} MB, each as long as one of the output's)", flush=True)
             if not args.keep:
                 for p in (data, out, cache):
                     shutil.rmtree(p)
