@@ -4,12 +4,15 @@ Tables printed in 万元 keep their printed precision; tables printed in whole
 元 are shown in 万元 with four decimals, so no 元 is lost in the conversion
 (86,412,027 元 → 8,641.2027 万元); tables printed in 元 with 分 are shown in
 元 as printed (91,016,775.35), since six decimals of 万元 would be unreadable.
+The amounts of a list (a department's projects, its tasks) are shown in 万元
+with the fewest decimals, at least two, that keep every 元 of the list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
 
 from generator.core.money import Yuan, format_wan
 
@@ -40,9 +43,19 @@ def table_display(unit: str | None, decimals: int) -> TableDisplay:
     return TableDisplay("万元", max(int(decimals), 0), "单位：万元")
 
 
-def display_decimals(unit: str | None, decimals: int) -> int:
-    """Decimals of 万元 that show a figure printed in ``unit`` with ``decimals`` without loss."""
-    return 4 + decimals if (unit or "元") == "元" else max(int(decimals), 0)
+def exact_decimals(amounts: Iterable[Yuan | None], least: int = 2) -> int:
+    """The fewest decimals of 万元, at least ``least``, that show each of ``amounts`` exactly.
+
+    For a list whose figures stand in one column (a department's projects):
+    1,160,000 元 is 116.00 and 24,850 元 2.485, so a list holding both is shown
+    with three decimals, and a list of whole 万元 with two, not with the six
+    that 元 printed with 分 would take.
+    """
+    most = least
+    for yuan in amounts:
+        if yuan is not None:
+            most = max(most, -(Decimal(yuan) / 10000).normalize().as_tuple().exponent)
+    return most
 
 
 def wan(yuan: Yuan | None, decimals: int = 2) -> str:

@@ -8,7 +8,7 @@ from generator.core.model import Indicator
 from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.execution import execution
-from generator.site.formatting import display_decimals, share, signed_wan, wan
+from generator.site.formatting import exact_decimals, share, signed_wan, wan
 from generator.site.model import DisclosureView
 from generator.site.pages import Inputs, Page, crumbs
 from generator.site.sanitize import link_terms, render_markdown
@@ -87,6 +87,7 @@ def _cards(v: DisclosureView) -> list[dict]:
 def _projects(v: DisclosureView) -> list[dict]:
     d = v.data
     out = []
+    decimals = exact_decimals(p.amount_yuan for p in d.projects)
     for p in d.projects:
         inds = [i for i in d.indicators if i.scope == "project" and i.project == p.name
                 and (not p.code or i.project_code == p.code)]
@@ -95,18 +96,10 @@ def _projects(v: DisclosureView) -> list[dict]:
             about.insert(0, ("资金用途", p.category))
         out.append({"name": p.name, "code": p.code, "unit_code": p.unit_code,
                     "has_level2": any(i.level2 for i in inds),
-                    "amount": wan(p.amount_yuan, display_decimals(p.unit, _printed_decimals(p)))
-                    if p.amount_yuan is not None else "—",
+                    "amount": wan(p.amount_yuan, decimals),
                     "indicators": inds, "groups": _by_level1(inds), "about": about,
                     "document": p.document, "line": p.line})
     return out
-
-
-def _printed_decimals(p) -> int:
-    """万元 amounts are shown with two decimals; 元 amounts with as many as printed (分 included)."""
-    if p.unit == "万元":
-        return 2
-    return len(p.printed.rpartition(".")[2]) if "." in p.printed else 0
 
 
 def context(inputs: Inputs, page: Page) -> dict:
@@ -116,9 +109,10 @@ def context(inputs: Inputs, page: Page) -> dict:
     terms = {t.term: urls.relative(page.path, t.url) for t in model.glossary}
     sections = [{"key": s.key, "html": link_terms(render_markdown(s.markdown, shift_headings=1), terms)}
                 for s in d.sections]
+    decimals = exact_decimals([t.amount_yuan for t in d.tasks] + [t.fiscal_yuan for t in d.tasks])
     tasks = [{"name": t.name, "content": t.content,
-              "amount": wan(t.amount_yuan, 2) if t.amount_yuan is not None else "",
-              "fiscal": wan(t.fiscal_yuan, 2) if t.fiscal_yuan is not None else ""} for t in d.tasks]
+              "amount": wan(t.amount_yuan, decimals) if t.amount_yuan is not None else "",
+              "fiscal": wan(t.fiscal_yuan, decimals) if t.fiscal_yuan is not None else ""} for t in d.tasks]
     dept_ind = [i for i in d.indicators if i.scope == "department"]
     table_views = [view(t) for t in d.tables]
     files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.edition, f"tables/{t.id}")
