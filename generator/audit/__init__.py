@@ -39,4 +39,5 @@ def audit(d: Disclosure) -> list[Finding]:
 
 def import_notes(d: Disclosure) -> list[Finding]:
     """The importer's own notes on a disclosure: where it re-aligned cells or completed a code."""
-    return [note for t in d.tables for note in tables.import_notes(t)]
+    titles = {t.id: t.title for t in d.tables}
+    return [note for t in d.tables for note in tables.import_notes(t, titles)]

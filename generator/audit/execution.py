@@ -104,9 +104,9 @@ def item_figures(d: Disclosure, figures: dict | None = None) -> list[Finding]:
         if item.row is None:
             if d.table(Kind.GENERAL_BUDGET_FUNCTION) or d.table(Kind.EXPENDITURE):
                 out.append(Finding("narrative", "info",
-                                   f"the narrative's item “{item.subject}” is not a row of the tables by function: "
-                                   f"its figures ({item.budget_label} {item.budget.printed} {item.budget.unit}, "
-                                   f"支出决算 {a.printed} {a.unit}) are shown as stated, unchecked",
+                                   f"说明中的“{item.subject}”不是按功能分类支出表中的一行：它的数字（{item.budget_label} "
+                                   f"{item.budget.printed} {item.budget.unit}，支出决算 {a.printed} {a.unit}）"
+                                   f"照原文列出，未经核对",
                                    a.document, a.line))
             continue
         printed = item.row.amount("total")
@@ -114,9 +114,8 @@ def item_figures(d: Disclosure, figures: dict | None = None) -> list[Finding]:
             continue
         if abs(printed - a.yuan) > a.tolerance + half_unit(item.table.unit or "元", item.table.decimals):
             out.append(Finding("narrative", "warning",
-                               f"the narrative states the 支出决算 of “{item.subject}” as {a.printed} {a.unit}, "
-                               f"the table ({item.table.title}, line {item.row.line}) prints "
-                               f"{format_yuan(printed)} 元", a.document, a.line,
+                               f"说明称“{item.subject}”的支出决算为 {a.printed} {a.unit}，而表格（{item.table.title}，"
+                               f"第 {item.row.line} 行）为 {format_yuan(printed)} 元", a.document, a.line,
                                expected=f"{format_yuan(printed)} 元", found=f"{a.printed} {a.unit}",
                                table=item.table.id))
     return out

@@ -29,6 +29,11 @@ class Figure:
         return half_unit(self.unit, self.decimals)
 
 
+def table_title(d: Disclosure, table_id: str) -> str:
+    """The title a reader knows a figure's table by (its id only if the table is gone)."""
+    return next((t.title for t in d.tables if t.id == table_id), table_id)
+
+
 def _figure(measure: str, table: Table, row: TableRow | None, column: str) -> Figure | None:
     if row is None or row.amount(column) is None:
         return None

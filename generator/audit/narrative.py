@@ -7,11 +7,11 @@ from decimal import Decimal
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
 from generator.core.money import format_wan, format_yuan
-from generator.audit.figures import Figure
+from generator.audit.figures import Figure, table_title
 
 
 def wan(yuan: int | None) -> str:
-    return "blank" if yuan is None else f"{format_wan(yuan)} 万元"
+    return "空白" if yuan is None else f"{format_wan(yuan)} 万元"
 
 
 def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
@@ -23,9 +23,8 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
             continue
         if abs(s.yuan - fig.yuan) > s.tolerance + fig.tolerance:
             out.append(Finding("narrative", "warning",
-                               f"the narrative states {V.MEASURES.get(s.measure, s.measure)} as "
-                               f"{s.printed} {s.unit}, the table ({fig.table}, line {fig.line}) prints "
-                               f"{format_yuan(fig.yuan)} 元", s.document, s.line,
+                               f"说明称{V.MEASURES.get(s.measure, s.measure)}为 {s.printed} {s.unit}，"
+                               f"而表格（{table_title(d, fig.table)}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元", s.document, s.line,
                                expected=f"{format_yuan(fig.yuan)} 元", found=f"{s.printed} {s.unit}",
                                table=fig.table))
     return out
@@ -47,12 +46,11 @@ def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
             stated = Decimal(rate.printed)
             if not budget.yuan:
                 other = found.get("execution.full" if basis == "initial" else "execution.initial")
-                hint = (f"; {actual.printed} ÷ {other.printed} (the other budget stated) is "
+                hint = (f"；按所列的另一预算数，{actual.printed} ÷ {other.printed} 为 "
                         f"{_rate(actual.yuan, other.yuan)}%" if other is not None and other.yuan else "")
                 out.append(Finding("narrative", "warning",
-                                   f"the narrative states the rate of the {words} as {stated}%, but gives the "
-                                   f"{words} as {budget.printed} {budget.unit}: no rate can be taken of a zero "
-                                   f"budget{hint}", document, line, expected=f"{words}不为零", found=f"{stated}%"))
+                                   f"说明称完成{words}的 {stated}%，但所列{words}为 {budget.printed} {budget.unit}："
+                                   f"预算为零，无从计算完成比例{hint}", document, line, expected=f"{words}不为零", found=f"{stated}%"))
                 continue
             # the rate the printed figures allow, within the rounding of each
             low = Decimal(actual.yuan - actual.tolerance) * 100 / Decimal(budget.yuan + budget.tolerance)
@@ -61,8 +59,8 @@ def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
             if not (low - half <= stated <= high + half):
                 computed = _rate(actual.yuan, budget.yuan)
                 out.append(Finding("narrative", "warning",
-                                   f"the narrative states the rate of the {words} as {stated}%, but "
-                                   f"{actual.printed} ÷ {budget.printed} ({words}) is {computed}%", document, line,
+                                   f"说明称完成{words}的 {stated}%，但 {actual.printed} ÷ {budget.printed}（{words}）"
+                                   f"为 {computed}%", document, line,
                                    expected=f"{computed}%", found=f"{stated}%"))
     return out
 
@@ -82,6 +80,6 @@ def three_public_change(d: Disclosure, figures: dict[str, Figure]) -> list[Findi
     if abs(total.yuan - found) <= total.tolerance * 4:
         return []
     return [Finding("narrative", "warning",
-                    f"the narrative says “三公” changed by {wan(total.yuan)} from last year, but its "
-                    f"three parts change by {wan(found)} in total ({'; '.join(p.quote for p in parts)})",
+                    f"说明称“三公”经费比上年变动 {wan(total.yuan)}，但其三项的变动合计 {wan(found)}"
+                    f"（{'；'.join(p.quote for p in parts)}）",
                     total.document, total.line, expected=wan(total.yuan), found=wan(found))]

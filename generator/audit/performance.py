@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
 from generator.core.money import format_yuan, half_unit, slack
-from generator.audit.figures import Figure
+from generator.audit.figures import Figure, table_title
 from generator.audit.narrative import wan
 
 # 预算情况 lines and the headline measure each restates
@@ -19,10 +19,10 @@ def task_fiscal(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
         if t.amount_yuan is None or t.fiscal_yuan is None or t.fiscal_yuan == t.amount_yuan:
             continue
         if t.fiscal_yuan > t.amount_yuan:
-            message = (f"整体绩效目标表：task “{t.name} {t.content}” prints 合计 {t.amount} but "
-                       f"其中财政资金 {t.fiscal}; 财政资金 is part of 合计 and cannot exceed it")
+            message = (f"整体绩效目标表：任务“{t.name} {t.content}”合计 {t.amount}，其中财政资金却为 "
+                       f"{t.fiscal}；财政资金是合计的一部分，不能超过合计")
         else:
-            message = f"整体绩效目标表：task “{t.name} {t.content}” prints 合计 {t.amount} and 其中财政资金 {t.fiscal}"
+            message = f"整体绩效目标表：任务“{t.name} {t.content}”合计 {t.amount}，其中财政资金 {t.fiscal}"
         out.append(Finding("task", "warning", message, t.document, t.line,
                            expected=f"{t.amount} {t.unit}", found=f"{t.fiscal} {t.unit}"))
     return out
@@ -40,9 +40,8 @@ def tasks_total(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
         return []
     first = money_tasks[0]
     return [Finding("task", "warning",
-                    f"整体绩效目标表：the {len(money_tasks)} tasks add to {wan(found)}, the budget "
-                    f"({total.table}) is {wan(total.yuan)}; {wan(total.yuan - found)} is not "
-                    f"assigned to any task", first.document, first.line, expected=wan(total.yuan), found=wan(found))]
+                    f"整体绩效目标表：{len(money_tasks)} 项任务合计 {wan(found)}，预算（{table_title(d, total.table)}）"
+                    f"为 {wan(total.yuan)}；有 {wan(total.yuan - found)} 未分到任何任务", first.document, first.line, expected=wan(total.yuan), found=wan(found))]
 
 
 def budget_lines(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
@@ -55,7 +54,7 @@ def budget_lines(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
         tol = half_unit(b.unit, 2 if "." in b.printed and len(b.printed.split(".")[1]) == 2 else 1)
         if abs(b.yuan - fig.yuan) > tol + fig.tolerance:
             out.append(Finding("task", "warning",
-                               f"整体绩效目标表：预算情况 “{b.label}” {b.printed} {b.unit} differs from {fig.table}",
+                               f"整体绩效目标表：预算情况“{b.label}” {b.printed} {b.unit} 与{table_title(d, fig.table)}不符",
                                b.document, b.line, expected=f"{format_yuan(fig.yuan)} 元",
                                found=f"{b.printed} {b.unit}"))
     return out
@@ -75,7 +74,7 @@ def unit_totals(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
         found = sum(parts)
         if abs(found - u.yuan) > slack(half_unit(u.unit, 2), len(parts)):
             out.append(Finding("project-sum", "warning",
-                               f"项目绩效目标表：unit {u.code} {u.name} prints {u.printed} {u.unit}, its "
-                               f"{len(parts)} {'units' if subs else 'projects'} add to {wan(found)}",
+                               f"项目绩效目标表：单位 {u.code} {u.name} 列 {u.printed} {u.unit}，其下 "
+                               f"{len(parts)} 个{'单位' if subs else '项目'}合计 {wan(found)}",
                                u.document, u.line, expected=wan(u.yuan), found=wan(found)))
     return out

@@ -43,8 +43,8 @@ def budget_against_final(budget: Disclosure, final: Disclosure) -> list[Finding]
         if abs(stated - fig.yuan) > tolerance:
             out.append(Finding(
                 "budget-vs-final", "warning",
-                f"{table.title}：the 决算 states the budget of {r.label} as {format_yuan(stated)} 元, but the "
-                f"预算 document ({fig.document}, line {fig.line}) prints {format_yuan(fig.yuan)} 元",
+                f"{table.title}：决算所列{r.label}的预算数为 {format_yuan(stated)} 元，而预算文件"
+                f"（{fig.document}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",
                 table.document, r.line, expected=f"{format_yuan(fig.yuan)} 元",
                 found=f"{format_yuan(stated)} 元", table=table.id))
     return out

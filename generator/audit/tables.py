@@ -26,13 +26,13 @@ def _tolerance(t: Table, count: int) -> int:
 def row_flags(t: Table) -> list[Finding]:
     """Rows that do not add up whichever way their cells are placed: the document's own inconsistency."""
     return [Finding("row-sum", "warning",
-                    f"{t.title}：row “{r.label}” does not add up (合计 ≠ 基本支出 + 项目支出 or a "
-                    "subtotal ≠ its parts), and no re-alignment of its cells makes it add up",
+                    f"{t.title}：“{r.label}”一行不平（合计 ≠ 基本支出 + 项目支出，或小计 ≠ 其各项），"
+                    "其数字无论怎样重新对齐都不平",
                     t.document, r.line, table=t.id)
             for r in t.rows if "unreconciled" in r.flags]
 
 
-def import_notes(t: Table) -> list[Finding]:
+def import_notes(t: Table, titles: dict[str, str]) -> list[Finding]:
     """What the importer itself decided about a row (re-aligned cells, a completed code).
 
     These are the tool's own guesses, not facts about the department's
@@ -44,18 +44,26 @@ def import_notes(t: Table) -> list[Finding]:
         for flag in r.flags:
             if flag == "realigned-ambiguous":
                 out.append(Finding("realigned", "warning",
-                                   f"{t.title}：row “{r.label}” had empty cells dropped and more than one "
-                                   f"placement of its figures adds up; the smallest shift was taken — compare "
-                                   f"with the source", t.document, r.line, table=t.id))
+                                   f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，其数字有不止一种对齐方式都能相加"
+                                   f"平衡，已取移动最少的一种，请对照原文", t.document, r.line, table=t.id))
             elif flag == "code-completed":
                 out.append(Finding("code-completed", "info",
-                                   f"{t.title}：row “{r.label}” prints its code without the leading zero of its 款; "
-                                   f"it was read as {r.code}", t.document, r.line, table=t.id))
+                                   f"{t.title}：“{r.label}”一行的编码漏印了款级的首位 0，按 {r.code} 读取", t.document, r.line, table=t.id))
             elif flag.startswith("realigned"):
                 out.append(Finding("realigned", "info",
-                                   f"{t.title}：row “{r.label}” had empty cells dropped; its figures were "
-                                   f"re-aligned ({flag})", t.document, r.line, table=t.id))
+                                   f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，其数字已{_realigned_how(flag, titles)}", t.document, r.line, table=t.id))
     return out
+
+
+def _realigned_how(flag: str, titles: dict[str, str]) -> str:
+    """How a row's figures were re-aligned, from the importer's flag on the row (see ``normalise.realign``);
+    ``titles``: the disclosure's table titles by id."""
+    kind, _, what = flag.partition(":")
+    if kind == "realigned-by":
+        return f"按同一行在{titles.get(what, what)}中的位置对齐"
+    if kind == "realigned-like-row":
+        return f"按本表第 {what} 行（数字相同）的位置对齐"
+    return "按行内的相加关系重新对齐"
 
 
 def sums(t: Table) -> list[Finding]:
@@ -84,7 +92,7 @@ def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
                 continue
             if abs((expected or 0) - found) > _tolerance(t, len(leaves)):
                 out.append(Finding("column-sum", "warning",
-                                   f"{t.title}：合计 of “{col.label}” differs from the sum of its {len(leaves)} rows",
+                                   f"{t.title}：“{col.label}”的合计与其下 {len(leaves)} 行之和不符",
                                    t.document, total.line, expected=_fmt(expected or 0), found=_fmt(found),
                                    table=t.id))
     for parent in coded:
@@ -98,8 +106,8 @@ def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
             found = sum(r.amount(col.key) or 0 for r in children)
             if abs(expected - found) > _tolerance(t, len(children)):
                 out.append(Finding("subtotal", "warning",
-                                   f"{t.title}：{parent.code} {parent.label} differs from the sum of its "
-                                   f"{len(children)} sub-items in “{col.key}”", t.document, parent.line,
+                                   f"{t.title}：{parent.code} {parent.label} 的“{col.label}”与其下 {len(children)} "
+                                   f"个科目之和不符", t.document, parent.line,
                                    expected=_fmt(expected), found=_fmt(found), table=t.id))
     return out
 
@@ -189,7 +197,7 @@ def _same_total(d: Disclosure, check: str) -> list[Finding]:
         for t, r in stated[1:]:
             value = r.amount("total")
             if abs(value - ref) > _tolerance(t, 1):
-                out.append(Finding("cross-table", "warning", f"{t.title}：total differs from {ref_table.title}",
+                out.append(Finding("cross-table", "warning", f"{t.title}：总计与{ref_table.title}不符",
                                    t.document, r.line, expected=_fmt(ref), found=_fmt(value), table=t.id))
     return out
 

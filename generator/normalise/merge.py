@@ -55,7 +55,7 @@ def _compare_tables(a: Table, b: Table) -> list[Finding]:
             value = other.amount(cell.column)
             if (cell.yuan or 0) != (value or 0):
                 findings.append(Finding("merge-conflict", "warning",
-                                        f"{a.title}：{row.label} {cell.column} differs between {a.document} and {b.document}",
+                                        f"{a.title}：“{row.label}”的 {cell.column} 在 {a.document} 与 {b.document} 中不同",
                                         a.document, row.line, expected=str(cell.yuan), found=str(value), table=a.id))
     return findings
 
@@ -74,8 +74,8 @@ def _merge_performance(base: Disclosure, other: Disclosure) -> list[Finding]:
             for what, a, b in (("合计", m.amount, t.amount), ("财政资金", m.fiscal, t.fiscal)):
                 if a != b:
                     findings.append(Finding("merge-conflict", "warning",
-                                            f"整体绩效目标表：task “{t.name}” {what} differs between {m.document} "
-                                            f"and {t.document}", m.document, m.line, expected=a, found=b))
+                                            f"整体绩效目标表：任务“{t.name}”的{what}在 {m.document} 与 {t.document} "
+                                            f"中不同", m.document, m.line, expected=a, found=b))
     dept_mine = [i for i in base.indicators if i.scope == "department"]
     dept_other = [i for i in other.indicators if i.scope == "department"]
     if not dept_mine:
@@ -83,20 +83,20 @@ def _merge_performance(base: Disclosure, other: Disclosure) -> list[Finding]:
     elif dept_other:
         if len(dept_mine) != len(dept_other):
             findings.append(Finding("merge-conflict", "warning",
-                                    f"整体绩效目标表：{dept_mine[0].document} lists {len(dept_mine)} indicators, "
-                                    f"{dept_other[0].document} lists {len(dept_other)}", dept_mine[0].document,
+                                    f"整体绩效目标表：{dept_mine[0].document} 列出 {len(dept_mine)} 项指标，"
+                                    f"{dept_other[0].document} 列出 {len(dept_other)} 项", dept_mine[0].document,
                                     dept_mine[0].line, expected=str(len(dept_mine)), found=str(len(dept_other))))
         for a, b in zip(dept_mine, dept_other):
             if (a.level1, a.level2) != (b.level1, b.level2) or compact(a.value) != compact(b.value):
                 findings.append(Finding("merge-conflict", "warning",
-                                        f"整体绩效目标表：indicator “{a.level3}” differs between {a.document} "
-                                        f"and {b.document}", a.document, a.line,
+                                        f"整体绩效目标表：指标“{a.level3}”在 {a.document} 与 {b.document} "
+                                        f"中不同", a.document, a.line,
                                         expected=f"{a.level1}/{a.level2}/{a.value}",
                                         found=f"{b.level1}/{b.level2}/{b.value}"))
             elif compact(a.level3) != compact(b.level3):
                 findings.append(Finding("merge-wording", "info",
-                                        f"整体绩效目标表：the same indicator is worded “{a.level3}” in {a.document} "
-                                        f"and “{b.level3}” in {b.document} ({b.document} line {b.line})",
+                                        f"整体绩效目标表：同一指标在 {a.document} 中写作“{a.level3}”，"
+                                        f"在 {b.document} 中写作“{b.level3}”（{b.document} 第 {b.line} 行）",
                                         a.document, a.line, expected=a.level3, found=b.level3))
     base.indicators += [i for i in other.indicators if i.scope == "project"]
     base.projects += other.projects

@@ -130,13 +130,13 @@ def test_same_total_across_tables():
 
 def test_row_flags_are_findings_or_the_importers_notes():
     t = expenditure(30_000, 10_000, 20_000)
-    assert tables.row_flags(t) == [] and tables.import_notes(t) == []
+    assert tables.row_flags(t) == [] and tables.import_notes(t, {}) == []
     t.rows[1].flags, t.rows[2].flags, t.rows[3].flags = ["unreconciled"], ["realigned-ambiguous"], ["realigned"]
     t.rows[0].flags = ["code-completed"]
     # only a row that adds up no way is the document's own inconsistency
     assert [(f.check, f.severity, f.line) for f in tables.row_flags(t)] == [("row-sum", "warning", 12)]
     # the importer's own decisions are its notes, never the audit's findings
-    assert [(f.check, f.severity, f.line) for f in tables.import_notes(t)] == [
+    assert [(f.check, f.severity, f.line) for f in tables.import_notes(t, {})] == [
         ("code-completed", "info", 11), ("realigned", "warning", 13), ("realigned", "info", 14)]
     d = Disclosure("某市", "某局", 2024, "预算", tables=[t])
     assert "row-sum" in {f.check for f in audit(d)}
@@ -179,7 +179,7 @@ def task(amount, fiscal, line=40):
 def test_task_fiscal_cannot_exceed_its_total():
     assert performance.task_fiscal(disclosure(tasks=[task(10_000, 10_000)]), {}) == []
     (f,) = performance.task_fiscal(disclosure(tasks=[task(10_000, 11_000)]), {})
-    assert "cannot exceed" in f.message
+    assert "不能超过合计" in f.message
 
 
 def test_tasks_against_the_budget():
@@ -248,6 +248,6 @@ def test_a_rate_of_a_zero_budget_is_a_finding_that_names_the_other_budget():
     d = Disclosure("某市", "某局", 2024, "决算")
     d.statements = execution_statements("0", "321.02", "307.82", "95.89")            # the Shanghai 决算's own words
     (f,) = narrative.stated_rates(d, {})
-    assert "zero budget" in f.message and "is 95.89%" in f.message
+    assert "预算为零" in f.message and "为 95.89%" in f.message
     d.statements = execution_statements("0", "321.02", "307.82", "95.89", basis="full")
     assert narrative.stated_rates(d, {}) == []

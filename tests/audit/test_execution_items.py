@@ -50,7 +50,7 @@ def test_an_item_under_another_class_is_not_taken_for_a_row_of_the_same_name():
     (item,) = stated_items(d)
     assert item.row is None
     (f,) = item_figures(d)
-    assert f.severity == "info" and "not a row" in f.message
+    assert f.severity == "info" and "不是按功能分类支出表中的一行" in f.message
 
 
 def test_a_sentence_without_the_actual_is_no_item():
