@@ -44,14 +44,17 @@ def import_notes(t: Table, titles: dict[str, str]) -> list[Finding]:
         for flag in r.flags:
             if flag == "realigned-ambiguous":
                 out.append(Finding("realigned", "warning",
-                                   f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，其数字有不止一种对齐方式都能相加"
-                                   f"平衡，已取移动最少的一种，请对照原文", t.document, r.line, table=t.id))
+                                   f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，其数字有不止一种"
+                                   f"对齐方式都能相加平衡，已取移动最少的一种，请对照原文",
+                                   t.document, r.line, table=t.id))
             elif flag == "code-completed":
                 out.append(Finding("code-completed", "info",
-                                   f"{t.title}：“{r.label}”一行的编码漏印了款级的首位 0，按 {r.code} 读取", t.document, r.line, table=t.id))
+                                   f"{t.title}：“{r.label}”一行的编码漏印了款级的首位 0，按 {r.code} 读取",
+                                   t.document, r.line, table=t.id))
             elif flag.startswith("realigned"):
                 out.append(Finding("realigned", "info",
-                                   f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，其数字已{_realigned_how(flag, titles)}", t.document, r.line, table=t.id))
+                                   f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，"
+                                   f"其数字已{_realigned_how(flag, titles)}", t.document, r.line, table=t.id))
     return out
 
 

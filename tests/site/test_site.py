@@ -81,6 +81,16 @@ def test_department_year_page_shows_the_figures(site):
     assert "<th scope=\"col\">" in html and "<caption" in html
 
 
+def test_findings_on_the_pages_are_written_in_chinese(site):
+    """The audit's findings and the importer's notes are page text: no English sentence among them."""
+    findings = []
+    for page in sorted(site.glob("departments/*/*/*/index.html")):
+        for item in re.findall(r'<li class="finding[^"]*">(.*?)</li>', page.read_text(encoding="utf-8"), re.S):
+            text = re.sub(r"<[^>]+>", " ", item)
+            findings.append(re.sub(r"[\w.-]+\.(txt|pdf)", "", text))     # file names stay as they are
+    assert len(findings) > 20
+    assert [f for f in findings if re.search(r"[A-Za-z]{3,}", f)] == []
+
 def test_chart_json_matches_the_data(site):
     html = read(site, ZZ_PAGE)
     data = re.search(r'<script type="application/json" id="chart-three-public-data">(.*?)</script>', html, re.S)
