@@ -24,7 +24,8 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
         if abs(s.yuan - fig.yuan) > s.tolerance + fig.tolerance:
             out.append(Finding("narrative", "warning",
                                f"说明称{V.MEASURES.get(s.measure, s.measure)}为 {s.printed} {s.unit}，"
-                               f"而表格（{table_title(d, fig.table)}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元", s.document, s.line,
+                               f"而表格（{table_title(d, fig.table)}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",
+                               s.document, s.line,
                                expected=f"{format_yuan(fig.yuan)} 元", found=f"{s.printed} {s.unit}",
                                table=fig.table))
     return out
@@ -50,7 +51,8 @@ def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
                         f"{_rate(actual.yuan, other.yuan)}%" if other is not None and other.yuan else "")
                 out.append(Finding("narrative", "warning",
                                    f"说明称完成{words}的 {stated}%，但所列{words}为 {budget.printed} {budget.unit}："
-                                   f"预算为零，无从计算完成比例{hint}", document, line, expected=f"{words}不为零", found=f"{stated}%"))
+                                   f"预算为零，无从计算完成比例{hint}", document, line,
+                                   expected=f"{words}不为零", found=f"{stated}%"))
                 continue
             # the rate the printed figures allow, within the rounding of each
             low = Decimal(actual.yuan - actual.tolerance) * 100 / Decimal(budget.yuan + budget.tolerance)
