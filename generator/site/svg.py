@@ -50,9 +50,11 @@ def bars(chart_id: str, title: str, summary: str, labels: list[str], series: lis
         for name, colour, vs in series:
             v = vs[i]
             length = _length(v, top, area)
-            if length:
+            if length and legend:       # which series a bar is: its colour, and for a reader who hovers, its title
                 parts.append(f'<rect x="0" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{colour}">'
                              f'<title>{escape(label)} {escape(name)}：{_figure(v)} {unit}</title></rect>')
+            elif length:                # one series: the label above and the figure beside say it all
+                parts.append(f'<rect x="0" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{colour}"/>')
             parts.append(f'<text class="v" x="{length + 6}" y="{y + BAR_HEIGHT - 3}">{_figure(v)}</text>')
             y += BAR_HEIGHT + BAR_GAP
         y += ROW_GAP

@@ -22,10 +22,14 @@ def test_a_tiny_figure_is_still_seen_and_zero_is_not_drawn():
 
 
 def test_labels_from_documents_are_escaped():
-    svg = str(bars("c", "<b>", "&", ["<script>alert(1)</script>"], [("a&b", "#000", [1])]))
+    svg = str(bars("c", "<b>", "&", ["<script>alert(1)</script>"], [("a&b", "#000", [1]), ("c", "#111", [2])]))
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "<b>" not in svg and "a&amp;b" in svg
 
 
 def test_two_series_get_a_legend_and_a_bar_each():
     svg = str(bars("c", "t", "s", ["甲"], [("预算数", "#aaa", [100]), ("决算数", "#000", [90])]))
     assert svg.count("<rect") == 2 + 2 and "预算数" in svg and "决算数" in svg
+    # a bar's colour is all that says its series, so its title names it too; one series needs no title
+    assert re.findall(r"<rect[^>]*><title>([^<]*)</title>", svg) == ["甲 预算数：0.01 万元", "甲 决算数：0.01 万元"]
+    one = str(bars("c", "t", "s", ["甲", "乙"], [("金额", "#000", [100, 50])]))
+    assert one.count("<title") == 1 and one.count("<rect") == 2
