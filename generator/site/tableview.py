@@ -49,6 +49,7 @@ class TableView:
     lines: tuple[int, int]
     document: str
     empty: bool
+    from_yuan: bool = False        # whole 元 shown in 万元: the page's script shows each figure's 元 on hover
 
 
 def _header(columns: list[tuple[str, str]], lead: list[str]) -> list[list[HeaderCell]]:
@@ -104,10 +105,19 @@ def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str)
         text = shown.text(cell.yuan)
         printed = cell.printed
         # the printed figure on hover, where the page shows it otherwise (converted to 万元, or re-formatted);
-        # not for a zero, which reads the same in any unit
-        same = not printed or not cell.yuan or printed.replace(",", "") == text.replace(",", "")
+        # not for a zero, which reads the same in any unit, nor for whole 元 shown in 万元, which the page's
+        # script reads back from the figure itself (``from_yuan``: a title on every cell was 3 KB a page)
+        plain = printed.replace(",", "") if printed else ""
+        same = not printed or not cell.yuan or plain == text.replace(",", "") or \
+            (_from_yuan(unit, shown) and plain == str(cell.yuan))
         out.append((text, FIGURE, "" if same else f"原表：{printed} {unit}"))
     return out
+
+
+def _from_yuan(unit: str, shown: TableDisplay) -> bool:
+    """Whether figures printed in whole 元 are shown in 万元 with four decimals: the 元 is the figure with
+    its decimal point moved four places."""
+    return unit == "元" and shown.unit == "万元" and shown.decimals == 4
 
 
 def _row_headers(row: TableRow, kind: str) -> list[str]:
@@ -140,7 +150,7 @@ def view(table: Table) -> TableView:
         rows.append(BodyRow(f"{table.id}-r{r.row}", headers[1:] if three_public else headers, cells, r.kind,
                             r.line, r.flags, r.level or 0))
     return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
-                     table.document, table.empty)
+                     table.document, table.empty, _from_yuan(unit, shown))
 
 
 def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> TableView:
@@ -173,7 +183,7 @@ def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> 
         flags = [f for r in present for f in r.flags]
         rows.append(BodyRow(f"{table.id}-l{line}", [inc.label if inc else ""], cells, kind, line, flags))
     return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
-                     table.document, table.empty)
+                     table.document, table.empty, _from_yuan(unit, shown))
 
 
 def table_html(t: TableView, source: str) -> Markup:
@@ -189,7 +199,7 @@ def table_html(t: TableView, source: str) -> Markup:
     """
     out = [f'<div class="table-scroll" role="region" aria-labelledby="{t.id}-caption" tabindex="0">\n'
            f'<table class="money sheet{" two-sided" if t.kind in ("summary", "fiscal_summary") else ""}"'
-           f' id="table-{t.id}" data-source="{escape(source)}">\n<caption id="{t.id}-caption">{escape(t.title)}'
+           f' id="table-{t.id}" data-source="{escape(source)}"{" data-yuan" if t.from_yuan else ""}>\n<caption id="{t.id}-caption">{escape(t.title)}'
            f'<span class="unit">{escape(t.unit_note)}</span></caption>\n<thead>']
     for i, hrow in enumerate(t.header):
         out.append("\n<tr>")

@@ -256,6 +256,27 @@ def test_a_rows_line_links_to_that_line_of_the_source(browser, server):
     page.close()
 
 
+def test_hovering_a_figure_in_wan_shows_the_yuan_the_document_printed(browser, server):
+    """A table printed in whole 元 is shown in 万元; the script gives each figure its 元 on hover, as the
+    document printed it, and leaves zeros and the other cells alone."""
+    page = browser.new_page()
+    watch = Watch(page)
+    page.goto(server.url + PAGES["disclosure-000"])
+    settle(page)
+    cells = page.locator("#general_budget_function-r1 td")
+    figure, zero = cells.nth(2), cells.nth(7)          # the line, the code, then 合计 … 资本性支出
+    assert (figure.inner_text(), zero.inner_text()) == ("8,641.2027", "0.0000")
+    figure.hover()
+    assert figure.get_attribute("title") == "原表：86,412,027 元"
+    zero.hover()
+    cells.nth(0).hover()
+    assert zero.get_attribute("title") is None and cells.nth(0).get_attribute("title") is None
+    page.locator("#general_budget_function-r3 td").nth(5).hover()           # 20,160 元: a small figure
+    assert page.locator("#general_budget_function-r3 td").nth(5).get_attribute("title") == "原表：20,160 元"
+    assert watch.problems == []
+    page.close()
+
+
 def test_a_strict_content_security_policy_breaks_nothing(browser, site):
     strict = Server(site, CSP)
     try:

@@ -70,7 +70,9 @@ def test_department_year_page_shows_the_figures(site):
     assert "8,641.20" in html and "5,052.35" in html and "98.00" in html
     assert "比上年减少 1,004.7 万元" in html
     assert "8,641.2027" in html                    # the 元 table shown in 万元 without losing a 元
-    assert 'title="原表：86,412,027 元"' in html
+    # each figure's 元 is read back from it on hover by the page's script (a browser test), not printed twice
+    assert 'data-source="../../../../open-data/sources/000_0794aadfb6c0e8a0.txt.html" data-yuan>' in html
+    assert "原表：86,412,027 元" not in html
     assert "0.0000</td>" in html and 'title="原表：0 元"' not in html        # a zero reads the same in any unit
     # the audit findings of seed 000 are on the page, with both figures
     assert "3300.8" in html and "3300.9" in html and "8,337.50 万元" in html

@@ -186,8 +186,30 @@
     });
   }
 
+  /* A table printed in whole 元 is shown in 万元 with four decimals (8,641.2027): hovering a figure shows
+     the 元 the document printed (原表：86,412,027 元), read back by moving the decimal point. */
+  function yuanOf(text) {
+    var m = /^(-?)([\d,]+)\.(\d{4})$/.exec(text);
+    if (!m) return null;
+    var digits = (m[2].replace(/,/g, "") + m[3]).replace(/^0+/, "");
+    if (!digits) return null;                       /* a zero reads the same in any unit */
+    return m[1] + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
+  function showYuanOnHover() {
+    document.querySelectorAll("table.sheet[data-yuan]").forEach(function (table) {
+      table.addEventListener("mouseover", function (event) {
+        var cell = event.target.closest("td");
+        if (!cell || cell.title || cell.className) return;
+        var yuan = yuanOf(cell.textContent);
+        if (yuan) cell.title = "原表：" + yuan + " 元";
+      });
+    });
+  }
+
   function ready() {
     linkSourceLines();
+    showYuanOnHover();
     setupSorting();
     setupSearch();
     setupCharts();
