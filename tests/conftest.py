@@ -1,3 +1,5 @@
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,21 @@ def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "output"
     build_site(ROOT, ROOT / "data", out)
     return out
+
+
+def data_with_a_second_year(dest: Path) -> Path:
+    """The bundled data with 漯河市人民政府办公室 2023 copied as its 2024, whose total is 5,000 万元 (4,596.71
+    in 2023): a department with two years, whose page draws the trend of its total."""
+    data = dest / "data"
+    shutil.copytree(ROOT / "data", data)
+    src = data / "disclosures/luohe/renminzhengfubangongshi/2023-budget"
+    dst = src.parent / "2024-budget"
+    shutil.copytree(src, dst)
+    meta = json.loads((dst / "disclosure.json").read_text(encoding="utf-8"))
+    meta["year"] = 2024
+    (dst / "disclosure.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    money = dst / "money.csv"
+    text = money.read_text(encoding="utf-8")
+    assert text.count(",45967100,") > 3                # the total, as every table states it
+    money.write_text(text.replace(",45967100,", ",50000000,"), encoding="utf-8")
+    return data

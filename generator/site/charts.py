@@ -1,9 +1,11 @@
-"""Charts of a disclosure: each a one-sentence summary, the table it draws, an SVG and a plotly spec.
+"""Charts of a disclosure: each a one-sentence summary, the table it draws, an SVG and its points.
 
 The table is the truth and is always on the page.  The chart is an SVG
 drawn at build time (``svg``), so it shows with JavaScript off and costs the
-reader no script; the plotly spec in the page draws the same figures as an
-interactive chart only when a reader asks for it.  Every summary sentence
+reader no script; the chart's points in the page (``spec``: its kind, labels,
+values in 万元, colours and height) are drawn by the page's script with plotly
+as an interactive chart only when a reader asks for it.  The plotly layout
+all charts share is in the script, once, not in every chart of every page.  Every summary sentence
 is written from the same numbers as the chart.
 """
 
@@ -31,7 +33,7 @@ class Chart:
     summary: str
     rows: list[tuple[str, int]]          # (label, 元) the chart draws, in order
     total: int
-    spec: dict
+    spec: dict                           # the points the page's script draws with plotly (see ``_points``)
     source: str                          # which table the figures come from
 
     def table_rows(self) -> list[dict]:
@@ -44,21 +46,16 @@ class Chart:
                              [("金额", PALETTE[0], [yuan for _, yuan in self.rows])], width=CARD_WIDTH)
 
 
+def _points(kind: str, rows: list[tuple[str, int]], colors: bool, height: int) -> dict:
+    """What the page's script needs to draw a chart with plotly: ``bars`` (horizontal, one per row, the
+    first at the top) or ``trend`` (a line over the years); values in 万元, exact (see ``wan_number``)."""
+    return {"kind": kind, "labels": [label for label, _ in rows], "values": [wan_number(y) for _, y in rows],
+            "colors": [PALETTE[i % len(PALETTE)] for i in range(len(rows))] if colors else PALETTE[0],
+            "height": height}
+
+
 def _bar(rows: list[tuple[str, int]], colors: bool = False) -> dict:
-    labels = [label for label, _ in rows]
-    values = [wan_number(y) for _, y in rows]
-    trace = {"type": "bar", "orientation": "h", "y": labels, "x": values,
-             "hovertemplate": "%{y}：%{x:,.2f} 万元<extra></extra>",
-             "marker": {"color": [PALETTE[i % len(PALETTE)] for i in range(len(rows))] if colors else PALETTE[0]}}
-    return {
-        "data": [trace],
-        "layout": {"height": 80 + 36 * len(rows), "margin": {"l": 10, "r": 20, "t": 10, "b": 40},
-                   "xaxis": {"title": {"text": "万元"}, "rangemode": "tozero", "separatethousands": True},
-                   "yaxis": {"automargin": True, "autorange": "reversed"},
-                   "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-                   "font": {"size": 13}},
-        "config": {"displayModeBar": False, "responsive": True},
-    }
+    return _points("bars", rows, colors, 80 + 36 * len(rows))
 
 
 def _largest_sentence(what: str, rows: list[tuple[str, int]], total: int) -> str:
@@ -179,13 +176,5 @@ def trend(points: list[tuple[int, int]], title: str) -> Chart:
     change = last[1] - first[1]
     summary = (f"{first[0]} 年至 {last[0]} 年，支出总计由 {wan(first[1])} 万元变为 {wan(last[1])} 万元"
                f"（{'增加' if change >= 0 else '减少'} {wan(abs(change))} 万元）。")
-    spec = {
-        "data": [{"type": "scatter", "mode": "lines+markers", "x": [f"{y}" for y, _ in points],
-                  "y": [wan_number(v) for _, v in points], "line": {"color": PALETTE[0]},
-                  "hovertemplate": "%{x} 年：%{y:,.2f} 万元<extra></extra>"}],
-        "layout": {"height": 300, "margin": {"l": 60, "r": 20, "t": 10, "b": 40},
-                   "xaxis": {"type": "category"}, "yaxis": {"title": {"text": "万元"}, "rangemode": "tozero"},
-                   "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"},
-        "config": {"displayModeBar": False, "responsive": True},
-    }
+    spec = _points("trend", [(f"{y}", v) for y, v in points], False, 300)
     return Chart("chart-trend", title, summary, rows, last[1], spec, "支出总计")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import ROOT, SOURCES, data_with_a_second_year
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"
@@ -148,8 +148,35 @@ def test_every_page_type_loads_cleanly_and_charts_draw(browser, server):
     assert any("plotly" in url for url in requested)
     assert page.evaluate("[...document.querySelectorAll('.chart-canvas')].filter(c => c.querySelector('.main-svg'))"
                          ".map(c => c.closest('figure').id)") == ["chart-function"]      # only the chart asked for
+    # plotly draws the page's points with the layout the script adds: horizontal bars, largest on top
+    drawn = page.evaluate("(() => { const c = document.querySelector('#chart-function .chart-canvas');"
+                          " return [c.data[0].type, c.data[0].orientation, c.data[0].y[0], c.data[0].x[0],"
+                          " c.layout.yaxis.range[0] > c.layout.yaxis.range[1], c.layout.xaxis.title.text]; })()")
+    assert drawn == ["bar", "h", "一般公共服务支出", 7484.6004, True, "万元"]
     assert watch.problems == []
     page.close()
+
+
+def test_a_departments_trend_draws_as_a_line_over_its_years(browser, tmp_path):
+    from generator.api import build_site
+
+    out = tmp_path / "out"
+    build_site(ROOT, data_with_a_second_year(tmp_path), out)
+    served = Server(out)
+    try:
+        page = browser.new_page()
+        watch = Watch(page)
+        page.goto(served.url + "departments/luohe/renminzhengfubangongshi/index.html")
+        settle(page)
+        draw_live(page, "chart-trend")
+        drawn = page.evaluate("(() => { const c = document.querySelector('#chart-trend .chart-canvas');"
+                              " return [c.data[0].type, c.data[0].mode, c.data[0].x, c.data[0].y,"
+                              " c.layout.yaxis.title.text]; })()")
+        assert drawn == ["scatter", "lines+markers", ["2023", "2024"], [4596.71, 5000], "万元"]
+        assert watch.problems == []
+        page.close()
+    finally:
+        served.stop()
 
 
 def test_sorting_a_comparison_table(browser, server):

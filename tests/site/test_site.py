@@ -15,7 +15,7 @@ import pytest
 from generator.core.errors import BudgetsiteError
 from generator.api import build_site as build
 from generator.site.config import ConfigError, parse_config
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import ROOT, SOURCES, data_with_a_second_year
 
 ZZ_PAGE = "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"
 ZW_PAGE = "departments/zhengzhou/zhengwufuwubangongshi/2024-budget/index.html"
@@ -96,15 +96,16 @@ def test_findings_on_the_pages_are_written_in_chinese(site):
     html = read(site, ZZ_PAGE)
     assert "中写作“收入管理规范性”" in html and "应为 收入管理规范性" not in html
 
+
 def test_chart_json_matches_the_data(site):
     html = read(site, ZZ_PAGE)
     data = re.search(r'<script type="application/json" id="chart-three-public-data">(.*?)</script>', html, re.S)
     spec = json.loads(data.group(1))
-    trace = spec["data"][0]
-    assert dict(zip(trace["y"], trace["x"])) == {"因公出国（境）费": 0.0, "公务接待费": 8.0, "公务用车购置及运行费": 90.0}
+    assert dict(zip(spec["labels"], spec["values"])) == {"因公出国（境）费": 0.0, "公务接待费": 8.0,
+                                                         "公务用车购置及运行费": 90.0}
     data = re.search(r'id="chart-function-data">(.*?)</script>', html, re.S)
-    trace = json.loads(data.group(1))["data"][0]
-    assert trace["y"][0] == "一般公共服务支出" and trace["x"][0] == 7484.6004
+    spec = json.loads(data.group(1))
+    assert spec["kind"] == "bars" and spec["labels"][0] == "一般公共服务支出" and spec["values"][0] == 7484.6004
     # the SVG drawn at build time shows the same figures: 0 draws no bar, 90 the longest
     svg = re.search(r'<svg class="bars" id="chart-three-public-svg".*?</svg>', html, re.S).group(0)
     assert re.findall(r'<text x="0" y="\d+">(\S+)</text>(?:<rect[^>]*/>)?<text class="v"[^>]*>([\d.,]+)</text>', svg) \
@@ -440,24 +441,12 @@ def test_yaml_is_loaded_safely(tmp_path):
 
 
 def test_department_with_two_years_gets_a_trend_chart(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    src = data / "disclosures/luohe/renminzhengfubangongshi/2023-budget"
-    dst = src.parent / "2024-budget"
-    shutil.copytree(src, dst)
-    meta = json.loads((dst / "disclosure.json").read_text(encoding="utf-8"))
-    meta["year"] = 2024
-    (dst / "disclosure.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    money = dst / "money.csv"
-    text = money.read_text(encoding="utf-8")
-    assert text.count(",45967100,") > 3                # the total, as every table states it
-    money.write_text(text.replace(",45967100,", ",50000000,"), encoding="utf-8")
+    data = data_with_a_second_year(tmp_path)
     out = tmp_path / "out"
     build(ROOT, data, out)
     html = (out / "departments/luohe/renminzhengfubangongshi/index.html").read_text(encoding="utf-8")
     spec = json.loads(re.search(r'id="chart-trend-data">(.*?)</script>', html, re.S).group(1))
-    assert spec["data"][0]["x"] == ["2023", "2024"]
-    assert spec["data"][0]["y"] == [4596.71, 5000.0]
+    assert (spec["kind"], spec["labels"], spec["values"]) == ("trend", ["2023", "2024"], [4596.71, 5000.0])
     assert "2023 年至 2024 年，支出总计由 4,596.71 万元变为 5,000.00 万元（增加 403.29 万元）" in html
     assert "plotly." in html
 

@@ -23,13 +23,35 @@
     return plotlyLoading;
   }
 
+  /* The page gives each chart's points (kind, labels, values in 万元, colours, height); the layout they
+     all share is here. */
+  function plotlySpec(c) {
+    var clear = "rgba(0,0,0,0)";
+    var layout = {height: c.height, paper_bgcolor: clear, plot_bgcolor: clear, font: {size: 13}};
+    var trace;
+    if (c.kind === "trend") {
+      trace = {type: "scatter", mode: "lines+markers", x: c.labels, y: c.values, line: {color: c.colors},
+               hovertemplate: "%{x} 年：%{y:,.2f} 万元<extra></extra>"};
+      layout.margin = {l: 60, r: 20, t: 10, b: 40};
+      layout.xaxis = {type: "category"};
+      layout.yaxis = {title: {text: "万元"}, rangemode: "tozero"};
+    } else {
+      trace = {type: "bar", orientation: "h", y: c.labels, x: c.values, marker: {color: c.colors},
+               hovertemplate: "%{y}：%{x:,.2f} 万元<extra></extra>"};
+      layout.margin = {l: 10, r: 20, t: 10, b: 40};
+      layout.xaxis = {title: {text: "万元"}, rangemode: "tozero", separatethousands: true};
+      layout.yaxis = {automargin: true, autorange: "reversed"};
+    }
+    return {data: [trace], layout: layout, config: {displayModeBar: false, responsive: true}};
+  }
+
   function drawLive(figure, button) {
     var canvas = figure.querySelector("[data-chart]");
     var data = document.getElementById(canvas.getAttribute("data-chart"));
     button.disabled = true;
     button.textContent = "正在载入…";
     loadPlotly().then(function (Plotly) {
-      var spec = JSON.parse(data.textContent);
+      var spec = plotlySpec(JSON.parse(data.textContent));
       canvas.hidden = false;
       figure.querySelector(".chart-svg").hidden = true;
       Plotly.newPlot(canvas, spec.data, spec.layout, spec.config);
