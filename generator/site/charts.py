@@ -5,8 +5,8 @@ drawn at build time (``svg``), so it shows with JavaScript off and costs the
 reader no script; the chart's points in the page (``spec``: its kind, labels,
 values in 万元, colours and height) are drawn by the page's script with plotly
 as an interactive chart only when a reader asks for it.  The plotly layout
-all charts share is in the script, once, not in every chart of every page.  Every summary sentence
-is written from the same numbers as the chart.
+all charts share is in the script, once, not in every chart of every page.
+Every summary sentence is written from the same numbers as the chart.
 """
 
 from __future__ import annotations
