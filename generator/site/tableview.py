@@ -96,6 +96,7 @@ _BLANK = ("", FIGURE, "")
 
 def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str) -> list[tuple]:
     by_key = row.cells_by_column()
+    from_yuan = _from_yuan(unit, shown)
     out = []
     for key in keys:
         cell = by_key.get(key)
@@ -109,7 +110,7 @@ def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str)
         # script reads back from the figure itself (``from_yuan``: a title on every cell was 3 KB a page)
         plain = printed.replace(",", "") if printed else ""
         same = not printed or not cell.yuan or plain == text.replace(",", "") or \
-            (_from_yuan(unit, shown) and plain == str(cell.yuan))
+            (from_yuan and plain == str(cell.yuan))
         out.append((text, FIGURE, "" if same else f"原表：{printed} {unit}"))
     return out
 
@@ -199,7 +200,8 @@ def table_html(t: TableView, source: str) -> Markup:
     """
     out = [f'<div class="table-scroll" role="region" aria-labelledby="{t.id}-caption" tabindex="0">\n'
            f'<table class="money sheet{" two-sided" if t.kind in ("summary", "fiscal_summary") else ""}"'
-           f' id="table-{t.id}" data-source="{escape(source)}"{" data-yuan" if t.from_yuan else ""}>\n<caption id="{t.id}-caption">{escape(t.title)}'
+           f' id="table-{t.id}" data-source="{escape(source)}"{" data-yuan" if t.from_yuan else ""}>\n'
+           f'<caption id="{t.id}-caption">{escape(t.title)}'
            f'<span class="unit">{escape(t.unit_note)}</span></caption>\n<thead>']
     for i, hrow in enumerate(t.header):
         out.append("\n<tr>")

@@ -103,4 +103,3 @@ def index_search(pages: dict[str, Path], output: Path) -> None:
         raise BudgetsiteError(f"search indexing failed: {(result.stderr or result.stdout).strip()[:500]}")
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
-
