@@ -25,6 +25,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import stat
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -34,12 +35,13 @@ from functools import partial
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
+from generator.core.folders import hold
 from generator.site import render, units
 from generator.site.config import load_config
 from generator.site.model import site_model
 from generator.site.output import feeds, manifest, opendata, search
 from generator.site.output.assets import collect_assets
-from generator.site.output.writer import Staging
+from generator.site.output.writer import Staging, guard
 from generator.site.pages import Inputs, load_content, page_map
 from generator.store.cache import default_dir, read_pickle, write_atomically
 from generator.store.layout import DISCLOSURES, SOURCES, disclosure_folders
@@ -72,6 +74,22 @@ class _Clock:
 
 def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None, jobs: int = 1,
           cache: Path | None = None, use_cache: bool = True) -> BuildResult:
+    """Build the site of ``data_dir`` into ``out``, replacing it whole (``output.writer``): refused when
+    ``out`` is not a folder the build may replace; one build at a time beside the same output."""
+    guard(out, {"the data": data_dir, "the site's folder": site_dir, "the folder the build runs in": Path.cwd()},
+          {"the data": data_dir, "the site's templates": site_dir / "templates",
+           "the site's content": site_dir / "content"})
+    try:
+        out.resolve().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BudgetsiteError(f"cannot make the folder of --out {out}: {exc.strerror or exc}") from None
+    with hold(out.resolve().parent, "this build"):
+        guard(out, {}, {})            # the folder may have changed while the build waited
+        return _build(site_dir, data_dir, out, base_url, jobs, cache, use_cache)
+
+
+def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs: int,
+           cache: Path | None, use_cache: bool) -> BuildResult:
     clock = _Clock()
     config = load_config(site_dir, base_url)
     root = (data_dir / DISCLOSURES).resolve()
@@ -103,7 +121,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size, clock.stages)
         # what the build keeps in its cache about this output: its listing, its units' results, its tidy layouts
         kept = cache_dir / "outputs" / hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]
-        with _held(), Staging(out, kept / "listing.pickle") as staging:
+        with _held(), Staging(out, kept / "listing.json") as staging:
             render.start(env, inputs, assets.urls)
             units.start(data_dir, staging.dir, cache_dir)
             results: dict[str, units.UnitResult] = {}
@@ -130,7 +148,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
             clock.mark("build disclosures")
 
             published = {name for name in {s.name for r in results.values() for s in r.view.data.sources}
-                         if (data_dir / SOURCES / name).is_file()}
+                         if _plain_file(data_dir / SOURCES / name)}
             with _no_collection():
                 model = site_model([results[f].view for f in folders], registry, published, config.regions)
             gc.freeze()
@@ -241,6 +259,14 @@ def _map(func, items: list, jobs: int):
     else:
         for item in items:
             yield func(item)
+
+
+def _plain_file(path: Path) -> bool:
+    """A regular file, not a link (a link in the data could publish any file of the machine)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _load_memo(path: Path) -> dict:

@@ -20,10 +20,9 @@ from pathlib import Path
 
 import generator
 from generator.site import THEME
+from generator.site.output.writer import MANIFEST  # noqa: F401  (named once, where the output is written)
 from generator.site.pages import CONTENT, EVERYTHING, Inputs, Page
 from generator.store.layout import REGISTRY
-
-MANIFEST = ".budgetsite-manifest.json"
 
 
 def _digest(data: bytes) -> str:

@@ -1,54 +1,95 @@
-"""Writing the site: what changed goes into a temporary folder beside the output, and moves in when the
-build is complete.
+"""Writing the site: the whole output is made in a folder beside it, then swapped in at once.
 
-A failed build (bad data, a template error) leaves the previous output
-untouched: nothing is moved until everything has been made.  What did not
-change is not copied at all; it stays where it is.  Publishing then moves
-each new file into place (a rename, atomic per file), replaces the search
-index parts that were made again, and removes what the build no longer
-makes, so that the result equals a build from nothing.  The build's
-manifest is taken away first and written last: a publish that is
-interrupted leaves an output without one, which the next build makes again
-from nothing.
+A build makes the new site in a hidden sibling of the output
+(``.output.tmp-…``): what it renders is written there, and what did not
+change is hard-linked there from the previous output (a link costs no
+copy).  When everything is made, the sibling and the output are exchanged
+in one step (``core.folders.swap_in``), so a reader of the site, or a kill
+at any moment, sees the old site or the new one, never a mix; a failed
+build leaves the previous output untouched, and its sibling is removed.
+
+The build replaces only a folder it made itself: ``guard`` refuses an
+output that is not empty and holds no build manifest (a mistyped ``--out .``
+would otherwise replace a repository), one that holds or is held by the
+data, the site's own files or the folder the build runs in, and a path
+that is a file.
 
 What the output holds (every file with its size) is kept in the build
 cache beside it (``listing``), for the manifest it was written with: the
-next build then knows what to remove, and how much stays, without walking
-a province's hundred and fifty thousand files.  Without a listing that
-matches, it walks them.
+next build then knows which files the previous output has, and their
+sizes, without walking a province's hundred and fifty thousand files.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import shutil
-import tempfile
 from pathlib import Path
 
-from generator.store.cache import read_pickle, write_atomically
+from generator.core.errors import BudgetsiteError
+from generator.core.folders import WorkFolder, clear_leftovers, swap_in
+from generator.core.notices import warn
+from generator.store.cache import write_atomically
+
+MANIFEST = ".budgetsite-manifest.json"
+
+
+def guard(out: Path, around: dict[str, Path], within: dict[str, Path]) -> None:
+    """Refuse an output the build must not replace: a file; a folder that is not empty and was not made by
+    a build (no manifest); a folder that is, or holds, one of ``around`` (the data, the site's folder, the
+    folder the build runs in); a folder inside one of ``within`` (the data, the site's templates and
+    content: what the build reads)."""
+    if out.is_symlink() and not out.exists():
+        raise BudgetsiteError(f"--out {out}: a link to nothing; expected a folder for the built site")
+    resolved = out.resolve()
+    if resolved.exists() and not resolved.is_dir():
+        raise BudgetsiteError(f"--out {out} is a file; expected a folder for the built site")
+    for what, path in around.items():
+        path = path.resolve()
+        if resolved == path or resolved in path.parents:
+            raise BudgetsiteError(f"--out {out} holds {what} ({path}); the build replaces its output folder "
+                                  f"whole, so it must be a folder of its own (for example: --out output)")
+    for what, path in within.items():
+        path = path.resolve()
+        if path in resolved.parents:
+            raise BudgetsiteError(f"--out {out} is inside {what} ({path}); choose a folder outside it")
+    if resolved.is_dir() and not (resolved / MANIFEST).is_file():
+        try:
+            with os.scandir(resolved) as it:
+                occupied = any(True for _ in it)
+        except OSError as exc:
+            raise BudgetsiteError(f"--out {out}: cannot read the folder ({exc.strerror})") from None
+        if occupied:
+            raise BudgetsiteError(
+                f"--out {out} is not empty and was not made by budgetsite build (it has no {MANIFEST}); "
+                f"the build replaces its output folder whole, so it refuses to touch this one: give a new "
+                f"or empty folder, or remove this one yourself")
+
 
 class Staging:
-    """A temporary folder for what this build makes; ``publish`` moves it into the output, leaving it
-    discards it."""
+    """The folder the new site is made in; ``publish`` swaps it with the output, leaving it discards it."""
 
     def __init__(self, out: Path, listing: Path | None = None):
         self.out = out.resolve()
         self.listing = listing
         self.previous = _read_listing(listing, self.out) if listing else None
-        self.out.parent.mkdir(parents=True, exist_ok=True)
-        self.dir = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            for gone in clear_leftovers(self.out):
+                warn(f"removed {gone}, left by a build that was stopped")
+            self.work = WorkFolder(self.out)
+        except OSError as exc:
+            raise BudgetsiteError(f"cannot write beside the output folder {self.out}: {exc.strerror or exc}") from None
+        self.dir = self.work.path
         self.bytes = 0
         self.files = 0
-        self.kept: set[str] = set()              # files made or kept by this build
-        self.kept_trees: set[str] = set()        # folders kept whole (a search index part)
-        self.fresh_trees: set[str] = set()       # folders made again whole: they replace the output's
-        self.sizes: dict[str, int] = {}          # the output when published: each file's size
+        self.sizes: dict[str, int | None] = {}   # every file of the new site: its size (None: not known yet)
+        self.fresh_trees: set[str] = set()       # folders a tool filled (a search index part): walked at the end
         self._dirs: set[Path] = set()
 
     def _target(self, path: str) -> Path:
-        self.kept.add(path)
         target = self.dir / path
         if target.parent not in self._dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -56,183 +97,116 @@ class Staging:
         return target
 
     def write(self, path: str, data: bytes) -> None:
-        self._target(path).write_bytes(data)
+        target = self._target(path)
+        target.unlink(missing_ok=True)           # never write through a link to the previous output
+        target.write_bytes(data)
+        self.sizes[path] = len(data)
 
     def open_new(self, path: str):
         """A file of the staging folder to write, in binary."""
-        return self._target(path).open("wb")
+        target = self._target(path)
+        target.unlink(missing_ok=True)
+        self.sizes[path] = None
+        return target.open("wb")
 
     def link_file(self, source: Path, path: str) -> None:
-        """``source`` at ``path``: kept in place when the output has the same file already, else linked
-        (copied where it cannot be)."""
-        try:
-            same = os.path.samefile(source, self.out / path)
-        except OSError:
-            same = False
-        if same:
-            self.kept.add(path)
-            return
+        """``source`` (a regular file of the data) at ``path``, linked, or copied where it cannot be."""
+        self._link(source, path)
+        self.sizes[path] = None
+
+    def _link(self, source: Path, path: str) -> None:
         target = self._target(path)
         try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
+            os.link(source, target, follow_symlinks=False)
+        except FileExistsError:
+            target.unlink()
+            os.link(source, target, follow_symlinks=False)
+        except OSError as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            shutil.copyfile(source, target, follow_symlinks=False)   # a file system without hard links
 
     def current(self, path: str) -> Path:
-        """Where the file at ``path`` is now: in the staging folder when this build made it, else in the
-        previous output."""
-        made = self.dir / path
-        return made if made.is_file() else self.out / path
+        """Where the file at ``path`` of the new site is."""
+        return self.dir / path
 
     def keep(self, paths: list[str]) -> None:
         """Files written into the staging folder by others (the units' workers)."""
-        self.kept.update(paths)
+        for p in paths:
+            self.sizes[p] = None
 
     def link_from_previous(self, paths: list[str]) -> bool:
-        """Keep each of ``paths`` as the previous output has it; False (nothing kept) when one is missing.
-        The output's listing says what it has, when there is one for its manifest: asking the file system
-        about each file of 10,000 department-years took seconds."""
-        if self.previous is not None:
-            if not all(p in self.previous for p in paths):
-                return False
-        elif not all((self.out / p).is_file() for p in paths):
+        """Take each of ``paths`` from the previous output as it is; False (nothing taken) when one is
+        missing.  The output's listing says what it has, when there is one for its manifest."""
+        if self.previous is not None and not all(p in self.previous for p in paths):
             return False
-        self.kept.update(paths)
+        done = []
+        for p in paths:
+            try:
+                self._link(self.out / p, p)
+            except FileNotFoundError:
+                for q in done:
+                    (self.dir / q).unlink(missing_ok=True)
+                    del self.sizes[q]
+                return False
+            done.append(p)
+            self.sizes[p] = self.previous.get(p) if self.previous is not None else None
         return True
 
     def link_tree_from_previous(self, folder: str) -> bool:
-        """Keep a whole folder of the previous output (a search index part), or False when there is none."""
-        if not (self.out / folder).is_dir():
+        """Take a whole folder of the previous output (a search index part), or False when there is none."""
+        source = self.out / folder
+        if not source.is_dir() or source.is_symlink():
             return False
-        self.kept_trees.add(folder)
+        for root, _dirs, files in os.walk(source):
+            rel = os.path.relpath(root, self.out)
+            for name in files:
+                path = f"{rel}/{name}"
+                self._link(Path(root) / name, path)
+                self.sizes[path] = self.previous.get(path) if self.previous is not None else None
         return True
 
     def fresh_tree(self, folder: str) -> Path:
-        """An empty folder at ``folder`` for a tool to fill; it replaces the output's whole."""
+        """An empty folder at ``folder`` for a tool to fill."""
         target = self.dir / folder
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True, exist_ok=True)
-        self.kept_trees.add(folder)
         self.fresh_trees.add(folder)
         return target
 
     def publish(self, last=None) -> None:
-        """Move what was made into the output and remove what is no longer made.  ``last(files, bytes)``, if
-        given, makes the last file (the build's manifest) from the count and size of all the others; it is
-        counted too."""
-        from generator.site.output.manifest import MANIFEST
-
-        if not self.out.exists():
-            self.dir.rename(self.out)              # a first build: the whole folder at once
-            self.dir = self.out
-            self._prune()
-        else:
-            (self.out / MANIFEST).unlink(missing_ok=True)
-            made = self._move_in()
-            shutil.rmtree(self.dir)
-            if self.previous is not None:
-                self._prune_listed(made)
-            else:
-                self._prune()
+        """Swap the new site in.  ``last(files, bytes)``, if given, makes the last file (the build's manifest)
+        from the count and size of all the others; it is counted too."""
+        for folder in self.fresh_trees:
+            self.sizes.update(_sizes(self.dir / folder, f"{folder.rstrip('/')}/"))
+        for path, size in self.sizes.items():
+            if size is None:
+                self.sizes[path] = os.lstat(self.dir / path).st_size
         if last is not None:
-            data = last(self.files + 1, self.bytes)
-            target = self.out / MANIFEST
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
-            self.files += 1
-            self.bytes += len(data)
-            if self.listing is not None:
-                try:
-                    write_atomically(self.listing, pickle.dumps(
-                        {"manifest": hashlib.sha256(data).hexdigest(), "files": self.sizes},
-                        protocol=pickle.HIGHEST_PROTOCOL))
-                except OSError:
-                    pass                           # without it, the next build walks the output
-
-    def _move_in(self) -> dict[str, int]:
-        """Each made file to its place in the output (a search part replaces the output's part whole); the
-        files moved in, with their sizes."""
-        made: dict[str, int] = {}
-        trash = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
+            data = last(len(self.sizes) + 1, sum(self.sizes.values()))
+            (self.dir / MANIFEST).write_bytes(data)
+            self.sizes[MANIFEST] = len(data)
+        self.files = len(self.sizes)
+        self.bytes = sum(self.sizes.values())
         try:
-            for n, folder in enumerate(sorted(self.fresh_trees)):
-                target = self.out / folder
-                if target.exists():
-                    target.rename(trash / str(n))
-                target.parent.mkdir(parents=True, exist_ok=True)
-                (self.dir / folder).rename(target)
-                made.update(_sizes(target, f"{folder.rstrip('/')}/"))
-            fresh = tuple(f"{t.rstrip('/')}/" for t in self.fresh_trees)
-            for root, _dirs, files in os.walk(self.dir):
-                rel = os.path.relpath(root, self.dir)
-                rel = "" if rel == "." else rel + "/"
-                if rel.startswith(fresh):
-                    continue
-                if files:
-                    (self.out / rel).mkdir(parents=True, exist_ok=True)
-                for name in files:
-                    source = os.path.join(root, name)
-                    made[rel + name] = os.lstat(source).st_size
-                    os.replace(source, self.out / rel / name)
-        finally:
-            shutil.rmtree(trash, ignore_errors=True)
-        return made
-
-    def _prune_listed(self, made: dict[str, int]) -> None:
-        """``_prune`` from the previous output's listing: remove what it held that the build did not make
-        or keep, and count the rest, without walking the output."""
-        trees = tuple(f"{t.rstrip('/')}/" for t in self.kept_trees)
-        fresh = tuple(f"{t.rstrip('/')}/" for t in self.fresh_trees)
-        sizes: dict[str, int] = {}
-        gone: set[Path] = set()
-        for path, size in self.previous.items():
-            if path in made or path.startswith(fresh):
-                continue                           # moved in now (a fresh part's old files went with it)
-            if path in self.kept or path.startswith(trees):
-                sizes[path] = size
-            else:
-                (self.out / path).unlink(missing_ok=True)
-                gone.add((self.out / path).parent)
-        sizes.update(made)
-        for path in self.kept - sizes.keys():      # kept, yet not listed: the listing was short of it
-            sizes[path] = os.lstat(self.out / path).st_size
-        for folder in sorted(gone, key=lambda p: len(p.parts), reverse=True):
-            while folder != self.out and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-        self.sizes = sizes
-        self.files = len(sizes)
-        self.bytes = sum(sizes.values())
-
-    def _prune(self) -> None:
-        """Remove what the build neither made nor kept (files of the previous output that are gone now), and
-        count the files and bytes that stay."""
-        trees = tuple(t.rstrip("/") + "/" for t in self.kept_trees)
-        for root, dirs, files in os.walk(self.out, topdown=False):
-            rel = os.path.relpath(root, self.out)
-            rel = "" if rel == "." else rel + "/"
-            kept_whole = rel.startswith(trees)
-            left = False
-            for name in files:
-                path = os.path.join(root, name)
-                if kept_whole or rel + name in self.kept:
-                    size = os.lstat(path).st_size
-                    self.sizes[rel + name] = size
-                    self.files += 1
-                    self.bytes += size
-                    left = True
-                else:
-                    os.unlink(path)
-            if rel and not left and not os.listdir(root):
-                os.rmdir(root)
+            swap_in(self.work)
+        except OSError as exc:
+            raise BudgetsiteError(f"cannot put the new site in place at {self.out}: {exc.strerror or exc}; "
+                                  f"the previous site is unchanged") from None
+        self.dir = self.out
+        if self.listing is not None and last is not None:
+            try:
+                write_atomically(self.listing, json.dumps(
+                    {"manifest": hashlib.sha256(data).hexdigest(), "files": self.sizes}).encode())
+            except OSError:
+                pass                           # without it, the next build asks the file system
 
     def __enter__(self) -> "Staging":
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.dir != self.out and self.dir.exists():
-            shutil.rmtree(self.dir)
+        if self.dir != self.out:
+            self.work.discard()
 
 
 def _sizes(folder: Path, prefix: str) -> dict[str, int]:
@@ -249,13 +223,12 @@ def _sizes(folder: Path, prefix: str) -> dict[str, int]:
 def _read_listing(listing: Path, out: Path) -> dict[str, int] | None:
     """The output's files with their sizes, as the build that wrote its manifest left them; None when the
     listing is missing, unreadable or of another manifest (the output changed since)."""
-    from generator.site.output.manifest import MANIFEST
-
-    found = read_pickle(listing, dict)
     try:
         manifest = (out / MANIFEST).read_bytes()
-    except OSError:
+        found = json.loads(listing.read_bytes())
+    except (OSError, ValueError):
         return None
-    if found is None or found.get("manifest") != hashlib.sha256(manifest).hexdigest():
+    if not isinstance(found, dict) or found.get("manifest") != hashlib.sha256(manifest).hexdigest():
         return None
-    return found.get("files")
+    files = found.get("files")
+    return files if isinstance(files, dict) else None

@@ -1,0 +1,156 @@
+"""The build never deletes what it did not make, and readers see the old site or the new one, never a mix."""
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.core.errors import BudgetsiteError
+from generator.site.build import build
+from tests.conftest import ROOT, data_with_a_second_year
+
+MANIFEST = ".budgetsite-manifest.json"
+
+
+def _project(tmp_path: Path) -> Path:
+    """A clone of the project's site and data, with files of the user's own (a .git folder, notes)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("site.yaml", "content", "templates", "data"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (project / "notes.txt").write_text("mine", encoding="utf-8")
+    return project
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("out", [".", "data", "data/sources", "templates", "..", "home"])
+def test_build_refuses_an_output_it_did_not_make_and_changes_nothing(tmp_path, monkeypatch, capsys, out):
+    project = _project(tmp_path)
+    home = tmp_path / "project" / "home"          # like ~: a folder of the user's files
+    home.mkdir()
+    (home / "letter.txt").write_text("x", encoding="utf-8")
+    before = _tree(tmp_path)
+    monkeypatch.chdir(project)
+    assert main(["build", "--out", out, "--jobs", "1", "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: --out ") and "Traceback" not in err
+    assert _tree(tmp_path) == before
+    assert not [p for p in tmp_path.rglob(".*.tmp-*")]
+
+
+def test_build_refuses_a_file_as_output(tmp_path, monkeypatch, capsys):
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    assert main(["build", "--out", "notes.txt", "--no-cache"]) == 1
+    assert "is a file" in capsys.readouterr().err
+    assert (project / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_build_fills_a_new_or_empty_folder_and_replaces_only_its_own(tmp_path):
+    project = _project(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build(project, project / "data", empty, use_cache=False)
+    assert (empty / MANIFEST).is_file() and (empty / "index.html").is_file()
+    (empty / "stray.html").write_text("left by hand", encoding="utf-8")
+    build(project, project / "data", empty, use_cache=False)           # its own folder: replaced whole
+    assert not (empty / "stray.html").exists()
+    (empty / MANIFEST).unlink()                                         # no longer recognisably its own
+    with pytest.raises(BudgetsiteError, match="not made by budgetsite build"):
+        build(project, project / "data", empty, use_cache=False)
+    assert (empty / "index.html").is_file()
+
+
+def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path):
+    """kill -9 at spread moments of a build that changes the site: the output is always exactly the old
+    site or exactly the new one, and the next build clears what the killed one left beside it."""
+    old_data = ROOT / "data"
+    new_data = data_with_a_second_year(tmp_path / "new")
+    out = tmp_path / "site" / "out"
+    build(ROOT, new_data, out, use_cache=False)
+    new = _tree(out)
+    shutil.rmtree(out)
+    build(ROOT, old_data, out, use_cache=False)
+    old = _tree(out)
+    assert old != new
+    command = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--data", str(new_data),
+               "--out", str(out), "--jobs", "1", "--no-cache"]
+    started = time.monotonic()
+    subprocess.run(command, check=True, capture_output=True)
+    whole = time.monotonic() - started
+    shutil.rmtree(out)
+    build(ROOT, old_data, out, use_cache=False)
+    seen = set()
+    for fraction in (0.35, 0.55, 0.7, 0.8, 0.88, 0.94, 0.98, 1.02):
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(whole * fraction)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        now = _tree(out)
+        assert now in (old, new), f"a mix after a kill at {fraction:.0%} of a build"
+        seen.add("new" if now == new else "old")
+        if now == new:
+            shutil.rmtree(out)
+            build(ROOT, old_data, out, use_cache=False)
+    assert "old" in seen
+    build(ROOT, new_data, out, use_cache=False)
+    assert _tree(out) == new
+    assert not [p.name for p in out.parent.iterdir() if p.name != "out"]     # nothing left beside it
+
+
+def test_two_builds_at_once_give_one_whole_site(tmp_path):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--data", str(ROOT / "data"),
+               "--out", str(out), "--jobs", "1", "--no-cache"]
+    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
+    assert [r[2] for r in results] == [0, 0], results
+    reference = tmp_path / "reference"
+    build(ROOT, ROOT / "data", reference, use_cache=False)
+    assert _tree(out) == _tree(reference)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reference"]
+
+
+def test_swap_falls_back_to_two_renames_and_a_kill_between_them_is_recovered(tmp_path, monkeypatch):
+    from generator.core import folders
+
+    target = tmp_path / "data"
+    target.mkdir()
+    (target / "a.txt").write_text("old", encoding="utf-8")
+    monkeypatch.setattr(folders, "_exchange", lambda a, b: False)
+    work = folders.WorkFolder(target)
+    (work.path / "a.txt").write_text("new", encoding="utf-8")
+    real_rename = os.rename
+    calls = []
+
+    def rename(a, b):
+        calls.append((a, b))
+        if len(calls) == 2:
+            raise KeyboardInterrupt("killed between the two renames")
+        real_rename(a, b)
+
+    monkeypatch.setattr(folders.os, "rename", rename)
+    with pytest.raises(KeyboardInterrupt):
+        folders.swap_in(work)
+    work.close()                                   # the run is gone, and its lock with it
+    monkeypatch.setattr(folders.os, "rename", real_rename)
+    assert not target.exists()
+    assert folders.recover(target) is not None
+    assert (target / "a.txt").read_text(encoding="utf-8") == "old"
+    assert not (target / f"{folders.MARK}.old").exists()
+    assert [p.name for p in folders.clear_leftovers(target)] == [work.path.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
