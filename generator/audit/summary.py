@@ -1,0 +1,77 @@
+"""``budgetsite summary``: one entry per disclosure of the data directory, for a publisher after an import
+and for scripts (``--json``).
+
+Each entry gives the disclosure's identity, its headline measures as exact
+decimal strings of 元 (taken where ``audit.figures.headline`` takes them,
+so the summary, the audit and the site agree), how much of its documents
+the import took, and how many findings and import notes it has.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from generator.audit.check import CheckReport
+from generator.audit.figures import headline
+from generator.core import vocabulary as V
+from generator.core.model import Disclosure, Finding
+
+# the measures of an entry, by the names scripts read, and the headline figures each is taken from (the
+# first that the disclosure prints)
+MEASURES = {
+    "total": (V.TOTAL_INCOME, V.TOTAL_EXPENDITURE),      # 收支总计 of the summary table
+    "basic": (V.BASIC,),                                   # 基本支出
+    "project": (V.PROJECT,),                               # 项目支出
+    "three_public": (V.THREE_PUBLIC,),                     # “三公”经费 total
+}
+
+
+def yuan_text(yuan: int | Decimal) -> str:
+    """An amount of 元 as an exact decimal string: ``219553500``, ``91016775.35``."""
+    if isinstance(yuan, Decimal):
+        return format(yuan.quantize(Decimal("0.01")) if yuan != yuan.to_integral_value() else yuan.to_integral_value(), "f")
+    return str(yuan)
+
+
+def entry(folder: str, d: Disclosure, findings: list[Finding], notes: list[Finding]) -> dict:
+    figures = headline(d)
+    measures = {}
+    for name, keys in MEASURES.items():
+        found = next((figures[k] for k in keys if k in figures), None)
+        if found is not None:
+            measures[name] = yuan_text(found.yuan)
+    printed = sum(1 for t in d.tables for r in t.rows for c in r.cells if c.printed)
+    return {
+        "folder": folder,
+        "region": d.region, "department": d.department, "year": d.year, "phase": d.phase, "scope": d.scope,
+        "edition": d.edition,
+        "sources": [s.name for s in d.sources],
+        "measures": measures,
+        "coverage": {"tables": len(d.tables), "figures": printed},
+        "findings": len(findings),
+        "notes": len(notes),
+    }
+
+
+def summarise(report: CheckReport, data_dir: Path) -> list[dict]:
+    """One entry per audited disclosure of a valid ``report``, in the order of the data folders."""
+    root = data_dir / "disclosures"
+    return [entry(path.relative_to(root).as_posix(), d, findings, report.notes.get(path, []))
+            for path, d, findings in report.audited]
+
+
+def format_summary(entries: list[dict]) -> str:
+    """The summary as printed for a reader: one line per disclosure."""
+    names = {"total": "收支总计", "basic": "基本支出", "project": "项目支出", "three_public": "“三公”经费"}
+    lines = []
+    for e in entries:
+        figures = "，".join(f"{names[k]} {_wan(v)} 万元" for k, v in e["measures"].items())
+        lines.append(f"{e['region']} {e['department']} {e['year']} {e['phase']}（{e['scope']}）: "
+                     f"{figures or '未找到主要数字'}; {e['coverage']['tables']} 张表，{e['coverage']['figures']} 个数字；"
+                     f"{e['findings']} 条核对发现，{e['notes']} 条导入说明")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _wan(text: str) -> str:
+    return f"{Decimal(text) / 10000:,.2f}"

@@ -1,0 +1,40 @@
+"""``budgetsite summary``: identity, exact headline figures, coverage and counts per disclosure."""
+
+import json
+from decimal import Decimal
+
+from generator.audit.summary import yuan_text
+from generator.cli import main
+from tests.conftest import ROOT
+
+
+def test_summary_json_gives_exact_headline_figures(capsys):
+    assert main(["summary", "--json", "--data", str(ROOT / "data")]) == 0
+    entries = {e["department"]: e for e in json.loads(capsys.readouterr().out)}
+    jc = entries["江苏省人民检察院"]
+    assert (jc["region"], jc["year"], jc["phase"], jc["scope"]) == ("江苏省", 2018, "预算", "部门")
+    assert jc["measures"] == {"total": "219553500", "basic": "139943100", "project": "55730000",
+                              "three_public": "4843000"}
+    assert jc["coverage"]["tables"] == 12 and jc["coverage"]["figures"] > 100
+    zz = entries["郑州市人民政府办公厅"]
+    assert zz["findings"] > 0 and zz["notes"] > 0
+    final = entries["中共上海市普陀区委社会工作部"]
+    assert final["phase"] == "决算" and final["measures"]["total"] == "3078200"
+
+
+def test_summary_for_a_reader_is_one_chinese_line_per_disclosure(capsys):
+    assert main(["summary", "--data", str(ROOT / "data")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(list((ROOT / "data" / "disclosures").glob("*/*/*/disclosure.json")))
+    assert any("江苏省人民检察院" in line and "收支总计 21,955.35 万元" in line for line in lines)
+
+
+def test_summary_of_invalid_data_is_refused(tmp_path, capsys):
+    (tmp_path / "disclosures").mkdir()
+    assert main(["summary", "--data", str(tmp_path)]) == 1
+
+
+def test_amounts_are_exact_decimal_strings():
+    assert yuan_text(219553500) == "219553500"
+    assert yuan_text(Decimal("91016775.35")) == "91016775.35"
+    assert yuan_text(Decimal("100.00")) == "100"
