@@ -1,6 +1,6 @@
 """Cleaning of cell and paragraph text taken from PDF-derived documents.
 
-Cells arrive with HTML (``<p>``, ``<h2>``, ``<ol style=…>``), LaTeX
+Cells arrive with HTML formatting (``<p>``, ``<h2>``, ``<ol style=…>``), LaTeX
 (``$\\geq 55 \\leq 72$``), entity escapes and words broken by the PDF layout
 (``工资福利支 出``).  Everything is reduced to plain text here, once, so no
 later step can pass markup through to a page.
@@ -12,7 +12,11 @@ import html
 import re
 import unicodedata
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# the tags of formatting that exported documents carry; any other text in angle brackets (``<script>`` typed
+# into a cell) is the document's text, kept as printed and escaped wherever it is shown
+_FORMATTING = r"(?:p|div|span|font|br|hr|li|ol|ul|dl|dt|dd|h[1-6]|b|i|u|s|em|strong|small|big|sub|sup|" \
+              r"table|thead|tbody|tfoot|tr|td|th|caption|col|colgroup|center|blockquote|pre|code|a|section)"
+_TAG = re.compile(rf"</?{_FORMATTING}(?:\s[^<>]*)?/?>", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ol|ul|h[1-6]|tr|table)(?:\s[^<>]*)?/?>", re.I)
 _LATEX = {
     r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\%": "%",

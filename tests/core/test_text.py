@@ -19,3 +19,11 @@ def test_a_sub_item_is_told_from_a_top_level_row():
         assert is_sub_item(label), label
     for label in ("一、财政拨款", "二、事业收入", "上年结转资金", "当年收入小计", "2024年预算", "一般公共预算收入 财政拨款"):
         assert not is_sub_item(label), label
+
+
+def test_text_in_angle_brackets_that_is_not_formatting_is_kept_as_printed():
+    """Formatting tags of exported documents go; anything else (a ``<script>`` typed into a cell) is the
+    document's own text, kept exactly and escaped wherever it is shown."""
+    assert clean("<p>工资福利支出</p>") == "工资福利支出"
+    assert clean("<script>alert(1)</script>办公费") == "<script>alert(1)</script>办公费"
+    assert clean("<img src=x onerror=alert(1)>") == "<img src=x onerror=alert(1)>"
