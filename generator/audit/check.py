@@ -1,12 +1,15 @@
 """``budgetsite check``: validate the data directory, then audit every disclosure.
 
 Validation failures (a missing file, a field of the wrong form, a figure
-that is not exact 元) make the data invalid.  Audit findings do not:
-they are facts about the published documents that readers deserve to see.
+that is not exact 元, a symbolic link, a name a path could be made of that
+is not a plain name, a folder that is not the one its disclosure names)
+make the data invalid.  Audit findings do not: they are facts about the
+published documents that readers deserve to see.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,10 +17,10 @@ from generator.audit import audit, import_notes
 from generator.audit.phases import cross_phase
 from generator.core.errors import DataError
 from generator.core.model import Disclosure, Finding
-from generator.store.layout import DISCLOSURES, disclosure_dirs
+from generator.store.layout import DISCLOSURES, data_dir_problem, disclosure_dirs, source_files
 from generator.store.read import load_disclosure
 from generator.store.registry import load as load_registry
-from generator.store.schema import validate_disclosure
+from generator.store.schema import unsafe_paths, validate_disclosure
 
 
 @dataclass
@@ -36,19 +39,32 @@ class CheckReport:
 
 
 def check_data(data_dir: Path) -> CheckReport:
-    """Validate ``data_dir``; when it is valid, audit each disclosure."""
+    """Validate ``data_dir``; when it is valid, audit each disclosure.
+
+    Everything a build would refuse, or could not build, is a problem here: a symbolic link or another
+    file that is not plain anywhere under ``data_dir`` (``schema.unsafe_paths``), an invalid registry, and
+    each folder's problems (``schema.validate_disclosure``), its sources held against ``DIR/sources``."""
     report = CheckReport()
+    problem = data_dir_problem(data_dir)
+    if problem is not None:
+        report.problems.append(problem)
+        return report
+    unsafe = unsafe_paths(data_dir)
+    report.problems += unsafe
     try:
         load_registry(data_dir)
     except DataError as exc:
         report.problems.append(str(exc))
-        return report
     dirs = disclosure_dirs(data_dir)
     if not dirs:
         report.problems.append(f"{data_dir}: no disclosures found (expected "
                                f"{data_dir}/{DISCLOSURES}/*/*/*/disclosure.json)")
-        return report
-    report.problems = [p for d in dirs for p in validate_disclosure(d)]
+    sources = set(source_files(data_dir))
+    for d in dirs:
+        inside = f"{d}{os.sep}"
+        if not any(p.startswith(inside) for p in unsafe):      # its links are named, not read
+            report.problems += validate_disclosure(d, sources)
+    report.problems = list(dict.fromkeys(report.problems))     # the registry's link is named once
     if report.problems:
         return report
     for path in dirs:

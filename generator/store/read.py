@@ -10,9 +10,11 @@ says exactly what is wrong).
 
 from __future__ import annotations
 
+import csv
+import errno
 import html
 import json
-import re
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,9 +24,8 @@ from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Indicat
                                   Source, Statement, Table, TableColumn, TableRow, Target, Task, Term, UnitRow)
 from generator.core.vocabulary import Kind
 from generator.store import schema as S
-from generator.store.layout import NARRATIVE, disclosure_dirs, source_text_file
-
-_SOURCE_LINE = re.compile(r"^<!-- source: (.*) line (\d+) -->$")
+from generator.store.layout import (DISCLOSURES, LINK_PROBLEM, TEXT, disclosure_dirs, narrative_files, read_plain,
+                                    require_data_dir, source_text_file)
 
 
 def _records(path: Path, spec: S.CsvFile) -> list[dict]:
@@ -39,8 +40,11 @@ def _source(record: dict, path: Path) -> Source:
 
 
 def load_source_text(folder: Path, name: str) -> list[str]:
-    """The text form of source ``name`` of the disclosure in ``folder``: line N is the line cited as N."""
-    return (folder / source_text_file(name)).read_text(encoding="utf-8").split("\n")[:-1]
+    """The text form of source ``name`` of the disclosure in ``folder``: line N is the line cited as N (read
+    neither through a link to its file nor through a link to its folder ``text/``)."""
+    if os.path.islink(folder / TEXT):
+        raise OSError(errno.ELOOP, LINK_PROBLEM, str(folder / TEXT))
+    return read_plain(folder / source_text_file(name)).split("\n")[:-1]
 
 
 _ROW_FIELDS = ("table", "row", "line", "label", "kind", "code", "scheme", "level", "parent", "canonical", "code2",
@@ -70,9 +74,9 @@ def _tables(meta: dict, path: Path) -> list[Table]:
 
 def _sections(path: Path) -> list[Section]:
     out = []
-    for file in sorted((path / NARRATIVE).glob("*.md")):
-        first, _, body = file.read_text(encoding="utf-8").partition("\n")
-        m = _SOURCE_LINE.match(first)
+    for file in narrative_files(path):
+        first, _, body = read_plain(file).partition("\n")
+        m = S.SOURCE_LINE.fullmatch(first)
         if m is None:
             raise DataError(f"{file}:1: expected the source line “<!-- source: FILE line N -->”")
         heading = body.split("\n", 1)[0].removeprefix("## ")
@@ -88,9 +92,22 @@ def _performance(d: Disclosure, perf: dict) -> None:
 
 
 def load_disclosure(path: Path) -> Disclosure:
-    """One disclosure folder as a ``Disclosure``."""
+    """One disclosure folder as a ``Disclosure``.
+
+    What the site makes paths and URLs of is refused when it is unsafe (``schema.identity_problems``: slugs,
+    year, phase, scope, source names, table ids), and so is a folder under ``…/disclosures/`` that is not
+    the one its ``disclosure.json`` names; no data file is read through a symbolic link."""
     try:
-        meta = json.loads((path / S.DISCLOSURE_JSON).read_text(encoding="utf-8"))
+        meta = json.loads(read_plain(path / S.DISCLOSURE_JSON))
+        if not isinstance(meta, dict):
+            raise ValueError(f"{S.DISCLOSURE_JSON} is not a JSON object")
+    except (OSError, ValueError) as exc:
+        raise DataError(f"{path}: cannot read the disclosure ({type(exc).__name__}: {exc}); "
+                        f"run budgetsite check for details") from None
+    problems = S.identity_problems(meta, path, folder=len(path.parts) > 3 and path.parts[-4] == DISCLOSURES)
+    if problems:
+        raise DataError(f"{problems[0]}; run budgetsite check for details")
+    try:
         d = Disclosure(region=meta["region"], department=meta["department"], year=meta["year"], phase=meta["phase"],
                        scope=meta["scope"],
                        sources=[_source(s, path) for s in meta["sources"]], tables=_tables(meta, path),
@@ -100,14 +117,15 @@ def load_disclosure(path: Path) -> Disclosure:
         d.tasks = [Task(**t) for t in _records(path, S.TASKS)]
         d.statements = [Statement(**s) for s in _records(path, S.STATEMENTS)]
         d.glossary = [Term(**t) for t in _records(path, S.GLOSSARY)]
-        _performance(d, jsontext.loads((path / S.PERFORMANCE_JSON).read_text(encoding="utf-8")))
+        _performance(d, jsontext.loads(read_plain(path / S.PERFORMANCE_JSON)))
         d.sections = _sections(path)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, csv.Error) as exc:
         raise DataError(f"{path}: cannot read the disclosure ({type(exc).__name__}: {exc}); "
                         f"run budgetsite check for details") from None
     return d
 
 
 def load_all(data_dir: Path) -> list[Disclosure]:
-    """Every disclosure of the data directory, each read once."""
+    """Every disclosure of the data directory, each read once (``DataError`` when it is not a folder)."""
+    require_data_dir(data_dir, missing_ok=False)
     return [load_disclosure(path) for path in disclosure_dirs(data_dir)]

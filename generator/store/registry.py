@@ -10,7 +10,8 @@ an entry that is already there.
 
 from __future__ import annotations
 
-import re
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +19,10 @@ import yaml
 
 from generator.core.errors import DataError
 from generator.core.slugs import department_slug, region_slug
+from generator.store.layout import LINK_PROBLEM, REGISTRY, SLUG, read_plain, require_data_dir
 
-FILE = "registry.yaml"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FILE = REGISTRY
+_SLUG_RULE = "lower-case letters, digits and '-' (not starting with '-', at most 200)"
 
 HEADER = """\
 # Departments of this site.  budgetsite import adds new ones; edit freely:
@@ -76,11 +78,24 @@ class Registry:
 
 
 def load(data_dir: Path) -> Registry:
+    """The registry of ``data_dir`` (empty when it has none yet); ``DataError`` when ``data_dir`` is not a
+    folder, or its registry.yaml is a symbolic link, not a file, not UTF-8 or not a valid registry."""
+    require_data_dir(data_dir)
     path = data_dir / FILE
-    if not path.is_file():
-        return Registry()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return Registry()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(mode):
+        raise DataError(f"{path} {LINK_PROBLEM}")
+    if not stat.S_ISREG(mode):
+        raise DataError(f"{path}: not a file (expected the registry, a YAML file)")
+    try:
+        raw = yaml.safe_load(read_plain(path)) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -92,14 +107,24 @@ def parse(raw: object, path: Path) -> Registry:
     if not isinstance(raw, dict) or set(raw) - {"regions", "departments"}:
         raise DataError(f"{path}: expected the keys regions and departments")
     reg = Registry()
-    for name, value in (raw.get("regions") or {}).items():
+    regions = raw.get("regions") or {}
+    if not isinstance(regions, dict):
+        raise DataError(f"{path}: regions must be a mapping of region names to {{slug: …}}")
+    by_slug: dict[str, str] = {}
+    for name, value in regions.items():
         slug = value.get("slug") if isinstance(value, dict) else None
-        if not isinstance(slug, str) or not _SLUG.match(slug):
-            raise DataError(f"{path}: region {name!r}: slug must be lower-case letters, digits and '-'")
+        if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+            raise DataError(f"{path}: region {name!r}: slug must be {_SLUG_RULE}, found {slug!r}")
+        if slug in by_slug:
+            raise DataError(f"{path}: region {name!r}: slug {slug!r} is already used by {by_slug[slug]}")
+        by_slug[slug] = str(name)
         reg.regions[str(name)] = slug
+    departments = raw.get("departments") or []
+    if not isinstance(departments, list):
+        raise DataError(f"{path}: departments must be a list of mappings with name, region, slug")
     seen: dict[tuple[str, str], str] = {}
     names: set[str] = set()
-    for i, item in enumerate(raw.get("departments") or []):
+    for i, item in enumerate(departments):
         where = f"{path}: departments[{i}]"
         if not isinstance(item, dict):
             raise DataError(f"{where}: expected a mapping with name, region, slug")
@@ -113,8 +138,8 @@ def parse(raw: object, path: Path) -> Registry:
             value = item.get(key) or []
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise DataError(f"{where}: {key} must be a list of names")
-        if not _SLUG.match(item["slug"]):
-            raise DataError(f"{where}: slug {item['slug']!r} must be lower-case letters, digits and '-'")
+        if not SLUG.fullmatch(item["slug"]):
+            raise DataError(f"{where}: slug {item['slug']!r} must be {_SLUG_RULE}")
         key = (item["region"], item["slug"])
         if key in seen:
             raise DataError(f"{where}: slug {item['slug']!r} is already used by {seen[key]}")

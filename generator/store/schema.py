@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import operator
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,8 +21,10 @@ from pathlib import Path
 
 from generator.core import jsontext
 from generator.core.money import YUAN_TEXT, parse_yuan_text
-from generator.core.vocabulary import KINDS, PHASES, SCOPES
-from generator.store.layout import source_text_file
+from generator.core.vocabulary import KINDS, PHASES, SCOPES, edition
+from generator.store.layout import (DISCLOSURES, EDITION, LINK_PROBLEM, SLUG, SOURCES, data_dir_problem,
+                                    name_problem, narrative_files, open_plain, read_plain, source_text_file,
+                                    unprintable)
 
 FORMAT_VERSION = 3
 
@@ -149,7 +152,7 @@ def read_columns(path: Path, spec: CsvFile, names: tuple[str, ...]) -> list[tupl
     """Only the fields ``names`` of the file's rows, decoded, as tuples in that order: a disclosure's money
     is read on every build, and a dict for each of its figures cost more than reading them.  A text field
     is taken as it is; only the others go through their converter."""
-    with path.open(encoding="utf-8", newline="") as fh:
+    with open_plain(path, encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         at = {name: i for i, name in enumerate(next(reader, []))}
         readers = dict(_converters(spec))
@@ -172,7 +175,7 @@ def read_columns(path: Path, spec: CsvFile, names: tuple[str, ...]) -> list[tupl
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
+    with open_plain(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -190,17 +193,32 @@ def csv_text(spec: CsvFile, records: list[dict]) -> str:
 
 _INT = re.compile(r"-?[0-9]+")                     # matched whole (fullmatch): ASCII digits, no line end
 _SHA = re.compile(r"^[0-9a-f]{64}$")
+# a table's id: its kind, and ``-2`` for a second table of that kind (``basic_economic-2``)
+TABLE_ID = re.compile(r"[a-z][a-z0-9_]{0,99}(?:-[0-9]{1,4})?")
+# the first line of a narrative section: the document and line it was read from
+SOURCE_LINE = re.compile(r"<!-- source: (.*) line ([0-9]+) -->")
+_SLUG_RULE = "lower-case ASCII letters, digits and '-', not starting with '-', at most 200"
 
 
 def validate_csv(spec: CsvFile, path: Path, table_ids: set[str]) -> list[str]:
     """Problems of one CSV file: its header, and each field's form, with the line that has it."""
-    if not path.is_file():
+    try:
+        with open_plain(path, encoding="utf-8", newline="") as fh:
+            records = list(csv.reader(fh))
+    except FileNotFoundError:
         return [f"{path}: missing"]
-    header = path.read_text(encoding="utf-8").split("\n", 1)[0].split(",")
-    if tuple(header) != spec.fields:
+    except (OSError, ValueError, csv.Error) as exc:
+        return [f"{path}: cannot read: {exc}"]
+    if not records or tuple(records[0]) != spec.fields:
         return [f"{path}: header must be {','.join(spec.fields)}"]
     problems: list[str] = []
-    for n, row in enumerate(read_csv_rows(path), 2):
+    plain: set[str] = set()                        # document names already found plain
+    width = len(spec.fields)
+    for n, cells in enumerate((r for r in records[1:] if r), 2):
+        if len(cells) != width:
+            problems.append(f"{path}:{n}: expected {width} fields, found {len(cells)}")
+            cells = (cells + [""] * width)[:width]            # and the fields it has are looked at too
+        row = dict(zip(spec.fields, cells))
         if "table" in row and row["table"] not in table_ids:
             problems.append(f"{path}:{n}: unknown table {row['table']!r}")
         for name in sorted(spec.integers - {"line"}):
@@ -218,44 +236,131 @@ def validate_csv(spec: CsvFile, path: Path, table_ids: set[str]) -> list[str]:
             problems.append(f"{path}:{n}: yuan and printed must be both blank or both filled")
         if "line" in row and not _INT.fullmatch(row["line"] or ""):
             problems.append(f"{path}:{n}: line must be a line number")
+        document = row.get("document")
+        if document is not None and document not in plain:
+            why = name_problem(document)
+            if why is None:
+                plain.add(document)
+            else:
+                problems.append(f"{path}:{n}: document {why}, found {document!r}")
     return problems
 
 
-def validate_disclosure(path: Path) -> list[str]:
-    """Problems that make one disclosure folder invalid (empty when valid)."""
+def _objects(value: object, where: str, problems: list[str]) -> list[dict]:
+    """The JSON objects of a list; any other item is a problem (and left out)."""
+    out = []
+    for i, item in enumerate(value if isinstance(value, list) else []):
+        if isinstance(item, dict):
+            out.append(item)
+        else:
+            problems.append(f"{where}[{i}] must be an object")
+    return out
+
+
+def identity_problems(meta: dict, path: Path, folder: bool = True) -> list[str]:
+    """Problems of what a disclosure's paths and URLs are made of: its year, phase and scope (its edition,
+    ``2024-budget``), its slugs, the names of its sources and the ids of its tables (file names in the
+    site); with ``folder``, that ``path`` is ``…/disclosures/<region_slug>/<department_slug>/<edition>``.
+    Cheap (no file is read): the build's reading of a disclosure checks it too."""
+    file = path / DISCLOSURE_JSON
+    problems: list[str] = []
+    for key, kind in (("region", str), ("department", str), ("phase", str), ("scope", str),
+                      ("sources", list), ("tables", list)):
+        if not isinstance(meta.get(key), kind):
+            problems.append(f"{file}: field {key!r} must be {kind.__name__}")
+    year = meta.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 1000 <= year <= 9999:
+        problems.append(f"{file}: field 'year' must be a year of four digits, found {year!r}")
+        year = None
+    phase, scope = meta.get("phase"), meta.get("scope")
+    if isinstance(phase, str) and phase not in PHASES:
+        problems.append(f"{file}: phase must be one of {' '.join(PHASES)}, found {phase!r}")
+    if isinstance(scope, str) and scope not in SCOPES:
+        problems.append(f"{file}: scope must be one of {' '.join(SCOPES)}, found {scope!r}")
+    slugs = [meta.get("region_slug"), meta.get("department_slug")]
+    for key, value in zip(("region_slug", "department_slug"), slugs):
+        if not isinstance(value, str) or not SLUG.fullmatch(value):
+            problems.append(f"{file}: {key} must be a slug ({_SLUG_RULE}), found {value!r}")
+    known = all(isinstance(v, str) and SLUG.fullmatch(v) for v in slugs) and year is not None \
+        and phase in PHASES and scope in SCOPES
+    if folder and known:
+        expected = (*slugs, edition(year, phase, scope))
+        found = path.parts[-3:]
+        if len(path.parts) < 4 or path.parts[-4] != DISCLOSURES or tuple(found) != expected:
+            problems.append(f"{path}: the folder must be {DISCLOSURES}/{'/'.join(expected)}, as its "
+                            f"{DISCLOSURE_JSON} says (region_slug, department_slug, year, phase and scope); "
+                            f"found {'/'.join(path.parts[-4:])}")
+    names: set[str] = set()
+    for s in _objects(meta.get("sources"), f"{file}: sources", problems):
+        name = s.get("name")
+        why = name_problem(name)
+        if why is not None:
+            problems.append(f"{file}: source name {why}, found {name!r}")
+        elif name in names:
+            problems.append(f"{file}: source {name!r} is listed twice")
+        names.add(name if isinstance(name, str) else "")
+    ids: set[str] = set()
+    for t in _objects(meta.get("tables"), f"{file}: tables", problems):
+        table = t.get("id")
+        if not isinstance(table, str) or not TABLE_ID.fullmatch(table):
+            problems.append(f"{file}: table id must be a table kind, with -N for its Nth table of that kind "
+                            f"(basic_economic-2), found {table!r}")
+        elif table in ids:
+            problems.append(f"{file}: table id {table!r} is used twice")
+        ids.add(table if isinstance(table, str) else "")
+        why = name_problem(t.get("document"))
+        if why is not None:
+            problems.append(f"{file}: table {table!r}: document {why}, found {t.get('document')!r}")
+    return problems
+
+
+def validate_disclosure(path: Path, sources: set[str] | None = None) -> list[str]:
+    """Problems that make one disclosure folder invalid (empty when valid).
+
+    Given ``sources`` (the documents of ``DIR/sources``: ``layout.source_files``), each source of the
+    disclosure must be one of them."""
     file = path / DISCLOSURE_JSON
     try:
-        meta = json.loads(file.read_text(encoding="utf-8"))
+        meta = json.loads(read_plain(file))
     except (OSError, ValueError) as exc:
         return [f"{file}: cannot read: {exc}"]
+    if not isinstance(meta, dict):
+        return [f"{file}: must be a JSON object with the keys {', '.join(DISCLOSURE_KEYS)}"]
     problems: list[str] = []
     if meta.get("format") != FORMAT_VERSION:
         problems.append(f"{file}: format must be {FORMAT_VERSION}, found {meta.get('format')!r}; "
                         f"import the sources again (budgetsite import) to rewrite the data")
-    for key, kind in (("region", str), ("department", str), ("year", int), ("phase", str), ("scope", str),
-                      ("sources", list), ("tables", list)):
-        if not isinstance(meta.get(key), kind):
-            problems.append(f"{file}: field {key!r} must be {kind.__name__}")
-    if isinstance(meta.get("phase"), str) and meta["phase"] not in PHASES:
-        problems.append(f"{file}: phase must be one of {' '.join(PHASES)}, found {meta['phase']!r}")
-    if isinstance(meta.get("scope"), str) and meta["scope"] not in SCOPES:
-        problems.append(f"{file}: scope must be one of {' '.join(SCOPES)}, found {meta['scope']!r}")
-    for s in meta.get("sources") or []:
+    problems += identity_problems(meta, path)
+    for s in _objects(meta.get("sources"), f"{file}: sources", []):
+        name = s.get("name")
         if not _SHA.match(str(s.get("sha256", ""))):
-            problems.append(f"{file}: source {s.get('name')!r} has no valid sha256")
-        text = path / source_text_file(str(s.get("name")))
+            problems.append(f"{file}: source {name!r} has no valid sha256")
+        if name_problem(name) is not None:
+            continue                               # reported by identity_problems; its text is not looked for
+        if sources is not None and name not in sources:
+            problems.append(f"{file}: source {name!r} is not in {SOURCES}/ (expected the document as published, "
+                            f"a regular file {SOURCES}/{name} of the data directory)")
+        text = path / source_text_file(name)
         try:
-            count = len(text.read_text(encoding="utf-8").split("\n")) - 1
-        except OSError:
-            problems.append(f"{text}: missing (the text form of source {s.get('name')!r})")
+            count = len(read_plain(text).split("\n")) - 1
+        except FileNotFoundError:
+            problems.append(f"{text}: missing (the text form of source {name!r})")
+            continue
+        except (OSError, ValueError) as exc:
+            problems.append(f"{text}: cannot read (the text form of source {name!r}): {exc}")
             continue
         if count != s.get("lines"):
             problems.append(f"{text}: has {count} lines, disclosure.json says {s.get('lines')}")
-    for t in meta.get("tables") or []:
+    for t in _objects(meta.get("tables"), f"{file}: tables", []):
         if t.get("kind") not in KINDS:
             problems.append(f"{file}: table {t.get('id')!r} has an unknown kind {t.get('kind')!r}")
+    for i, f in enumerate(_objects(meta.get("merge_findings"), f"{file}: merge_findings", problems)):
+        why = name_problem(f.get("document"))
+        if why is not None:
+            problems.append(f"{file}: merge_findings[{i}].document {why}, found {f.get('document')!r}")
     problems += _validate_performance(path / PERFORMANCE_JSON)
-    ids = {t.get("id") for t in meta.get("tables") or []}
+    problems += _validate_narrative(path)
+    ids = {t.get("id") for t in _objects(meta.get("tables"), "", [])}
     for spec in CSV_FILES:
         problems += validate_csv(spec, path / spec.name, ids)
     return problems
@@ -263,20 +368,105 @@ def validate_disclosure(path: Path) -> list[str]:
 
 def _validate_performance(file: Path) -> list[str]:
     try:
-        perf = jsontext.loads(file.read_text(encoding="utf-8"))
+        perf = jsontext.loads(read_plain(file))
     except (OSError, ValueError) as exc:
         return [f"{file}: cannot read: {exc}"]
+    if not isinstance(perf, dict):
+        return [f"{file}: must be a JSON object with the keys {', '.join(PERFORMANCE_KEYS)}"]
     problems = []
     for key in PERFORMANCE_KEYS:
         if not isinstance(perf.get(key), list):
             problems.append(f"{file}: field {key!r} must be a list")
-    for i, p in enumerate(perf.get("projects") or []):
+    for key in PERFORMANCE_KEYS:
+        for i, item in enumerate(_objects(perf.get(key), f"{file}: {key}", problems)):
+            why = name_problem(item.get("document"))
+            if why is not None:
+                problems.append(f"{file}: {key}[{i}].document {why}, found {item.get('document')!r}")
+    for i, p in enumerate(_objects(perf.get("projects"), "", [])):
         for key in ("name", "code", "unit_code", "printed", "unit", "document"):
             if not isinstance(p.get(key), str):
                 problems.append(f"{file}: projects[{i}].{key} must be a string")
         if p.get("amount_yuan") is not None and not _is_amount(p.get("amount_yuan")):
             problems.append(f"{file}: projects[{i}].amount_yuan must be a number of 元 exact to the 分, or null")
     return problems
+
+
+def _validate_narrative(path: Path) -> list[str]:
+    """Each narrative section starts with the line naming its document and line, as the site reads it."""
+    problems = []
+    for file in narrative_files(path):
+        try:
+            first = read_plain(file).partition("\n")[0]
+        except (OSError, ValueError) as exc:
+            problems.append(f"{file}: cannot read: {exc}")
+            continue
+        m = SOURCE_LINE.fullmatch(first)
+        if m is None:
+            problems.append(f"{file}:1: expected the source line “<!-- source: FILE line N -->”")
+        elif name_problem(m.group(1)) is not None:
+            problems.append(f"{file}:1: the document {name_problem(m.group(1))}, found {m.group(1)!r}")
+    return problems
+
+
+def unsafe_paths(data_dir: Path) -> list[str]:
+    """What in the data directory a build must neither follow nor publish, one problem per path (empty when
+    there is none): a data directory that is not a folder; every symbolic link under it (never followed);
+    anything that is neither a regular file nor a folder (a FIFO, a device, a socket); a name with a
+    control or formatting character; a folder under ``disclosures/`` not named as a slug (region and
+    department) or an edition (``2024-budget``).
+
+    What a build reads besides is checked as it reads it (``read.load_disclosure`` refuses a disclosure whose
+    slugs, year, source names or table ids are unsafe, or whose folder is not the one they name, and every
+    data file is opened without following a link).  Cost: one ``os.scandir`` per folder of the data
+    directory (three per department-year: its folder, ``text/`` and ``narrative/``), no ``stat`` of a file and
+    no file read.
+    """
+    return [problem for _, problem in _unsafe(data_dir)]
+
+
+def _unsafe(data_dir: Path) -> list[tuple[str, str]]:
+    """``unsafe_paths`` as (path, problem), in path order."""
+    problem = data_dir_problem(data_dir)
+    if problem is not None:
+        return [(str(data_dir), problem)]
+    found: list[tuple[str, str]] = []
+    kinds = {1: ("a region folder", "a slug"), 2: ("a department folder", "a slug"),
+             3: ("a disclosure folder", "an edition (2024-budget, 2025-unit-budget, 2024-final)")}
+    # (folder, its depth under disclosures/: 0 for disclosures/ itself, -1 outside it, None for DIR)
+    todo: list[tuple[str, int | None]] = [(str(data_dir), None)]
+    while todo:
+        folder, depth = todo.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            found.append((folder, f"{folder}: cannot read the folder: {exc.strerror or exc}"))
+            continue
+        for e in entries:
+            # what a file system entry is comes with the listing (d_type): no stat; the common case first
+            if e.is_file(follow_symlinks=False):
+                if not e.name.isprintable() and unprintable(e.name):
+                    found.append((e.path, f"{e.path!r}: a name with a control or formatting character"))
+            elif e.is_symlink():
+                found.append((e.path, f"{e.path} {LINK_PROBLEM}"))
+            elif unprintable(e.name):
+                found.append((e.path, f"{e.path!r}: a name with a control or formatting character"))
+            elif e.is_dir(follow_symlinks=False):
+                if depth is None:
+                    below = 0 if e.name == DISCLOSURES else -1
+                else:
+                    below = depth + 1 if depth >= 0 else -1
+                if below in kinds and not (EDITION if below == 3 else SLUG).fullmatch(e.name):
+                    what, form = kinds[below]
+                    found.append((e.path, f"{e.path}: {what} must be named as {form} "
+                                          f"({_SLUG_RULE if below < 3 else 'year-phase'}), found {e.name!r}"))
+                    continue
+                todo.append((e.path, below))
+            else:
+                found.append((e.path, f"{e.path}: not a regular file or folder (a FIFO, a socket or a device); "
+                                      f"the data folder holds only plain files and folders"))
+    found.sort()
+    return found
 
 
 def _is_amount(value: object) -> bool:
