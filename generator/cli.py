@@ -19,6 +19,11 @@ def _import(args: argparse.Namespace) -> int:
 
     cache = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
     result = import_documents(Path(args.data), [Path(f) for f in args.files], args.jobs, cache, args.scheduler)
+    for given, name, why in result.stored:
+        if why.startswith("the same document"):
+            print(f"{given}: {why} as {args.data}/sources/{name}: imported once")
+        else:
+            print(f"{given}: stored as {args.data}/sources/{name} ({why})")
     for c in result.coverage:
         print("\n".join(report(c)))
     for d in result.disclosures:
@@ -38,6 +43,24 @@ def _check(args: argparse.Namespace) -> int:
     report = check_data(Path(args.data))
     print(format_report(report, Path(args.data)), end="")
     return 0 if report.valid else 1
+
+
+def _summary(args: argparse.Namespace) -> int:
+    import json
+
+    from generator.audit.check import check_data, format_report
+    from generator.audit.summary import format_summary, summarise
+
+    report = check_data(Path(args.data))
+    if not report.valid:
+        print(format_report(report, Path(args.data)), end="", file=sys.stderr)
+        return 1
+    entries = summarise(report, Path(args.data))
+    if args.json:
+        print(json.dumps(entries, ensure_ascii=False, indent=1))
+    else:
+        print(format_summary(entries), end="")
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -80,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="validate the data directory and print the audit")
     p.add_argument("--data", default="data", help="data directory (default: data)")
     p.set_defaults(func=_check)
+    p = sub.add_parser("summary", help="one line per disclosure: identity, headline figures, coverage, findings "
+                                       "(--json: exact figures in 元 for scripts)")
+    p.add_argument("--data", default="data", help="data directory (default: data)")
+    p.add_argument("--json", action="store_true", help="print a JSON list, one object per disclosure")
+    p.set_defaults(func=_summary)
     for name, func, text in (("build", _build, "render the website from the data directory"),
                              ("serve", _serve, "build, then preview on 127.0.0.1 with live reload")):
         p = sub.add_parser(name, help=text)

@@ -7,6 +7,7 @@ come from a fixed reading of the name, never from a counter or a hash.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 
@@ -23,13 +24,21 @@ def _pinyin():
     return lazy_pinyin
 
 
+# characters a slug may have: a folder name and a URL segment on any system, with room for the department
+# and region in one path
+MAX_SLUG = 64
+
+
 @functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """An ASCII slug from Chinese text (pinyin), stable across runs."""
+    """An ASCII slug from Chinese text (pinyin), stable across runs.  A very long name keeps the start of
+    its reading and the start of its SHA-256 (a fixed function of the name, so still stable)."""
     lazy_pinyin = _pinyin()
     words = lazy_pinyin(re.sub(r"[（）()“”\"'、，,。·\s]", "", text))
-    out = "".join(w for w in words if re.fullmatch(r"[a-z0-9]+", w))
-    return out or "x"
+    out = "".join(w for w in words if re.fullmatch(r"[a-z0-9]+", w)) or "x"
+    if len(out) > MAX_SLUG:
+        out = f"{out[:MAX_SLUG - 9]}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+    return out
 
 
 def department_slug(region: str, department: str) -> str:

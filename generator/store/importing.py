@@ -8,17 +8,22 @@ under ``DIR`` changes unless every document imports.
 
 from __future__ import annotations
 
+import hashlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
+from generator.core.folders import clear_leftovers, hold, recover
+from generator.core.notices import warn
 from generator.core.model import Coverage, Disclosure
 from generator.normalise.disclosure import parse_document
 from generator.normalise.merge import merge
-from generator.read import can_read, read_source
+from generator.read import read_file, read_source
 from generator.store.cache import ParseCache
-from generator.store.layout import SOURCES, reference_dir
+from generator.read import can_read
+from generator.store.layout import SOURCES, reference_dir, source_files
+from generator.store.names import safe_name, stored_name
 from generator.store.registry import load as load_registry
 from generator.store.write import write_data
 
@@ -32,6 +37,9 @@ class ImportResult:
     disclosures: list[Disclosure]
     coverage: list[Coverage] = field(default_factory=list)     # per document, in name order
     parsed: int = 0                                             # documents parsed (the others came from the cache)
+    # what happened to each file given, when it is not simply stored under its own name:
+    # (path given, name under DIR/sources, why)
+    stored: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
@@ -41,18 +49,49 @@ def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
     Documents are parsed in ``jobs`` processes, or, given the address of a
     Dask ``scheduler``, on that cluster's workers; with a ``cache_dir``, a
     document whose bytes (and the importer) did not change is taken from
-    the cache instead of being parsed again.
+    the cache instead of being parsed again.  One import at a time runs on
+    a data directory: a second waits for the first (``core.folders.hold``),
+    then reads the sources as the first left them.
     """
-    documents: dict[str, tuple[str, bytes]] = {}     # file name -> (path shown in errors, bytes)
+    if data_dir.exists() and not data_dir.is_dir():
+        raise BudgetsiteError(f"--data {data_dir} is a file; expected the data folder")
+    parent = data_dir.resolve().parent
+    with hold(parent, "this import"):
+        back = recover(data_dir.resolve())
+        if back is not None:
+            warn(f"{data_dir} had been set aside by an import that was stopped; it is back in place")
+        for gone in clear_leftovers(data_dir.resolve()):
+            warn(f"removed {gone}, left by an import that was stopped")
+        return _import(data_dir, files, jobs, cache_dir, scheduler)
+
+
+def _import(data_dir: Path, files: list[Path], jobs: int, cache_dir: Path | None,
+            scheduler: str | None) -> ImportResult:
+    documents: dict[str, tuple[str, bytes]] = {}     # stored file name -> (path shown in errors, bytes)
+    by_hash: dict[str, str] = {}                     # SHA-256 of the bytes -> stored file name
     sources = data_dir / SOURCES
-    if sources.is_dir():
-        for path in sorted(p for p in sources.iterdir() if can_read(p.name)):
-            documents[path.name] = (str(path), path.read_bytes())
+    for path in (sources / name for name in source_files(data_dir) if can_read(name)):
+        raw = read_file(path)
+        documents[path.name] = (str(path), raw)
+        by_hash.setdefault(hashlib.sha256(raw).hexdigest(), path.name)
+    added: dict[str, bytes] = {}
+    stored: list[tuple[str, str, str]] = []
     for path in map(Path, files):
-        try:
-            documents[path.name] = (str(path), path.read_bytes())
-        except OSError as exc:
-            raise BudgetsiteError(f"{path}: cannot read the file: {exc.strerror}") from None
+        raw = read_file(path)
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in by_hash:
+            if by_hash[digest] != path.name:
+                stored.append((str(path), by_hash[digest], "the same document is already there"))
+            else:
+                documents[path.name] = (str(path), raw)
+            continue
+        name = stored_name(path.name, digest, set(documents))
+        if name != path.name:
+            stored.append((str(path), name, "another document has that name" if safe_name(path.name) in documents
+                           else "a name that is safe in every file system and URL"))
+        documents[name] = (str(path), raw)
+        added[name] = raw
+        by_hash[digest] = name
     if not documents:
         raise BudgetsiteError(f"nothing to import: give the disclosure files, or put them in {sources}")
     extra = reference_dir(data_dir)
@@ -75,8 +114,8 @@ def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
     disclosures = merge(parts)
     for d in disclosures:
         registry.ensure(d.region, d.department)
-    write_data(data_dir, {Path(f).name: documents[Path(f).name][1] for f in files}, disclosures, registry)
-    return ImportResult(disclosures, coverage, len(todo))
+    write_data(data_dir, added, disclosures, registry)
+    return ImportResult(disclosures, coverage, len(todo), stored)
 
 
 def _parse_one(task: tuple[str, bytes, str, str | None]) -> Disclosure:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 from generator.core import jsontext
 from generator.core.errors import DataError
+from generator.core.folders import WorkFolder, swap_in
 from generator.core.model import Disclosure
 from generator.store import schema as S
 from generator.store.layout import (DISCLOSURES, REGISTRY, SOURCES, disclosure_folder, narrative_file,
@@ -79,24 +79,29 @@ def render_disclosure(d: Disclosure) -> dict[str, str]:
 
 def write_data(data_dir: Path, sources: dict[str, bytes], disclosures: list[Disclosure],
                registry: Registry) -> None:
-    """Add ``sources`` and replace DIR/registry.yaml and DIR/disclosures, atomically."""
+    """Add ``sources`` and replace DIR/registry.yaml and DIR/disclosures, atomically: the new data is made in
+    a hidden sibling (what stays, such as the sources, hard-linked into it, not copied) and exchanged with
+    the old in one step (``core.folders.swap_in``)."""
     data_dir = data_dir.resolve()
-    parent = data_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{data_dir.name}.tmp-", dir=parent))
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = WorkFolder(data_dir)
+    tmp = work.path
     try:
         if data_dir.exists():
             for item in data_dir.iterdir():
                 if item.name == DISCLOSURES:
                     continue
                 target = tmp / item.name
-                if item.is_dir():
-                    shutil.copytree(item, target)
+                if item.is_dir() and not item.is_symlink():
+                    shutil.copytree(item, target, symlinks=True, copy_function=_link_or_copy)
                 else:
-                    shutil.copy2(item, target)
+                    _link_or_copy(item, target)
         (tmp / SOURCES).mkdir(exist_ok=True)
+        # what is written is unlinked first: it may be a link to the old data's file, which must stay as it was
         for name, raw in sources.items():
+            (tmp / SOURCES / name).unlink(missing_ok=True)
             (tmp / SOURCES / name).write_bytes(raw)
+        (tmp / REGISTRY).unlink(missing_ok=True)
         (tmp / REGISTRY).write_text(registry.dump(), encoding="utf-8")
         folders: set[str] = set()
         for d in disclosures:
@@ -113,13 +118,21 @@ def write_data(data_dir: Path, sources: dict[str, bytes], disclosures: list[Disc
             problems = S.validate_disclosure(tmp / DISCLOSURES / folder)
             if problems:
                 raise DataError(f"the import made data that does not validate, so nothing was changed: {problems[0]}")
-        old = None
-        if data_dir.exists():
-            old = parent / f".{data_dir.name}.old-{os.getpid()}"
-            data_dir.rename(old)
-        tmp.rename(data_dir)
-        if old is not None:
-            shutil.rmtree(old)
+        swap_in(work)
+    except OSError as exc:
+        raise DataError(f"cannot write the data folder {data_dir}: {exc.strerror or exc}; nothing was changed") from None
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp)
+        if tmp.exists() and tmp != data_dir:
+            work.discard()
+
+
+def _link_or_copy(source, target) -> None:
+    """A file that stays as it is, in the new data folder: the same file (a hard link), or a copy where the
+    file system has no links.  A link in the data stays a link (``check`` refuses it), never followed."""
+    if os.path.islink(source):
+        os.symlink(os.readlink(source), target)
+        return
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
