@@ -14,7 +14,7 @@ import jinja2
 from generator.core import jsontext
 from generator.core.errors import BudgetsiteError
 from generator.core.slugs import region_display
-from generator.site import THEME, urls
+from generator.site import THEME, csp, urls
 from generator.site.formatting import wan
 from generator.site.pages import Inputs, Page
 from generator.site.tableview import table_html
@@ -35,6 +35,7 @@ def environment(site_dir: Path) -> jinja2.Environment:
     env.globals["money"] = lambda yuan: wan(yuan, 2)
     env.globals["source_page"] = urls.source_document
     env.globals["table_html"] = table_html
+    env.globals["content_security_policy"] = csp.policy
     env.filters["region"] = region_display
     return env
 

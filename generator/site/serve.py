@@ -25,6 +25,7 @@ def serve(site_dir: Path, data_dir: Path, out: Path, port: int = 8000, open_brow
             print(f"error: {exc} (the previous preview is still served)", file=sys.stderr, flush=True)
 
     rebuild()
+    _external_reload_script(port)
     server = Server()
     for path in (data_dir, site_dir / "content", site_dir / "templates", site_dir / "static", site_dir / "site.yaml"):
         if path.exists():
@@ -33,3 +34,21 @@ def serve(site_dir: Path, data_dir: Path, out: Path, port: int = 8000, open_brow
     server.serve(root=str(out), host="127.0.0.1", port=port, open_url_delay=1 if open_browser else None,
                  restart_delay=0)
     return 0
+
+
+def _external_reload_script(port: int) -> None:
+    """livereload adds an inline script to every page it serves, which the pages' Content-Security-Policy
+    refuses (no inline scripts); the preview adds its client as a file of the same origin instead."""
+    from livereload import server as livereload_server
+
+    injector = livereload_server.LiveScriptInjector
+    if getattr(injector, "budgetsite_external", False):
+        return
+    inline = injector.transform_first_chunk
+
+    def transform_first_chunk(self, status_code, headers, chunk, finishing):
+        self.script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+        return inline(self, status_code, headers, chunk, finishing)
+
+    injector.transform_first_chunk = transform_first_chunk
+    injector.budgetsite_external = True

@@ -394,7 +394,10 @@ def test_serve_previews_on_loopback(tmp_path):
             except OSError:
                 time.sleep(0.5)
         assert "部门预算公开" in body
-        assert "livereload" in body                  # the preview injects the reload script
+        assert f'<script src="/livereload.js?port={port}"></script>' in body    # the reload script, as a file:
+        assert "<script>" not in body and '<script type="text/javascript">' not in body   # the policy refuses inline
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/livereload.js?port={port}", timeout=5) as r:
+            assert b"LiveReload" in r.read()
     finally:
         proc.terminate()
         proc.wait(timeout=20)
