@@ -138,10 +138,13 @@ def numeric(cells: list[str]) -> list[Decimal | None]:
 def valid_arrangements(printed: list[str], rules: list[SumRule], half_unit: Decimal) -> list[list[str]]:
     """Every right-shifted arrangement of a row that satisfies the sum rules."""
     found = []
+    figures = numeric([c for c in printed if c])       # each cell read once, not once per placement
     for placement in candidate_placements(printed):
-        cells = arrange(printed, placement)
-        if satisfies(numeric(cells), rules, half_unit):
-            found.append(cells)
+        values: list[Decimal | None] = [None] * len(printed)
+        for value, pos in zip(figures, placement):
+            values[pos] = value
+        if satisfies(values, rules, half_unit):
+            found.append(arrange(printed, placement))
     return found
 
 

@@ -47,7 +47,10 @@ def three_public_part(label: str) -> str | None:
 
 def _column_label(path: tuple[str, ...]) -> str:
     """The part a column of a horizontal table names: its last header cell (the group's, over a 小计), or
-    the last cells joined where a Word header wraps a name over two rows (因公出国 / （境）费)."""
+    the last cells joined where a Word header wraps a name over two rows (因公出国 / （境）费); a column
+    with no header names nothing (and is refused as no part)."""
+    if not path:
+        return ""
     if path[-1] == "小计" and len(path) > 1:
         return path[-2]
     for k in range(1, len(path) + 1):
@@ -72,8 +75,8 @@ def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
             if not any(c.strip() for c in r.cells):
                 continue                           # a spacer row under the figures
             for col in grid.columns:
-                column = _PHASE_COLUMNS.get(compact(col.path[-1]), "amount")
-                path = col.path[:-1] if compact(col.path[-1]) in _PHASE_COLUMNS and len(col.path) > 1 else col.path
+                column = _PHASE_COLUMNS.get(compact(col.leaf), "amount")
+                path = col.path[:-1] if compact(col.leaf) in _PHASE_COLUMNS and len(col.path) > 1 else col.path
                 entries.append((r.line, _column_label(path), r.text(col.index), column))
     else:
         for r in raw.rows:

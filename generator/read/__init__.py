@@ -65,7 +65,9 @@ def read_file(path: Path) -> bytes:
             now = os.fstat(f.fileno())
             if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
                 raise DocumentError(shown, None, "the file was replaced while being read; import it again")
-            raw = f.read(limit + 1)
+            raw = f.read(st.st_size + 1)         # a buffer of the size seen, not of the limit
+            if len(raw) > st.st_size:           # it grew since: read on, to one byte past the limit
+                raw += f.read(limit + 1 - len(raw))
     except OSError as exc:
         raise DocumentError(shown, None, f"cannot read the file: {exc.strerror or exc}") from None
     if len(raw) > limit:

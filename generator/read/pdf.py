@@ -19,16 +19,26 @@ a table continued on the next page stays one table.  On the way:
 
 The document's lines are this text form; each line knows its page, which
 is what the published site cites beside the line.
+
+What cannot be read is refused with a ``DocumentError``, never a
+traceback: a web page saved under a .pdf name, a file pdfminer cannot
+open, a page tree it cannot walk, a page it cannot read (naming the page),
+a PDF with no text layer, and whatever is past the limits of
+``generator.read.limits`` (pages are counted before any is read).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import itertools
 import re
+from collections.abc import Iterator
 
 from generator.core.errors import DocumentError
 from generator.core.money import is_figure
+from generator.read import limits
 from generator.read.layout import Document, Layout
 from generator.read.segment import split
 
@@ -218,16 +228,21 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
     keep: list[int] = []                    # its columns (a continuation on the next page keeps the same)
     width = 0                               # how many columns it has as extracted
     last_row: int | None = None             # the line of its last row
+    _refuse_before_opening(raw, name)
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
     except Exception as exc:            # pdfminer raises many kinds; each means the same to the publisher
-        raise DocumentError(name, None, f"not a readable PDF ({exc})") from None
-    with pdf:
-        for number, page in enumerate(pdf.pages, 1):
+        raise DocumentError(name, None, f"the file is damaged or not a readable PDF ({_why(exc)})") from None
+    with _closing(pdf):
+        for number, page in enumerate(_pages(pdf, name), 1):
             try:
                 items = _page_items(page)
             except Exception as exc:
-                raise DocumentError(name, None, f"page {number} of the PDF cannot be read ({exc})") from None
+                raise DocumentError(name, None, f"page {number} of the PDF is damaged or cannot be read "
+                                                f"({_why(exc)})", page=number) from None
+            finally:
+                with contextlib.suppress(Exception):
+                    page.close()             # its objects are not needed again: memory stays one page's
             texts = [i for i, item in enumerate(items) if item[1] == "text"]
             # page numbers stand first or last on a page; 续表 marks stand before a continued table
             drop = {i for i in texts if (i in (texts[0], texts[-1]) and _PAGE_NUMBER.match(items[i][2]))
@@ -269,8 +284,83 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
             lines.append("")
             pages.append(number)
     if not any(line.strip() for line in lines):
-        raise DocumentError(name, None, "the PDF has no text (a scan?); expected a PDF with a text layer")
+        raise DocumentError(name, None, "the PDF has no text layer (a scanned image?); it needs OCR before it "
+                                        "can be imported")
+    for n, line in enumerate(lines, 1):
+        if len(line) > limits.MAX_LINE_CHARS:
+            raise DocumentError(name, n, f"line is {len(line):,} characters long; expected at most "
+                                         f"{limits.MAX_LINE_CHARS:,} (is this really a disclosure?)", page=pages[n - 1])
     return lines, pages
+
+
+_HTML_STARTS = (b"<!doctype", b"<html")
+
+
+def _refuse_before_opening(raw: bytes, name: str) -> None:
+    """What is refused from the bytes alone: too large, empty, a web page saved under a .pdf name."""
+    if len(raw) > limits.MAX_PDF_BYTES:
+        raise DocumentError(name, None, f"the file is {limits.size_text(len(raw))}; expected a PDF disclosure "
+                                        f"of at most {limits.size_text(limits.MAX_PDF_BYTES)}")
+    head = raw[:4096].lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not head and not raw.strip():
+        raise DocumentError(name, None, "the file is empty; expected a PDF disclosure")
+    if head[:16].lower().startswith(_HTML_STARTS):
+        raise DocumentError(name, None, "the file is an HTML web page, not a PDF (a page saved from the browser "
+                                        "under a .pdf name?); download the PDF itself")
+
+
+def _pages(pdf, name: str) -> Iterator:
+    """The PDF's pages, counted before any is read: more than ``MAX_PDF_PAGES`` is refused at once."""
+    from pdfminer.pdfpage import PDFPage
+
+    try:
+        # the page tree walked without reading any page (pdfplumber's list makes an object of each)
+        counted = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limits.MAX_PDF_PAGES + 1))
+    except Exception as exc:
+        raise DocumentError(name, None, f"the PDF is damaged or not readable: its pages cannot be counted "
+                                        f"({_why(exc)})") from None
+    if counted > limits.MAX_PDF_PAGES:
+        declared = _declared_pages(pdf)
+        many = f"{declared:,}" if declared and declared > limits.MAX_PDF_PAGES \
+            else f"more than {limits.MAX_PDF_PAGES:,}"
+        raise DocumentError(name, None, f"the PDF has {many} pages; expected a disclosure of at most "
+                                        f"{limits.MAX_PDF_PAGES:,} pages (several documents in one file?)")
+    try:
+        pages = list(pdf.pages)
+    except Exception as exc:
+        raise DocumentError(name, None, f"the PDF is damaged or not readable: its pages cannot be listed "
+                                        f"({_why(exc)})") from None
+    return iter(pages)
+
+
+def _declared_pages(pdf) -> int | None:
+    """The page count the PDF's page tree states (for a message only: a damaged file may state anything)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:
+        return None
+    return count if isinstance(count, int) else None
+
+
+@contextlib.contextmanager
+def _closing(pdf):
+    """Close the PDF after reading, whatever happened: closing a damaged PDF must not hide the real error."""
+    try:
+        yield pdf
+    finally:
+        with contextlib.suppress(Exception):
+            pdf.close()
+
+
+def _why(exc: BaseException) -> str:
+    """What pdfminer said, short: the kind of the error and the start of its message."""
+    text = " ".join(str(exc).split())
+    kind = type(exc).__name__
+    if not text:
+        return kind
+    return f"{kind}: {text[:160]}…" if len(text) > 160 else f"{kind}: {text}"
 
 
 def _wrapped_over(previous: str, row: list[str]) -> bool:

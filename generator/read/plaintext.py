@@ -10,19 +10,18 @@ from __future__ import annotations
 import hashlib
 
 from generator.core.errors import DocumentError
+from generator.read import limits
 from generator.read.layout import Document, Layout
 from generator.read.segment import split
-
-MAX_LINE_CHARS = 20000
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 def decode(name: str, raw: bytes) -> Document:
     """Validate and decode the bytes of one disclosure text file."""
+    if len(raw) > limits.MAX_TEXT_BYTES:
+        raise DocumentError(name, None, f"the file is {limits.size_text(len(raw))}; expected a text disclosure "
+                                        f"of at most {limits.size_text(limits.MAX_TEXT_BYTES)}")
     if not raw.strip():
         raise DocumentError(name, None, "the file is empty; expected the text of a budget disclosure")
-    if len(raw) > MAX_FILE_BYTES:
-        raise DocumentError(name, None, f"the file is {len(raw)} bytes; expected a text disclosure under {MAX_FILE_BYTES} bytes")
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise DocumentError(name, line, "the file contains NUL bytes: it looks binary; expected UTF-8 text exported from the PDF")
@@ -34,8 +33,9 @@ def decode(name: str, raw: bytes) -> Document:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = tuple(text.split("\n"))
     for number, line in enumerate(lines, 1):
-        if len(line) > MAX_LINE_CHARS:
-            raise DocumentError(name, number, f"line is {len(line)} characters long; expected at most {MAX_LINE_CHARS} (is this really a disclosure?)")
+        if len(line) > limits.MAX_LINE_CHARS:
+            raise DocumentError(name, number, f"line is {len(line):,} characters long; expected at most "
+                                              f"{limits.MAX_LINE_CHARS:,} (is this really a disclosure?)")
     return Document(name, hashlib.sha256(raw).hexdigest(), lines)
 
 

@@ -9,8 +9,11 @@ follow it (备注 / 注).
 from __future__ import annotations
 
 import re
-from generator.read.layout import Document, RawTable, Row, TextLine
+
+from generator.core.errors import DocumentError
 from generator.core.text import clean, compact
+from generator.read import limits
+from generator.read.layout import Document, RawTable, Row, TextLine
 
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
 _DEPT_LINE = re.compile(r"^(?:部门|单位)(?:名称|/单位)?\s*[:：]\s*(.+)$")
@@ -35,7 +38,14 @@ def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:
             start = i + 1
             while i < len(lines):
                 if "\t" in lines[i]:
-                    rows.append(Row(i + 1, [clean(c) for c in lines[i].split("\t")]))
+                    if len(rows) == limits.MAX_TABLE_ROWS:
+                        raise _absurd(doc, i, f"the table that starts on line {start} has more than "
+                                              f"{limits.MAX_TABLE_ROWS:,} rows; expected a disclosure's table")
+                    cells = lines[i].split("\t")
+                    if len(cells) > limits.MAX_TABLE_COLUMNS:
+                        raise _absurd(doc, i, f"the line has {len(cells):,} cells; expected a table of at most "
+                                              f"{limits.MAX_TABLE_COLUMNS:,} columns")
+                    rows.append(Row(i + 1, [clean(c) for c in cells]))
                     i += 1
                     continue
                 if not lines[i].strip():
@@ -70,6 +80,12 @@ def split(doc: Document) -> tuple[list[TextLine], list[RawTable]]:
                 pending.append((i + 1, text))
         i += 1
     return texts, tables
+
+
+def _absurd(doc: Document, i: int, what: str) -> DocumentError:
+    """The refusal of a table too large for a disclosure, at the line (0-based ``i``) and its page."""
+    page = doc.pages[i] if i < len(doc.pages) else None
+    return DocumentError(doc.name, i + 1, f"{what} (is this really a disclosure?)", page=page)
 
 
 def _unit_inside(table: RawTable) -> None:
