@@ -3,7 +3,11 @@
 Narrative text comes from documents we do not control and content/ pages
 from people who may paste anything.  Markdown is rendered, then every tag
 and attribute outside a short allow-list is dropped (its text kept,
-escaped), and links may only be relative or http(s).
+escaped).  A link is kept only to an http(s) address (``rel="nofollow
+noopener noreferrer"``: the site vouches for no address a document prints);
+any other link (``javascript:``, ``data:``, ``mailto:``, ``//host``, a
+relative path …) is shown as its text.  The site's own content/ pages may
+also link relatively to the site's pages (``relative_links``).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import markdown as md
 
@@ -18,15 +23,33 @@ ALLOWED = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", 
            "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "caption", "sup", "sub"}
 VOID = {"br", "hr"}
 DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
-_SAFE_HREF = re.compile(r"^(?:https?://|#|\.{0,2}/|[A-Za-z0-9_\-./]+(?:#[\w\-]*)?$)")
+EXTERNAL_REL = "nofollow noopener noreferrer"
+_WEB = re.compile(r"https?://[^\s\\\x00-\x1f\x7f]+", re.I)      # no white space, control character or backslash
+_RELATIVE = re.compile(r"[^\s\\\x00-\x1f\x7f:/][^\s\\\x00-\x1f\x7f]*")  # no scheme, no host, no root
+_REFUSED = "a!"                                        # an <a> shown as its text: its end tag is dropped too
+
+
+def link_kind(href: str, relative_links: bool = False) -> str | None:
+    """``"web"`` for an http(s) address with a host, ``"relative"`` for a link inside the site when
+    ``relative_links`` allows one, otherwise None: the link is shown as its text."""
+    try:
+        if _WEB.fullmatch(href):
+            parts = urlsplit(href)
+            return "web" if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+        if relative_links and _RELATIVE.fullmatch(href) and not urlsplit(href).scheme:
+            return "relative"
+    except ValueError:                   # what urlsplit cannot read (``http://[x``) is no link
+        pass
+    return None
 
 
 class _Sanitizer(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, relative_links: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.open: list[str] = []
         self.skip = 0
+        self.relative_links = relative_links
 
     def handle_starttag(self, tag, attrs):
         if tag in DROP_WITH_CONTENT:
@@ -37,8 +60,13 @@ class _Sanitizer(HTMLParser):
         kept = ""
         if tag == "a":
             href = dict(attrs).get("href") or ""
-            if _SAFE_HREF.match(href) and not href.lower().startswith(("javascript:", "data:", "vbscript:")):
-                kept = f' href="{html.escape(href, quote=True)}"'
+            kind = link_kind(href, self.relative_links)
+            if kind is None:
+                self.open.append(_REFUSED)
+                return
+            kept = f' href="{html.escape(href, quote=True)}"'
+            if kind == "web":
+                kept += f' rel="{EXTERNAL_REL}"'
         if tag in ("th", "td"):
             align = dict(attrs).get("style") or dict(attrs).get("align") or ""
             if "right" in align:
@@ -55,11 +83,19 @@ class _Sanitizer(HTMLParser):
         if tag in DROP_WITH_CONTENT:
             self.skip = max(0, self.skip - 1)
             return
-        if self.skip or tag not in ALLOWED or tag in VOID or tag not in self.open:
+        if self.skip or tag not in ALLOWED or tag in VOID:
+            return
+        if tag == "a":
+            anchors = [i for i, t in enumerate(self.open) if t in ("a", _REFUSED)]
+            if anchors and self.open[anchors[-1]] == _REFUSED:
+                del self.open[anchors[-1]]
+                return
+        if tag not in self.open:
             return
         while self.open:
             top = self.open.pop()
-            self.out.append(f"</{top}>")
+            if top != _REFUSED:
+                self.out.append(f"</{top}>")
             if top == tag:
                 break
 
@@ -69,12 +105,14 @@ class _Sanitizer(HTMLParser):
 
     def result(self) -> str:
         while self.open:
-            self.out.append(f"</{self.open.pop()}>")
+            top = self.open.pop()
+            if top != _REFUSED:
+                self.out.append(f"</{top}>")
         return "".join(self.out)
 
 
-def clean_html(fragment: str) -> str:
-    parser = _Sanitizer()
+def clean_html(fragment: str, relative_links: bool = False) -> str:
+    parser = _Sanitizer(relative_links)
     parser.feed(fragment)
     parser.close()
     return parser.result()
@@ -132,7 +170,7 @@ def _plain_html(text: str, shift_headings: int) -> str | None:
 _LIST_BLOCK = re.compile(r"\d+\. \S[^\n]*(?:\n\d+\. \S[^\n]*)*")
 
 
-def _mixed_html(text: str, shift_headings: int) -> str | None:
+def _mixed_html(text: str, shift_headings: int, relative_links: bool = False) -> str | None:
     """Plain paragraphs with numbered lists between them: each run of list blocks (blocks whose every line
     is "1. …") through Markdown alone, the rest as plain text; None when the rest is not plain.
 
@@ -148,7 +186,8 @@ def _mixed_html(text: str, shift_headings: int) -> str | None:
         listed = block is not None and _LIST_BLOCK.fullmatch(block) is not None
         if run and (block is None or listed != is_list):
             part = "\n\n".join(run)
-            html_part = _markdown_html(part, shift_headings) if is_list else _plain_html(part, shift_headings)
+            html_part = _markdown_html(part, shift_headings, relative_links) if is_list \
+                else _plain_html(part, shift_headings)
             if html_part is None:
                 return None
             out.append(html_part)
@@ -159,23 +198,23 @@ def _mixed_html(text: str, shift_headings: int) -> str | None:
     return "\n".join(out)
 
 
-def render_markdown(text: str, shift_headings: int = 0) -> str:
-    """Markdown to sanitised HTML; ``shift_headings`` demotes headings (## → ### with 1)."""
-    for fast in (_plain_html, _mixed_html):
-        made = fast(text, shift_headings)
-        if made is not None:
-            return made
-    return _markdown_html(text, shift_headings)
+def render_markdown(text: str, shift_headings: int = 0, relative_links: bool = False) -> str:
+    """Markdown to sanitised HTML; ``shift_headings`` demotes headings (## → ### with 1).  Links are kept
+    to http(s) addresses only, and with ``relative_links`` (the site's own pages) to its pages too."""
+    made = _plain_html(text, shift_headings)
+    if made is None:
+        made = _mixed_html(text, shift_headings, relative_links)
+    return made if made is not None else _markdown_html(text, shift_headings, relative_links)
 
 
-def _markdown_html(text: str, shift_headings: int) -> str:
+def _markdown_html(text: str, shift_headings: int, relative_links: bool = False) -> str:
     out = _markdown(text)
     if shift_headings:
         def demote(m: re.Match[str]) -> str:
             level = min(6, int(m.group(2)) + shift_headings)
             return f"<{m.group(1)}h{level}>"
         out = re.sub(r"<(/?)h([1-6])>", demote, out)
-    return clean_html(out)
+    return clean_html(out, relative_links)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")

@@ -21,22 +21,26 @@ import gzip
 import hashlib
 import io
 import os
-import pickle
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import escape
 
+from generator.audit.figures import Figure
 from generator.audit.phases import cross_phase
 from generator.core import vocabulary as V
+from generator.core.datacodec import MODEL_CLASSES, Codec
+from generator.core.errors import BudgetsiteError
 from generator.core.model import Disclosure, Source, Term
 from generator.site import render
+from generator.site.charts import Chart
 from generator.site.comparisons import EXECUTION_MEASURES
 from generator.site.model import DisclosureView, view, _severity_first
 from generator.site.output import opendata
 from generator.store import tidy
-from generator.store.cache import read_pickle, write_atomically
+from generator.store.cache import (cannot_write, of_kind, read_entry, read_json_entry, write_atomically, write_entry,
+                                   write_json_entry)
 from generator.store.layout import DISCLOSURES
 from generator.store.read import load_disclosure
 
@@ -50,6 +54,10 @@ class UnitResult:
     key: str                                      # the content key it was built for
     view: DisclosureView                          # light: no table rows, no narrative
     files: list[str]                              # output paths it wrote
+
+
+# what a unit's result is made of: the only classes its cache entries may hold (``core.datacodec``)
+CODEC = Codec(*MODEL_CLASSES, Figure, Chart, DisclosureView, UnitResult)
 
 
 # --- keys ------------------------------------------------------------------------------------------
@@ -156,10 +164,10 @@ def build_unit(task: tuple[str, str, str | None]) -> UnitResult:
         written.append(path)
     cache = _WORKER["cache"]
     for name, chunk in tidy_chunks(d).items():
-        write_atomically(chunk_path(cache, key, name), chunk)
+        write_entry(chunk_path(cache, key, name), chunk)
     write_atomically(search_path(cache, key), search_stub(v))
     result = UnitResult(folder, key, light(v), written)
-    write_atomically(_path(cache, key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    put(cache, result)
     return result
 
 
@@ -185,7 +193,7 @@ def light(v: DisclosureView) -> DisclosureView:
 def shared(result: UnitResult, strings: dict[str, str]) -> UnitResult:
     """The result with its glossary's words as one object per distinct text (``strings``), in the process
     that holds every unit's view: a province prints the same definitions in thousands of documents, and
-    each unpickled copy would otherwise be held on its own."""
+    each decoded copy would otherwise be held on its own."""
     def one(text: str) -> str:
         return strings.setdefault(text, text)
 
@@ -233,7 +241,8 @@ def tidy_chunks(d: Disclosure) -> dict[str, bytes]:
 
 def csv_text(rows: list[list]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)         # None is written as an empty cell
+    # None is written as an empty cell; a text cell a spreadsheet would run as a formula is made inert
+    csv.writer(buf, lineterminator="\n").writerows(map(opendata.inert_row, rows))
     return buf.getvalue()
 
 
@@ -243,8 +252,12 @@ def gzip_member(text: str) -> bytes:
 
 # --- the build cache -------------------------------------------------------------------------------
 
+# Every file here but the search pages (which the search indexer reads as they are) is an entry of
+# ``store.cache``: behind a header with its checksum, read back only when it matches.  A unit's result is
+# JSON through ``CODEC``, which rebuilds nothing but the classes it names.
+
 def _path(cache: Path, key: str) -> Path:
-    return cache / "units" / key[:2] / f"{key}.pickle"
+    return cache / "units" / key[:2] / f"{key}.json"
 
 
 def search_path(cache: Path, key: str) -> Path:
@@ -253,8 +266,36 @@ def search_path(cache: Path, key: str) -> Path:
 
 
 def chunk_path(cache: Path, key: str, name: str) -> Path:
-    """A unit's rows of the site-wide tidy file ``name`` (a gzip member; empty when it has none)."""
+    """The entry of a unit's rows of the site-wide tidy file ``name``: a gzip member (none when it has no rows)
+    behind the entry's header."""
     return cache / "units" / key[:2] / _chunk_name(key, name)
+
+
+def chunk(cache: Path, key: str, name: str) -> bytes:
+    """A unit's rows of the tidy file ``name``, as its entry holds them when its checksum matches; made again
+    from the unit's disclosure (and kept again) when the entry is missing or damaged: never published
+    damaged.  A key is one content, so the member made again is the same bytes."""
+    found = read_entry(chunk_path(cache, key, name))
+    return found if found is not None else _chunks_again(cache, key)[name]
+
+
+def _chunks_again(cache: Path, key: str) -> dict[str, bytes]:
+    """The tidy chunks of the unit ``key``, made again from its disclosure folder (in the build's process,
+    which ``start`` was given the data of)."""
+    folder = _FOLDER_OF.get(key)
+    if folder is None:
+        found = read_json_entry(_path(cache, key), CODEC, of_kind(UnitResult))
+        if found is None or found.key != key:
+            raise BudgetsiteError(f"the build cache at {cache} lost what a unit of this build made: "
+                                  "build again (or with --no-cache)")
+        folder = found.folder
+    chunks = tidy_chunks(load_disclosure(_WORKER["data_dir"] / DISCLOSURES / folder))
+    try:
+        for name, data in chunks.items():
+            write_entry(chunk_path(cache, key, name), data)
+    except OSError:
+        pass                        # made again at the next build that needs it
+    return chunks
 
 
 def _search_name(key: str) -> str:
@@ -262,18 +303,32 @@ def _search_name(key: str) -> str:
 
 
 def _chunk_name(key: str, name: str) -> str:
-    return f"{key}.{name}.gz"
+    return f"{key}.{name}.chunk"
+
+
+# the folder of each unit ``get`` found, by key: what a damaged chunk of it is made again from
+_FOLDER_OF: dict[str, str] = {}
 
 
 def get(cache: Path, key: str, known: dict[str, UnitResult], present: set[str]) -> UnitResult | None:
     """The cached result of a unit (from ``known``, the last build's results, when it is there), when it and
-    its tidy chunks and search page are all there and readable.  ``present``: the names of the cache's files
-    (``cached_names``), to look them up in instead of asking the file system about each."""
-    found = known.get(key) or read_pickle(_path(cache, key), UnitResult)
-    if not isinstance(found, UnitResult) or found.key != key:
+    its tidy chunks and search page are all there, and it is readable and whole.  ``present``: the names of
+    the cache's files (``cached_names``), to look them up in instead of asking the file system about each.
+    (The chunks' checksums are checked when they are read, ``chunk``: most never are, their rows being
+    copied from the previous output's tidy files.)"""
+    found = known.get(key) or read_json_entry(_path(cache, key), CODEC, of_kind(UnitResult))
+    if found is None or found.key != key:
         return None
     needed = [_chunk_name(key, name) for name in TIDY] + [_search_name(key)]
-    return found if all(name in present for name in needed) else None
+    if not all(name in present for name in needed):
+        return None
+    _FOLDER_OF[key] = found.folder
+    return found
+
+
+def put(cache: Path, result: UnitResult) -> None:
+    """Keep a unit's result under its key."""
+    write_json_entry(_path(cache, result.key), result, CODEC)
 
 
 def cached_names(cache: Path) -> set[str]:
@@ -296,15 +351,30 @@ _SEGMENTS = "0123456789abcdef"
 
 
 def _segment(folder: Path, digit: str) -> Path:
-    return folder / f"units-{digit}.pickle"
+    return folder / f"units-{digit}.json"
+
+
+def _results(found) -> dict[str, UnitResult]:
+    if type(found) is not dict or not all(type(r) is UnitResult and r.key == k for k, r in found.items()):
+        raise TypeError("not units' results by key")
+    return found
 
 
 def load_results(folder: Path) -> dict[str, UnitResult]:
     """The last build's results of all its units, by key (``keep_results``): sixteen files read instead of
-    one per unit, ten thousand of which took seconds."""
+    one per unit, ten thousand of which took seconds.  A file that cannot be used (damaged, of other code) is
+    removed, so that it is written again; its units' own entries serve meanwhile."""
     out: dict[str, UnitResult] = {}
     for digit in _SEGMENTS:
-        out.update(read_pickle(_segment(folder, digit), dict) or {})
+        path = _segment(folder, digit)
+        found = read_json_entry(path, CODEC, _results)
+        if found is None:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
+            continue
+        out.update(found)
     return out
 
 
@@ -317,6 +387,6 @@ def keep_results(folder: Path, results: list[UnitResult], before: set[str]) -> N
     try:
         for digit, kept in now.items():
             if set(kept) != {k for k in before if k[0] == digit} or not _segment(folder, digit).is_file():
-                write_atomically(_segment(folder, digit), pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass                        # without them, the next build reads each unit's own file
+                write_json_entry(_segment(folder, digit), kept, CODEC)
+    except OSError as exc:          # without them, the next build reads each unit's own file
+        cannot_write("the build cache", folder, exc, "the build")

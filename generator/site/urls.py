@@ -2,13 +2,18 @@
 
 Every link in the site is relative and names its file (``…/index.html``),
 so the same output works from file://, from the root of a host and under
-a sub-path such as /budget/.
+a sub-path such as /budget/.  A page's path is the file's path in the output;
+a link names it percent-encoded where the path is not made of slugs (a source
+document keeps the file name it was published with, which may hold ``#``,
+``?``, ``%``, spaces or Chinese): ``source_document`` and ``source_text``
+give the link, ``source_document_file`` the file.
 """
 
 from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from urllib.parse import quote
 
 from generator.core.slugs import slug
 
@@ -88,14 +93,25 @@ def data_file(region_slug: str, department_slug: str, edition: str, name: str) -
     return f"open-data/files/{region_slug}/{department_slug}/{edition}/{name}"
 
 
+def file_name(name: str) -> str:
+    """A file name as one segment of a link: every character but letters, digits and ``_.-~``
+    percent-encoded (UTF-8), so that ``#``, ``?``, ``%`` or a space in the name is part of the name."""
+    return quote(name, safe="")
+
+
+def source_document_file(name: str) -> str:
+    """Where the page of a published document is written in the output (its link: ``source_document``)."""
+    return f"{OPEN_DATA_SOURCES}{name}.html"
+
+
 def source_document(name: str, line: int | None = None) -> str:
-    """The published document as a page with an anchor per line (``#L236``)."""
-    return f"open-data/sources/{name}.html" + (f"#L{line}" if line else "")
+    """The link to the published document as a page with an anchor per line (``#L236``)."""
+    return f"{OPEN_DATA_SOURCES}{file_name(name + '.html')}" + (f"#L{line}" if line else "")
 
 
 def source_text(name: str) -> str:
-    """The document as published, byte for byte."""
-    return f"open-data/sources/{name}"
+    """The link to the document as published, byte for byte (written at ``open-data/sources/<name>``)."""
+    return f"{OPEN_DATA_SOURCES}{file_name(name)}"
 
 
 def page(name: str) -> str:
@@ -141,4 +157,4 @@ def absolute(base_url: str, path: str) -> str:
         return ""
     if path.endswith("index.html"):
         path = path[: -len("index.html")]
-    return base_url + path
+    return base_url + quote(path, safe="/")

@@ -190,7 +190,7 @@ def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
 
     def write(keys):
         with Staging(out) as staging:
-            write_tidy(staging, "money", ["key", "n"], list(keys), chunks.__getitem__, layout)
+            write_tidy(staging, "money", ["key", "n"], list(keys), lambda key: chunks[key].read_bytes(), layout)
             staging.publish()
         return (out / tidy_path("money")).read_bytes()
 
@@ -204,3 +204,40 @@ def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
         chunks[key].write_bytes(data)
     layout.unlink()                                # no layout: every chunk is read, and the bytes are the same
     assert write("abcde") == again
+
+
+def test_a_text_cell_that_a_spreadsheet_would_run_is_inert_and_a_figure_is_never_touched():
+    from generator.site.output.csvsafe import inert, inert_row
+
+    for first in ("=", "+", "-", "@", "\t", "\r"):
+        assert inert(first + "1+2") == "'" + first + "1+2"
+    assert inert('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert inert("=100%") == "'=100%" and inert("=") == "'=" and inert("-") == "'-" and inert("+1") == "'+1"
+    assert inert("-2+3+cmd|' /C calc'!A0") == "'-2+3+cmd|' /C calc'!A0"
+    for figure in (-100, 0, 86412027, Decimal("-91016775.35"), Decimal("0.05"), None, ""):
+        assert inert(figure) is figure
+    for printed in ("-100", "-1,234.50", "-5%", "-0.5"):       # a negative figure as printed
+        assert inert(printed) == printed
+    for text in ("行政运行", "100%", "≥97%", "a=b", "'=already", " =1", "1-2", "郑州市-办公厅"):
+        assert inert(text) == text
+    assert inert_row(["=1", -1, "x", Decimal("-2.5"), "@SUM(A1)"]) == ["'=1", -1, "x", Decimal("-2.5"), "'@SUM(A1)"]
+
+
+def test_every_published_csv_writer_makes_text_cells_inert():
+    from generator.site.output.opendata import csv_bytes
+    from generator.site.units import csv_text
+
+    assert csv_bytes(["=h", "yuan"], [["=1+1", -100]]).decode("utf-8-sig") == "'=h,yuan\n'=1+1,-100\n"
+    assert csv_text([["+1", -100, Decimal("-0.35"), None, "@x"]]) == "'+1,-100,-0.35,,'@x\n"
+
+
+def test_the_documents_formula_like_text_is_published_inert(site):
+    """济源 prints "=100%" as an indicator's value and "=" as its operator: text that a spreadsheet would run,
+    published with an apostrophe in the site-wide file and the department-year's own; its number is a figure."""
+    own = csv_rows(site / "open-data/files/jiyuan/xingzhengfuwuzhongxin/2020-budget/indicators.csv")
+    everyone = [r for r in gz_rows(site / "open-data/all/indicators.csv.gz") if r["region"] == "济源市"]
+    for rows in (own, everyone):
+        planned = [r for r in rows if r["level3"] == "预算执行率" and r["indicator_scope"] == "project"]
+        assert planned and all(r["value"] == "'=100%" and r["op"] == "'=" and r["number"] == "100" for r in planned)
+        assert any(r["value"] == "≥95%" and r["op"] == "≥" for r in rows)
+        assert not [v for r in rows for v in r.values() if v[:1] in ("=", "+", "-", "@", "\t", "\r")]

@@ -92,3 +92,38 @@ def test_plain_text_is_made_without_markdown(monkeypatch):
     monkeypatch.setattr(sanitize, "_markdown", refuse)
     assert render_markdown("## 概况\n\n第一段\n接续\n## 二\n第二段", 1) == (
         "<h3>概况</h3>\n<p>第一段\n接续</p>\n<h3>二</h3>\n<p>第二段</p>")
+
+
+def test_a_narrative_link_is_kept_only_to_a_web_address_and_vouched_for_by_no_one():
+    rel = 'rel="nofollow noopener noreferrer"'
+    for href in ("http://example.org/a?b=1#c", "https://example.org/", "HTTPS://EXAMPLE.ORG/x"):
+        assert render_markdown(f"见[公开文件]({href})。") == f'<p>见<a href="{href}" {rel}>公开文件</a>。</p>'
+    assert render_markdown("<https://example.org/x>") == f'<p><a href="https://example.org/x" {rel}>https://example.org/x</a></p>'
+    for href in ("javascript:alert(1)", "JavaScript:alert(1)", "java&#x09;script:alert(1)", "&#106;avascript:alert(1)",
+                 "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "mailto:a@example.org", "file:///etc/passwd",
+                 "ftp://example.org/a", "//evil.example/x", "/x/index.html", "../open-data/index.html", "x.html",
+                 "#top", "http:evil.example", "https:///x", "http://[x", "http://a\\@evil.example", ""):
+        made = render_markdown(f"见[公开文件]({href})。")
+        assert made == "<p>见公开文件。</p>", (href, made)
+    # an autolink and raw HTML that are not web addresses are their text too
+    assert render_markdown("<mailto:a@example.org> 与 <a href=\"javascript:x\" onclick=\"y\">点</a>") == (
+        "<p>a@example.org 与 点</p>")
+    assert render_markdown("<a href=\"//evil.example\">外</a><a href=\"https://example.org\">内</a>") == (
+        f'<p>外<a href="https://example.org" {rel}>内</a></p>')
+
+
+def test_the_sites_own_pages_may_link_to_its_pages():
+    assert render_markdown("[开放数据](../open-data/index.html)", relative_links=True) == (
+        '<p><a href="../open-data/index.html">开放数据</a></p>')
+    assert render_markdown("[上](#top)", relative_links=True) == '<p><a href="#top">上</a></p>'
+    for href in ("javascript:alert(1)", "//evil.example", "/root.html", "data:x", "mailto:a@example.org"):
+        assert render_markdown(f"[链]({href})", relative_links=True) == "<p>链</p>", href
+    assert 'rel="nofollow noopener noreferrer"' in render_markdown("[外](https://example.org)", relative_links=True)
+
+
+def test_a_link_refused_inside_a_list_or_a_kept_one_leaves_the_markup_whole():
+    made = render_markdown("1. [甲](javascript:x)乙\n2. [丙](https://example.org)丁")
+    assert made == ('<ol>\n<li>甲乙</li>\n<li><a href="https://example.org" rel="nofollow noopener noreferrer">丙</a>丁'
+                    '</li>\n</ol>')
+    assert sanitize.clean_html('<p><a href="x">a<a href="https://e.org">b</a>c</a>d</p>') == (
+        '<p>a<a href="https://e.org" rel="nofollow noopener noreferrer">b</a>cd</p>')

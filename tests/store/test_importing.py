@@ -60,8 +60,10 @@ def test_a_changed_importer_never_serves_an_old_parse(sources, tmp_path, monkeyp
 def test_an_unreadable_cache_entry_is_parsed_again(sources, tmp_path):
     cache = tmp_path / "cache"
     import_documents(sources, cache_dir=cache)
-    for entry in cache.rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == 3
+    for entry in entries:
+        entry.write_bytes(b"not an entry")
     assert import_documents(sources, cache_dir=cache).parsed == 3
 
 

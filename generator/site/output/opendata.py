@@ -14,7 +14,9 @@ site-wide tidy files are the units' gzip chunks end to end, so a rebuild
 reads no disclosure it does not change (and takes the chunks of the units
 it did not build from the previous file, by the layout it kept).  The per-table CSV files are UTF-8
 with a byte-order mark, so Excel opens the Chinese text correctly; money is
-exact 元 in every file (with 分 where printed).  Everything is
+exact 元 in every file (with 分 where printed).  A text cell that a
+spreadsheet would read as a formula starts with an apostrophe in every file
+(``csvsafe``); figures are never changed.  Everything is
 deterministic: the same data gives byte-identical files.
 """
 
@@ -23,7 +25,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,8 +33,9 @@ from generator.core.model import Table
 from generator.site import urls
 from generator.site.comparisons import MONEY_COLUMNS, Comparison
 from generator.site.model import SiteModel
+from generator.site.output.csvsafe import inert_row
 from generator.store import tidy
-from generator.store.cache import read_pickle, write_atomically
+from generator.store.cache import cannot_write, read_json_entry, write_json_entry
 from generator.store.tidy import blank
 
 BOM = "\ufeff"
@@ -41,8 +43,8 @@ BOM = "\ufeff"
 def csv_bytes(header: list[str], rows: list[list]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
+    w.writerow(inert_row(header))
+    w.writerows(map(inert_row, rows))
     return (BOM + buf.getvalue()).encode("utf-8")
 
 
@@ -111,13 +113,13 @@ def tidy_path(name: str) -> str:
     return f"{urls.OPEN_DATA_ALL}{name}.csv.gz"
 
 
-def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Callable[[str], Path],
+def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Callable[[str], bytes],
                layout_file: Path) -> int:
     """The site-wide tidy file ``name``: a header member, then each disclosure's rows as its own gzip member,
     end to end (a gzip file may hold many members; every gzip reader reads them as one stream).
 
-    ``keys`` are the units' keys in the order of the data folders, ``chunk(key)`` the file of a unit's
-    member.  A unit's member is the same
+    ``keys`` are the units' keys in the order of the data folders, ``chunk(key)`` a unit's member (checked
+    against its checksum in the build cache, ``units.chunk``).  A unit's member is the same
     bytes whenever its key is, so a member the previous output's file already holds is copied from there
     in runs (by the layout kept in ``layout_file`` when that file was written), and only new units' chunk
     files are read: ten thousand small reads were most of the time of a rebuild after one new disclosure.
@@ -139,8 +141,7 @@ def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Ca
                 _copy(old, out, run)
                 run = list(found) if found is not None else []
                 if found is None:
-                    with chunk(key).open("rb") as fh:
-                        data = fh.read()
+                    data = chunk(key)
                     out.write(data)
                     layout[key] = (position, len(data))
                     position += len(data)
@@ -149,8 +150,11 @@ def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Ca
             position += found[1]
         _copy(old, out, run)
     st = (staging.dir / path).stat()
-    write_atomically(layout_file, pickle.dumps({"stamp": (st.st_size, st.st_mtime_ns, st.st_ino), "layout": layout},
-                                               protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        write_json_entry(layout_file, {"stamp": [st.st_size, st.st_mtime_ns, st.st_ino],
+                                       "layout": {k: list(v) for k, v in layout.items()}})
+    except OSError as exc:          # without it, the next build reads every unit's chunk
+        cannot_write("the build cache", layout_file.parent, exc, "the build")
     return position
 
 
@@ -175,10 +179,23 @@ def _read_layout(layout_file: Path, previous: Path) -> dict[str, tuple[int, int]
         st = previous.stat()
     except OSError:
         return {}
-    found = read_pickle(layout_file, dict)
-    if found is None or found.get("stamp") != (st.st_size, st.st_mtime_ns, st.st_ino):
+    found = read_json_entry(layout_file, restore=_layout)
+    if found is None or found[0] != (st.st_size, st.st_mtime_ns, st.st_ino):
         return {}
-    return found.get("layout") or {}
+    return found[1]
+
+
+def _layout(found: dict) -> tuple[tuple[int, ...], dict[str, tuple[int, int]]]:
+    """A kept layout as JSON gives it back: (the stamp of its file, each unit's (offset, length)); an error
+    (TypeError, ValueError …) when it is not one."""
+    stamp, layout = tuple(found["stamp"]), {}
+    for key, (offset, length) in found["layout"].items():
+        if type(offset) is not int or type(length) is not int or offset < 0 or length < 0:
+            raise ValueError("not a layout")
+        layout[key] = (offset, length)
+    if len(stamp) != 3 or not all(type(n) is int for n in stamp):
+        raise ValueError("not a layout")
+    return stamp, layout
 
 
 def site_files(model: SiteModel) -> dict[str, bytes]:

@@ -39,7 +39,7 @@ def load_content(content_dir: Path) -> Content:
             lines = text.split("\n")
             if lines and lines[0].startswith("# "):
                 title, text = lines[0][2:].strip(), "\n".join(lines[1:])
-            pages[file.stem] = (title, render_markdown(text))
+            pages[file.stem] = (title, render_markdown(text, relative_links=True))
     return Content(pages)
 
 

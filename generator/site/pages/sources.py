@@ -9,7 +9,7 @@ from generator.store.read import load_source_text
 
 
 def pages(inputs: Inputs) -> list[Page]:
-    return [Page(urls.source_document(name), "source.html", context, key=name, inputs=(source.disclosure.folder,),
+    return [Page(urls.source_document_file(name), "source.html", context, key=name, inputs=(source.disclosure.folder,),
                  searched=False)
             for name, source in sorted(inputs.model.sources.items())]
 
