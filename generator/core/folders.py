@@ -100,23 +100,27 @@ def _mode_of(target: Path) -> int:
 
 
 def clear_leftovers(target: Path) -> list[Path]:
-    """Remove the work folders of ``target`` that killed runs left (marked, and no run holds them); the
-    folders removed."""
+    """Remove the work folders of ``target`` that killed runs left; the folders removed.
+
+    Called while the run holds ``hold`` on the parent, so no other run is between making its folder and
+    swapping it in: a ``.NAME.tmp-…`` folder is a leftover unless its mark is locked (a run filling it).
+    One without its mark is an old target a kill caught while it was being removed."""
     gone = []
     try:
         entries = list(os.scandir(target.parent))
     except OSError:
         return gone
     for e in entries:
-        if not e.name.startswith(f".{target.name}.") or not e.is_dir(follow_symlinks=False):
+        if not e.name.startswith(f".{target.name}.tmp-") or not e.is_dir(follow_symlinks=False):
             continue
         mark = Path(e.path) / MARK
+        fd = None
         try:
             fd = os.open(mark, os.O_WRONLY)
         except OSError:
-            continue                   # not ours, or a swap's old folder (see ``recover``)
+            pass
         try:
-            if fcntl is not None:
+            if fd is not None and fcntl is not None:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except OSError:
@@ -124,7 +128,8 @@ def clear_leftovers(target: Path) -> list[Path]:
             shutil.rmtree(e.path, ignore_errors=True)
             gone.append(Path(e.path))
         finally:
-            os.close(fd)
+            if fd is not None:
+                os.close(fd)
     return gone
 
 

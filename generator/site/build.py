@@ -24,8 +24,6 @@ import gc
 import hashlib
 import multiprocessing
 import os
-import pickle
-import stat
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -43,8 +41,9 @@ from generator.site.output import feeds, manifest, opendata, search
 from generator.site.output.assets import collect_assets
 from generator.site.output.writer import Staging, guard
 from generator.site.pages import Inputs, load_content, page_map
-from generator.store.cache import default_dir, read_pickle, write_atomically
-from generator.store.layout import DISCLOSURES, SOURCES, disclosure_folders
+from generator.store.cache import cannot_write, default_dir, read_json_entry, usable, write_json_entry
+from generator.store.layout import DISCLOSURES, SOURCES, disclosure_folders, source_files
+from generator.store.schema import unsafe_paths
 from generator.store.registry import load as load_registry
 
 
@@ -85,12 +84,23 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
         raise BudgetsiteError(f"cannot make the folder of --out {out}: {exc.strerror or exc}") from None
     with hold(out.resolve().parent, "this build"):
         guard(out, {}, {})            # the folder may have changed while the build waited
-        return _build(site_dir, data_dir, out, base_url, jobs, cache, use_cache)
+        try:
+            return _build(site_dir, data_dir, out, base_url, jobs, cache, use_cache)
+        except OSError as exc:
+            # a full or read-only disk, a folder removed underneath: the staging folder is gone with the error
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise BudgetsiteError(f"cannot write the site: {exc.strerror or exc}{where}; the previous site "
+                                  f"at {out} is unchanged") from None
 
 
 def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs: int,
            cache: Path | None, use_cache: bool) -> BuildResult:
     clock = _Clock()
+    unsafe = unsafe_paths(data_dir)
+    if unsafe:
+        raise BudgetsiteError(f"the data folder holds what a build must not read or publish ({len(unsafe)}): "
+                              + "; ".join(unsafe[:5]) + ("; …" if len(unsafe) > 5 else "")
+                              + " (budgetsite check lists them all)")
     config = load_config(site_dir, base_url)
     root = (data_dir / DISCLOSURES).resolve()
     folders = disclosure_folders(data_dir)
@@ -104,7 +114,9 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
     env = render.environment(site_dir)
     with tempfile.TemporaryDirectory(prefix="budgetsite-build-") as scratch:
         cache_dir = (cache or default_dir()) / "build" if use_cache else Path(scratch)
-        memo_file = cache_dir / "digests.pickle"
+        if use_cache and not usable(cache_dir, "the build cache", "the build"):
+            cache_dir = Path(scratch)            # the same build, without what earlier builds kept
+        memo_file = cache_dir / "digests.json"
         with _no_collection():
             memo = units.Memo(_load_memo(memo_file), set())
             digests = units.folder_digests(root, folders, memo)
@@ -147,8 +159,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             built_units = len(todo)
             clock.mark("build disclosures")
 
-            published = {name for name in {s.name for r in results.values() for s in r.view.data.sources}
-                         if _plain_file(data_dir / SOURCES / name)}
+            published = {s.name for r in results.values() for s in r.view.data.sources} & set(source_files(data_dir))
             with _no_collection():
                 model = site_model([results[f].view for f in folders], registry, published, config.regions)
             gc.freeze()
@@ -158,7 +169,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             unit_keys = [keys[f] for f in folders]
             for name, fields in units.TIDY.items():
                 downloads[opendata.tidy_path(name)] = opendata.write_tidy(
-                    staging, name, fields, unit_keys, partial(units.chunk_path, cache_dir, name=name),
+                    staging, name, fields, unit_keys, partial(units.chunk, cache_dir, name=name),
                     kept / f"{name}.layout")
             site_files = opendata.site_files(model)
             for path, data in site_files.items():
@@ -261,16 +272,22 @@ def _map(func, items: list, jobs: int):
             yield func(item)
 
 
-def _plain_file(path: Path) -> bool:
-    """A regular file, not a link (a link in the data could publish any file of the machine)."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
 def _load_memo(path: Path) -> dict:
-    return read_pickle(path, dict) or {}
+    """The folder hashes ``_save_memo`` kept, as ``units.Memo`` holds them; empty when there are none (or they
+    are damaged: ``store.cache``)."""
+    return read_json_entry(path, restore=_memo) or {}
+
+
+def _memo(found: dict) -> dict[str, tuple]:
+    """The memo as ``_save_memo`` keeps it (each folder's stamps in one flat list: a third faster to read than
+    a list of lists) back into its tuples: folder -> (((file, size, time, inode), …), hash)."""
+    out = {}
+    for folder, (stamps, digest) in found.items():
+        if type(digest) is not str or len(stamps) % 4:
+            raise ValueError("not a folder's stamps and hash")
+        it = iter(stamps)
+        out[folder] = (tuple(zip(it, it, it, it)), digest)
+    return out
 
 
 def _save_memo(path: Path, memo: units.Memo, root: Path) -> None:
@@ -284,6 +301,7 @@ def _save_memo(path: Path, memo: units.Memo, root: Path) -> None:
     others = [k for k in memo.hashes if not k.startswith(mine)][-50_000:]
     kept.update((k, memo.hashes[k]) for k in others)
     try:
-        write_atomically(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass                      # a memo that cannot be kept only costs time on the next build
+        write_json_entry(path, {k: [[x for stamp in stamps for x in stamp], digest]
+                                for k, (stamps, digest) in kept.items()})
+    except OSError as exc:        # a memo that cannot be kept only costs time on the next build
+        cannot_write("the build cache", path.parent, exc, "the build")

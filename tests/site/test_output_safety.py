@@ -154,3 +154,25 @@ def test_swap_falls_back_to_two_renames_and_a_kill_between_them_is_recovered(tmp
     assert not (target / f"{folders.MARK}.old").exists()
     assert [p.name for p in folders.clear_leftovers(target)] == [work.path.name]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(tmp_path, monkeypatch):
+    import errno
+
+    from generator.site.output import writer
+
+    out = tmp_path / "out"
+    build(ROOT, ROOT / "data", out, use_cache=False)
+    before = _tree(out)
+    real = writer.Staging.write
+
+    def full(self, path, data):
+        if path.endswith("feed.xml"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(self.dir / path))
+        real(self, path, data)
+
+    monkeypatch.setattr(writer.Staging, "write", full)
+    with pytest.raises(BudgetsiteError, match="No space left on device.*unchanged"):
+        build(ROOT, ROOT / "data", out, use_cache=False)
+    assert _tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

@@ -23,7 +23,6 @@ sizes, without walking a province's hundred and fifty thousand files.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 from generator.core.errors import BudgetsiteError
 from generator.core.folders import WorkFolder, clear_leftovers, swap_in
 from generator.core.notices import warn
-from generator.store.cache import write_atomically
+from generator.store.cache import read_json_entry, write_json_entry
 
 MANIFEST = ".budgetsite-manifest.json"
 
@@ -196,8 +195,7 @@ class Staging:
         self.dir = self.out
         if self.listing is not None and last is not None:
             try:
-                write_atomically(self.listing, json.dumps(
-                    {"manifest": hashlib.sha256(data).hexdigest(), "files": self.sizes}).encode())
+                write_json_entry(self.listing, {"manifest": hashlib.sha256(data).hexdigest(), "files": self.sizes})
             except OSError:
                 pass                           # without it, the next build asks the file system
 
@@ -225,10 +223,12 @@ def _read_listing(listing: Path, out: Path) -> dict[str, int] | None:
     listing is missing, unreadable or of another manifest (the output changed since)."""
     try:
         manifest = (out / MANIFEST).read_bytes()
-        found = json.loads(listing.read_bytes())
-    except (OSError, ValueError):
+    except OSError:
         return None
+    found = read_json_entry(listing)
     if not isinstance(found, dict) or found.get("manifest") != hashlib.sha256(manifest).hexdigest():
         return None
     files = found.get("files")
-    return files if isinstance(files, dict) else None
+    if not isinstance(files, dict) or not all(isinstance(v, int) for v in files.values()):
+        return None
+    return files
