@@ -156,7 +156,7 @@ def test_an_unsafe_department_slug_is_refused_by_check_and_by_the_reader(data, s
 def test_an_unsafe_region_slug_is_refused(data, slug):
     folder = data / DISCLOSURES / FOLDER
     _edit_json(folder, region_slug=slug)
-    assert any(f"region_slug must be a slug" in p and repr(slug) in p for p in _problems(data))
+    assert any("region_slug must be a slug" in p and repr(slug) in p for p in _problems(data))
 
 
 @pytest.mark.parametrize("slug", ["jiyuan\n", "ji/yuan", "../jiyuan", "-jiyuan"])
