@@ -3,7 +3,9 @@ and for scripts (``--json``).
 
 Each entry gives the disclosure's identity, its headline measures as exact
 decimal strings of 元 (taken where ``audit.figures.headline`` takes them,
-so the summary, the audit and the site agree), how much of its documents
+so the summary, the audit and the site agree; a measure no table prints, such
+as a “三公” table left blank, is taken from the narrative's statement of it
+and said to be), how much of its documents
 the import took, and how many findings and import notes it has.
 """
 
@@ -36,11 +38,18 @@ def yuan_text(yuan: int | Decimal) -> str:
 
 def entry(folder: str, d: Disclosure, findings: list[Finding], notes: list[Finding]) -> dict:
     figures = headline(d)
-    measures = {}
+    measures, stated = {}, {}
     for name, keys in MEASURES.items():
         found = next((figures[k] for k in keys if k in figures), None)
         if found is not None:
             measures[name] = yuan_text(found.yuan)
+            continue
+        # no table prints it (its cell is blank, or its table is left empty): what the narrative states of
+        # the same measure, said as such
+        said = next((s for k in keys for s in d.statements if s.measure == k and s.yuan is not None), None)
+        if said is not None:
+            measures[name] = yuan_text(said.yuan)
+            stated[name] = f"{said.document}:{said.line}"
     printed = sum(1 for t in d.tables for r in t.rows for c in r.cells if c.printed)
     return {
         "folder": folder,
@@ -48,6 +57,7 @@ def entry(folder: str, d: Disclosure, findings: list[Finding], notes: list[Findi
         "edition": d.edition,
         "sources": [s.name for s in d.sources],
         "measures": measures,
+        "measures_from_narrative": stated,      # measure -> document:line of the sentence, where no table prints it
         "coverage": {"tables": len(d.tables), "figures": printed},
         "findings": len(findings),
         "notes": len(notes),

@@ -38,3 +38,15 @@ def test_amounts_are_exact_decimal_strings():
     assert yuan_text(219553500) == "219553500"
     assert yuan_text(Decimal("91016775.35")) == "91016775.35"
     assert yuan_text(Decimal("100.00")) == "100"
+
+
+def test_a_measure_no_table_prints_is_taken_from_the_narrative_and_said_so():
+    from generator.audit.summary import entry
+    from generator.core.model import Disclosure, Statement
+
+    d = Disclosure("上海市", "上海市某中心", 2026, "预算", "单位", statements=[
+        Statement("three_public.change", "1.00", "万元", 2, -10000, "比上年减少1.00万元", "a.pdf", 40),
+        Statement("three_public", "0.00", "万元", 2, 0, "“三公”经费预算为0.00万元", "a.pdf", 41)])
+    e = entry("shanghai/x/2026-unit-budget", d, [], [])
+    assert e["measures"] == {"three_public": "0"}
+    assert e["measures_from_narrative"] == {"three_public": "a.pdf:41"}
