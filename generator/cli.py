@@ -18,7 +18,8 @@ def _import(args: argparse.Namespace) -> int:
     from generator.store.importing import import_documents
 
     cache = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
-    result = import_documents(Path(args.data), [Path(f) for f in args.files], args.jobs, cache, args.scheduler)
+    result = import_documents(Path(args.data), [Path(f) for f in args.files], args.jobs, cache, args.scheduler,
+                              args.strict)
     for given, name, why in result.stored:
         if why.startswith("the same document"):
             print(f"{given}: {why} as {args.data}/sources/{name}: imported once")
@@ -96,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
                                                  "bytes did not change is not parsed again (default: "
                                                  "~/.cache/budgetsite)")
     p.add_argument("--no-cache", action="store_true", help="parse every document again")
+    p.add_argument("--strict", action="store_true", help="refuse a document with a table that is not of a known "
+                                                         "kind (by default it is kept as printed, as a generic "
+                                                         "table, and listed as an import note)")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="parse on a Dask cluster's workers instead of --jobs processes (tcp://HOST:8786; "
                         "needs budgetsite[cluster] here and on the workers)")

@@ -41,6 +41,10 @@ def _figure(measure: str, table: Table, row: TableRow | None, column: str) -> Fi
                   row.line)
 
 
+def _last_total(table: Table, side: str) -> TableRow | None:
+    return next((r for r in reversed(table.rows) if r.kind == "total" and r.side == side), None)
+
+
 def headline(d: Disclosure) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
 
@@ -51,8 +55,9 @@ def headline(d: Disclosure) -> dict[str, Figure]:
     summary = d.table(Kind.SUMMARY)
     expenditure = d.table(Kind.EXPENDITURE)
     if summary:
-        put(_figure(V.TOTAL_INCOME, summary, summary.total_row("income"), "income"))
-        put(_figure(V.TOTAL_EXPENDITURE, summary, summary.total_row("expenditure"), "total"))
+        # each side's 总计 is its last total row: 本年收入合计 comes first, then 上年结转结余, then 收入总计
+        put(_figure(V.TOTAL_INCOME, summary, _last_total(summary, "income"), "income"))
+        put(_figure(V.TOTAL_EXPENDITURE, summary, _last_total(summary, "expenditure"), "total"))
     for kind in (Kind.EXPENDITURE, Kind.GENERAL_BUDGET_FUNCTION):
         t = d.table(kind)
         if t:
@@ -71,7 +76,7 @@ def headline(d: Disclosure) -> dict[str, Figure]:
     tp = d.table(Kind.THREE_PUBLIC)
     if tp:
         for r in tp.rows:
-            if r.code != V.TABLE_TOTAL:
+            if r.code not in (V.TABLE_TOTAL, None):          # a row of another name (行政经费) is no measure
                 put(_figure(V.three_public_measure(r.code), tp, r, "amount"))
     proc = d.table(Kind.PROCUREMENT)
     if proc:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding, Table, TableRow
-from generator.core.money import format_yuan, half_unit, slack
-from generator.core.vocabulary import KINDS
+from generator.core.money import format_yuan, half_unit, parse_decimal, slack
+from generator.core.vocabulary import KINDS, Kind
 
 
 def _fmt(yuan: int) -> str:
@@ -40,6 +40,12 @@ def import_notes(t: Table, titles: dict[str, str]) -> list[Finding]:
     the page as the importer's notes, never among the audit's findings.
     """
     out = []
+    if t.kind == Kind.GENERIC:
+        figures = sum(1 for r in t.rows for c in r.cells if c.printed)
+        out.append(Finding("not-recognised", "info",
+                           f"“{t.title}”不是已知种类的表格，已按原样保存"
+                           + (f"（{figures} 个数字，单位{t.unit}）" if figures else "（未标明金额单位，数字按原文保存为文字）")
+                           + "，未纳入数据核对", t.document, t.lines[0], table=t.id))
     for r in t.rows:
         for flag in r.flags:
             if flag == "realigned-ambiguous":
@@ -55,6 +61,12 @@ def import_notes(t: Table, titles: dict[str, str]) -> list[Finding]:
                 out.append(Finding("realigned", "info",
                                    f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，"
                                    f"其数字已{_realigned_how(flag, titles)}", t.document, r.line, table=t.id))
+        malformed = [f.partition(":")[2] for f in r.flags if f.startswith("separator-malformed:")]
+        if malformed:
+            read = "，".join(f"{p} 读作 {parse_decimal(p):,}" for p in malformed)
+            out.append(Finding("separator-malformed", "info",
+                               f"{t.title}：“{r.label}”一行的数字漏印了千位分隔符，已按其数字读取：{read}",
+                               t.document, r.line, table=t.id))
     return out
 
 
@@ -112,6 +124,35 @@ def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
                                    f"{t.title}：{parent.code} {parent.label} 的“{col.label}”与其下 {len(children)} "
                                    f"个科目之和不符", t.document, parent.line,
                                    expected=_fmt(expected), found=_fmt(found), table=t.id))
+    return out + _group_sums(t, rows)
+
+
+def _group_sums(t: Table, rows: list[TableRow]) -> list[Finding]:
+    """Each group of a table nested by rows (a procurement table's 货物 › a unit › the goods bought) against
+    the items under it, down to the next group of the same or a higher level (a smaller number).  A table
+    with codes says by its codes what adds up, and is checked by them."""
+    if any(r.code or r.code2 for r in rows):
+        return []
+    out = []
+    for i, group in enumerate(rows):
+        if group.kind != "group" or group.level is None:
+            continue
+        items = []
+        for r in rows[i + 1:]:
+            if r.kind == "total" or (r.kind == "group" and (r.level or 0) <= group.level):
+                break
+            if r.kind == "item":
+                items.append(r)
+        for col in t.money_columns if items else []:
+            expected = group.amount(col.key)
+            found = sum(r.amount(col.key) or 0 for r in items)
+            if expected is None and found == 0:
+                continue
+            if abs((expected or 0) - found) > _tolerance(t, len(items)):
+                out.append(Finding("subtotal", "warning",
+                                   f"{t.title}：“{group.label}”的“{col.label}”与其下 {len(items)} 项之和不符",
+                                   t.document, group.line, expected=_fmt(expected or 0), found=_fmt(found),
+                                   table=t.id))
     return out
 
 

@@ -80,11 +80,12 @@ def economic_code(parts: list[str]) -> Code | None:
             return None
     else:
         return None
-    if len(merged) not in (3, 5) or merged[0] not in "35":
+    # 类 (301), 款 (30101), and a province's own level under the 款 (重庆: 3010201 规范性津补贴 under 30102)
+    if len(merged) not in (3, 5, 7) or merged[0] not in "35":
         return None
     scheme = ECONOMIC_DEPT if merged[0] == "3" else ECONOMIC_GOV
-    level = 1 if len(merged) == 3 else 2
-    return Code(merged, scheme, level, merged[:3] if level == 2 else None)
+    level = {3: 1, 5: 2, 7: 3}[len(merged)]
+    return Code(merged, scheme, level, merged[:len(merged) - 2] if level > 1 else None)
 
 
 def unit_code(text: str) -> str | None:

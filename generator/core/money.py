@@ -7,7 +7,10 @@ Disclosures print money in 元 (``86,412,027``), in 元 with 分
 together with the text as printed, its unit and its number of decimals, so
 that sums can be checked within the rounding of the printed precision and
 nothing is ever a binary float.  A blank cell and a printed zero are different facts and stay
-different (``yuan is None`` versus ``yuan == 0``).
+different (``yuan is None`` versus ``yuan == 0``); a dash printed for nothing (``-``, ``—``) is a
+printed zero.  Figures are read with or without thousands separators, and with one missing
+(``125360,898``: ``malformed_separator`` says so, for an import note); 万元 with more than two
+decimals is exact as long as it comes to whole 分 (``12,345.678912`` 万元 = 123,456,789.12 元).
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ _FEN = Decimal("0.01")
 YUAN_TEXT = re.compile(r"-?[0-9]+(\.[0-9]{1,2})?")
 
 _NUMBER = re.compile(r"^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# a thousands separator missing before some group of three (``125360,898`` for 125,360,898): every comma
+# stands where a separator belongs, so the digits read one way only
+_MISSING_SEPARATOR = re.compile(r"^[-−]?\d+(,\d{3})+(\.\d+)?$")
+# printed for nothing in a money cell: a dash (``-``, ``—``, ``－``, ``--``, ``——``)
+_DASHES = re.compile(r"^[-−–—―－]{1,2}$")
 
 
 @dataclass(frozen=True)
@@ -90,8 +98,22 @@ def slack(half: int | Decimal, terms: int) -> int | Decimal:
 
 
 def looks_like_number(text: str) -> bool:
-    """True for a cell that is a plain number as printed in money tables."""
-    return bool(_NUMBER.match(text.strip().replace(" ", "")))
+    """True for a cell that is a plain number as printed in money tables (with or without thousands
+    separators, or with one missing: ``malformed_separator``)."""
+    t = text.strip().replace(" ", "")
+    return bool(_NUMBER.match(t) or _MISSING_SEPARATOR.match(t))
+
+
+def malformed_separator(text: str) -> bool:
+    """A figure printed with a thousands separator missing (``125360,898``): its digits are read as they
+    stand, and the row says so (an import note), since the publisher's printing was at fault."""
+    t = text.strip().replace(" ", "")
+    return bool(_MISSING_SEPARATOR.match(t)) and not _NUMBER.match(t)
+
+
+def is_dash(text: str) -> bool:
+    """A money cell printed as a dash (``-``, ``—``, ``－``): nothing, that is 0, as printed."""
+    return bool(_DASHES.match(text.strip().replace(" ", "")))
 
 
 def is_figure(text: str | None) -> bool:
@@ -108,11 +130,14 @@ def looks_like_broken_number(text: str) -> bool:
 
 
 def parse_decimal(text: str) -> Decimal | None:
-    """Parse ``1,234.5`` into Decimal; None for blank; ValueError otherwise."""
+    """Parse ``1,234.5`` (or ``1234.5``, or ``1234,567.5`` with a separator missing) into Decimal; 0 for a
+    dash; None for blank; ValueError otherwise."""
+    if is_dash(text):
+        return Decimal(0)
     t = text.strip().replace(" ", "").replace("−", "-")
-    if t == "" or t in {"-", "—", "--"}:
+    if t == "":
         return None
-    if not _NUMBER.match(t):
+    if not (_NUMBER.match(t) or _MISSING_SEPARATOR.match(t)):
         raise ValueError(f"not a number: {text!r}")
     try:
         return Decimal(t.replace(",", ""))

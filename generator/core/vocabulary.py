@@ -37,6 +37,7 @@ class Kind(StrEnum):
     PROJECT_PERFORMANCE_SUMMARY = "project_performance_summary"
     FISCAL_FUNCTION = "fiscal_function"
     RUNNING_COSTS_ECONOMIC = "running_costs_economic"
+    GENERIC = "generic"              # a table no kind recognises, kept as printed (``normalise.generic``)
 
 
 # Parsers (the normalise stage maps each name to its function)
@@ -49,6 +50,7 @@ DEPARTMENT_SHEET = "department_performance"
 PROJECT_SHEET = "project_sheet"
 PROJECT_SHEET_CONTINUED = "project_sheet_continued"
 PROJECT_SUMMARY = "project_summary"
+GENERIC_PARSER = "generic"
 
 # Audit checks that apply per table (see generator.audit.tables)
 SUMS = "sums"                      # the total row against its rows, each coded parent against its children
@@ -63,7 +65,7 @@ STATES_FISCAL_TOTAL = "states_fiscal_total"    # states the total of 财政拨�
 class TableKind:
     id: Kind
     label: str                       # the name shown to readers
-    family: str                      # money | performance
+    family: str                      # money | performance | generic (not recognised: kept as printed, not audited)
     parser: str
     codes: str | None = None         # function | economic: the classification of a grid's rows
     checks: frozenset[str] = frozenset()
@@ -100,7 +102,13 @@ KINDS: dict[Kind, TableKind] = {k.id: k for k in (
     _performance(Kind.PROJECT_PERFORMANCE, "项目绩效目标表", PROJECT_SHEET),
     _performance(Kind.PROJECT_PERFORMANCE_CONTINUED, "项目绩效目标表（续）", PROJECT_SHEET_CONTINUED),
     _performance(Kind.PROJECT_PERFORMANCE_SUMMARY, "项目绩效目标汇总表", PROJECT_SUMMARY),
+    TableKind(Kind.GENERIC, "未能识别的表格", "generic", GENERIC_PARSER, needs_total=False),
 )}
+
+# The tables that make a document a disclosure the importer can take: without one of them, tables it does
+# not recognise are not enough to import it
+CORE_KINDS = frozenset({Kind.SUMMARY, Kind.EXPENDITURE, Kind.INCOME, Kind.FISCAL_SUMMARY,
+                        Kind.GENERAL_BUDGET_FUNCTION})
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,9 @@ class Clue:
     first_prefix: str = ""
     not_title: tuple[str, ...] = ()     # words the title must not hold
 
+
+# Words of a title that name one fund: such a table is never the department's whole income or spending
+_ONE_FUND = ("一般公共预算", "政府性基金", "国有资本", "财政拨款", "财政专户")
 
 # Tried in this order; the first clue that holds names the table.  Titles vary between provinces and
 # years (部门收支总体情况表 / 部门收支预算表), so clues are words of meaning, not whole titles.
@@ -145,17 +156,25 @@ RECOGNITION: tuple[tuple[Kind, Clue], ...] = (
     (Kind.FISCAL_FUNCTION, Clue(title=("财政拨款支出",))),          # 江苏: 财政拨款支出预算表, by function
     (Kind.GENERAL_BUDGET_ECONOMIC, Clue(title=("一般公共预算支出",), header=("经济分类",), window=40)),
     (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算支出",))),
+    # 福建: 一般公共预算拨款支出预算表 (by function code; by economic code where its header says so)
+    (Kind.GENERAL_BUDGET_ECONOMIC, Clue(title=("一般公共预算拨款支出",), header=("经济分类",), window=40)),
+    (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算拨款支出",))),
     (Kind.SUMMARY, Clue(title=("收支",))),
     (Kind.SUMMARY, Clue(title=("收入支出决算总表",))),            # 决算: 收入支出决算总表
     (Kind.INCOME, Clue(title=("收入", "部门"))),
     (Kind.INCOME, Clue(title=("收入", "单位"))),         # 单位预算: 预算单位收入预算总表
     (Kind.INCOME, Clue(title=("收入预算总表",))),        # 江苏: 公开02表 收入预算总表
     (Kind.INCOME, Clue(title=("收入决算表",))),
+    # by its columns where the title names neither 部门 nor 单位 (江苏 市县: 收入总表 | 合计 | 本年收入 › 一般公共预算 …)
+    (Kind.INCOME, Clue(title=("收入",), header=("合计", "一般公共预算"), not_title=_ONE_FUND)),
     (Kind.PROJECT_LIST, Clue(title=("项目支出",))),
     (Kind.EXPENDITURE, Clue(title=("支出", "部门"))),
     (Kind.EXPENDITURE, Clue(title=("支出", "单位"))),
     (Kind.EXPENDITURE, Clue(title=("支出预算总表",))),
     (Kind.EXPENDITURE, Clue(title=("支出决算表",))),
+    # by its columns where the title names neither 部门 nor 单位 (江苏 市县: 支出总表 | 合计 | 基本支出 | 项目支出 …):
+    # all of the department's spending, so never a table of one fund (福建's 一般公共预算拨款支出预算表)
+    (Kind.EXPENDITURE, Clue(title=("支出",), header=("合计", "基本支出", "项目支出"), not_title=_ONE_FUND)),
 )
 
 

@@ -14,7 +14,11 @@ from collections import Counter
 
 from generator.core.model import Coverage, CoveredTable, Table, Unplaced
 from generator.core.money import is_figure
+from generator.core.vocabulary import Kind
 from generator.read.layout import Document, RawTable
+
+
+GENERIC = str(Kind.GENERIC)
 
 
 def _column_numbers(cells: list[str]) -> bool:
@@ -73,10 +77,16 @@ def page_of(doc: Document, line: int) -> int | None:
 def report(coverage: Coverage) -> list[str]:
     """The lines ``budgetsite import`` prints for one document: the counts, then what was not taken."""
     where = lambda t: f"{t.document}:{t.line}" + (f" (page {t.page})" if t.page else "")  # noqa: E731
-    recognised = [t for t in coverage.tables if t.kind]
+    recognised = [t for t in coverage.tables if t.kind and t.kind != GENERIC]
+    generic = [t for t in coverage.tables if t.kind == GENERIC]
     lines = [f"{coverage.document}: {len(recognised)} of {len(coverage.tables)} tables, "
-             f"{coverage.landed} of {coverage.printed} figures"]
+             f"{coverage.landed} of {coverage.printed} figures"
+             + (f" ({len(generic)} table{'s' if len(generic) > 1 else ''} of no known kind kept as printed)"
+                if generic else "")]
     for t in coverage.tables:
+        if t.kind == GENERIC:
+            lines.append(f"  note: {where(t)} “{t.title or '—'}” is not a table of a known kind: kept as printed "
+                         f"({t.printed} figures), shown as not recognised (import --strict refuses it)")
         if not t.kind:
             lines.append(f"  warning: {where(t)} a table-like block was not recognised and holds no figures: "
                          f"“{t.title or '—'}”")

@@ -14,16 +14,19 @@ from generator.core import vocabulary as V
 from generator.core.errors import DocumentError
 from generator.core.model import Coverage, Disclosure, Project, Source, Table
 from generator.core.money import half_unit, is_figure, slack
-from generator.core.vocabulary import KINDS, Kind
+from generator.core.vocabulary import CORE_KINDS, KINDS, Kind
 from generator.normalise import coverage, narrative, performance as P, statements
+from generator.normalise.generic import figure_cells, parse_generic
+from generator.normalise.grid import is_subtotal_label
 from generator.normalise.lists import parse_procurement, parse_project_list
 from generator.normalise.realign import align_with_siblings, align_with_twins
-from generator.normalise.tables import TableContext, parse_grid_table
+from generator.normalise.tables import TableContext, note_malformed_separators, parse_grid_table
 from generator.normalise.three_public import parse_three_public
 from generator.normalise.two_sided import parse_two_sided
 from generator.read.layout import Document, Layout, RawTable
+from generator.recognise.doctype import not_a_disclosure
 from generator.recognise.kinds import recognise
-from generator.recognise.identity import find_department, find_phase, find_scope, find_year, region_of
+from generator.recognise.identity import find_department, find_phase, find_region, find_scope, find_year
 
 # The money-table parsers, by the parser name each kind gives in the vocabulary
 MONEY_PARSERS: dict[str, Callable[[RawTable, TableContext], Table]] = {
@@ -32,6 +35,7 @@ MONEY_PARSERS: dict[str, Callable[[RawTable, TableContext], Table]] = {
     V.THREE_PUBLIC_PARSER: parse_three_public,
     V.PROCUREMENT_PARSER: parse_procurement,
     V.PROJECT_LIST_PARSER: parse_project_list,
+    V.GENERIC_PARSER: parse_generic,
 }
 
 
@@ -59,13 +63,16 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     scope, _ = find_scope(texts)
     if not raws and not texts:
         raise DocumentError(doc.name, None, "no text found; expected a budget disclosure")
+    other = not_a_disclosure(layout)          # a notice, a 公报 issue, statistics … behind a budget-shaped link
+    if other is not None:
+        raise DocumentError(doc.name, other.line, other.message())
     if department is None:
         raise DocumentError(doc.name, 1, "cannot tell which department this is: expected a title such as "
                                          "“2020年XX市XX局部门预算”, a 部门名称 row or a 单位名称： line")
-    if year is None:
-        raise DocumentError(doc.name, 1, "cannot tell the budget year: expected a title with “20XX年”")
+    # a year the document does not print (``UNKNOWN_YEAR``) is taken at merge from the document imported
+    # with it (江苏's tables file takes its narrative's), or refused there
     title = next((t.text for t in texts[:5] if t.text), department)
-    disclosure = Disclosure(region_of(department), department, year, phase, scope,
+    disclosure = Disclosure(find_region(department, texts), department, year, phase, scope,
                             sources=[Source(doc.name, doc.sha256, title, len(doc.lines), page_starts(doc.pages),
                                             list(doc.lines))])
     default_unit = next((r.unit for r in raws if r.unit), None)
@@ -76,12 +83,25 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     for raw in raws:
         kind = recognise(raw)
         if kind is None:
-            _refuse_unknown(raw, doc)
-            covered.append((raw, None, None))
+            if figure_cells(raw, _serial_column(raw)):
+                table = _generic(raw, counts, doc.name, default_unit, extra_dir)
+                disclosure.tables.append(table)
+                covered.append((raw, table, Kind.GENERIC))
+            else:
+                covered.append((raw, None, None))
             continue
         recognised += 1
         if KINDS[kind].family == "performance":
-            sheet = _parse_performance(disclosure, raw, kind, doc.name, default_unit, sheet)
+            try:
+                sheet = _parse_performance(disclosure, raw, kind, doc.name, default_unit, sheet)
+            except DocumentError:
+                # a performance sheet in a layout the parsers do not know: kept as printed, as any table
+                # no kind recognises (``--strict`` refuses it)
+                table = _generic(raw, counts, doc.name, default_unit, extra_dir)
+                disclosure.tables.append(table)
+                covered.append((raw, table, Kind.GENERIC))
+                sheet = None
+                continue
             covered.append((raw, None, kind))
             continue
         counts[kind] = counts.get(kind, 0) + 1
@@ -89,8 +109,15 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
         ctx = TableContext(kind, doc.name, table_id, default_unit, extra_dir)
         table = MONEY_PARSERS[KINDS[kind].parser](raw, ctx)
         _require_complete(table, raw, doc)
+        note_malformed_separators(table)
         disclosure.tables.append(table)
         covered.append((raw, table, kind))
+    generic = [t for t in disclosure.tables if t.kind == Kind.GENERIC]
+    if generic and not any(t.kind in CORE_KINDS for t in disclosure.tables):
+        raise DocumentError(doc.name, generic[0].lines[0],
+                            f"no core budget table was recognised (such as 部门收支总表 or 部门支出总表), and "
+                            f"{len(generic)} table(s) with figures are of no known kind (the first: "
+                            f"“{generic[0].title or '—'}”); nothing was imported. See docs/templates.md")
     align_with_siblings(disclosure.tables)
     for t in disclosure.tables:
         align_with_twins(t)
@@ -114,15 +141,41 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
     return disclosure
 
 
-def _refuse_unknown(raw: RawTable, doc: Document) -> None:
-    """A table with figures that no kind recognises stops the import: its figures would be lost silently."""
-    serial = _serial_column(raw)
-    figures = sum(1 for r in raw.rows for i, c in enumerate(r.cells)
-                  if i != serial and is_figure(c))
-    if figures:
-        raise DocumentError(doc.name, raw.start, f"a table with {figures} figures is not one of the known kinds "
-                                                 f"(its title: “{raw.title or '—'}”); nothing was imported. See "
-                                                 f"docs/templates.md for the known tables")
+def _generic(raw: RawTable, counts: dict[Kind, int], doc: str, default_unit: str | None,
+             extra_dir: str | None) -> Table:
+    """A table no kind recognises, kept as printed (``normalise.generic``), with the next generic id."""
+    counts[Kind.GENERIC] = counts.get(Kind.GENERIC, 0) + 1
+    n = counts[Kind.GENERIC]
+    table_id = str(Kind.GENERIC) if n == 1 else f"{Kind.GENERIC}-{n}"
+    table = MONEY_PARSERS[KINDS[Kind.GENERIC].parser](raw, TableContext(Kind.GENERIC, doc, table_id, default_unit,
+                                                                         extra_dir))
+    table.title = raw.title or f"未能识别的表格（第 {raw.start} 行）"
+    return table
+
+
+def refuse_unrecognised(d: Disclosure) -> None:
+    """``import --strict``: a table no kind recognises refuses the document, as it did before tables were
+    kept as printed (for publishers who want every table recognised in CI)."""
+    for t in d.tables:
+        if t.kind == Kind.GENERIC:
+            figures = sum(1 for r in t.rows for c in r.cells if c.printed) + sum(
+                1 for r in t.rows for v in r.text.values() if is_figure(v))
+            source = next((s for s in d.sources if s.name == t.document), None)
+            page = _page_at(source.pages, t.lines[0]) if source is not None else None
+            raise DocumentError(t.document, t.lines[0], f"a table with {figures} figures is not one of the known "
+                                                        f"kinds (its title: “{t.title}”); nothing was imported "
+                                                        f"(--strict). See docs/templates.md for the known tables",
+                                page)
+
+
+def _page_at(starts: list[list[int]], line: int) -> int | None:
+    """The page of ``line`` from a source's page starts (``[[line, page], …]``)."""
+    page = None
+    for first, number in starts or ():
+        if first > line:
+            break
+        page = number
+    return page
 
 
 def _serial_column(raw: RawTable) -> int | None:
@@ -166,10 +219,13 @@ def _parse_performance(d: Disclosure, raw: RawTable, kind: Kind, doc: str, defau
 
 
 def _require_complete(table: Table, raw: RawTable, doc: Document) -> None:
-    """Refuse a table that was cut off: no 合计 row, or the file ends inside a row."""
+    """Refuse a table that was cut off: no 合计 row (printed first or last; a 小计 totals a group of rows, not the
+    table), or the file ends inside a row."""
     if not table.empty and KINDS[table.kind].needs_total and not any(r.kind == "total" for r in table.rows):
-        raise DocumentError(doc.name, raw.end, f"table “{table.title}” ends without its 合计/总计 row: expected a total "
-                                               f"row; the table may be cut off")
+        groups = " (its 小计 rows total groups of rows, not the table)" \
+            if any(is_subtotal_label(r.label) for r in table.rows) else ""
+        raise DocumentError(doc.name, raw.end, f"table “{table.title}” ends without its 合计/总计 row{groups}: expected "
+                                               f"a total row, printed first or last; the table may be cut off")
     last_text = max((i for i, line in enumerate(doc.lines, 1) if line.strip()), default=0)
     if raw.end == last_text and _leaves_fall_short(table):
         raise DocumentError(doc.name, raw.end, f"the file ends inside table “{table.title}”: its rows add up to less "

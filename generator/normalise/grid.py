@@ -13,17 +13,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.core.money import looks_like_broken_number, looks_like_number
+from generator.core.money import is_dash, looks_like_broken_number, looks_like_number
 from generator.read.layout import RawTable, Row
 from generator.core.text import compact
 
-TOTAL_LABELS = {"合计", "总计", "共计", "小计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "收入总计", "支出总计",
+# the row that totals the whole table (or one panel of it), wherever the table prints it: first or last
+TOTAL_LABELS = {"合计", "总计", "共计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "收入总计", "支出总计",
                 "人员经费合计", "公用经费合计"}      # the last two: a 决算 基本支出表 prints one per panel
 
 
 def is_total_label(text: str) -> bool:
+    """合计, 总计 …: the table's total.  A 小计 totals one group of rows, never the table (``is_subtotal_label``)."""
     t = compact(text).rstrip("：:")
     return t in TOTAL_LABELS
+
+
+def is_subtotal_label(text: str) -> bool:
+    """小计 (or 财政拨款小计 …): the sum of one group of rows."""
+    return compact(text).rstrip("：:").endswith("小计")
 
 
 def is_numbering_row(cells: list[str]) -> bool:
@@ -47,7 +54,7 @@ def is_data_row(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
     if not filled:
         return False
-    if is_total_label(filled[0]) and any(looks_like_number(c) for c in filled[1:]):
+    if (is_total_label(filled[0]) or is_subtotal_label(filled[0])) and any(looks_like_number(c) for c in filled[1:]):
         return True
     return any(looks_like_number(c) and ("," in c or "." in c) for c in filled)
 
@@ -82,7 +89,7 @@ def split_header(table: RawTable) -> tuple[list[Row], list[Row], list[Row]]:
     body: list[Row] = []
     skipped: list[Row] = []
     in_body = False
-    for row in table.rows:
+    for row in join_split_totals(table.rows):
         if is_numbering_row(row.cells):
             skipped.append(row)
             continue
@@ -93,6 +100,44 @@ def split_header(table: RawTable) -> tuple[list[Row], list[Row], list[Row]]:
         else:
             header.append(row)
     return header, body, skipped
+
+
+def join_split_totals(rows: list[Row]) -> list[Row]:
+    """A total row whose label stands on a row of its own, beside the row of its figures, made one row.
+
+    A 合计 printed first in a merged cell taller than its figures (江苏's 机关运行经费表: a large “合计”
+    over the code and name columns, its figure lower down) reaches the reader as a row holding only
+    the label and a row holding only figures, right under or over it.  The two are one row, on the
+    line of the figures; the label keeps its column, left of every figure.
+    """
+    out = list(rows)
+    k = 0
+    while k < len(out) - 1:
+        for label_row, figure_row in ((out[k], out[k + 1]), (out[k + 1], out[k])):
+            at = _lone_total_label(label_row)
+            first = _first_figure_only(figure_row)
+            if at is not None and first is not None and at < first:
+                cells = list(figure_row.cells) + [""] * (at + 1 - len(figure_row.cells))
+                cells[at] = label_row.cells[at]
+                out[k:k + 2] = [Row(figure_row.line, cells)]
+                break
+        k += 1
+    return out
+
+
+def _lone_total_label(row: Row) -> int | None:
+    """The column of a row's one cell when that cell is a total label (合计) and nothing else is printed."""
+    filled = [i for i, c in enumerate(row.cells) if c.strip()]
+    return filled[0] if len(filled) == 1 and is_total_label(row.cells[filled[0]]) else None
+
+
+def _first_figure_only(row: Row) -> int | None:
+    """The first column of a row that prints figures (or dashes) and nothing else (no label, no code)."""
+    filled = [i for i, c in enumerate(row.cells) if c.strip()]
+    if filled and all(looks_like_number(row.cells[i]) or is_dash(row.cells[i]) for i in filled) \
+            and any("," in row.cells[i] or "." in row.cells[i] for i in filled):
+        return filled[0]
+    return None
 
 
 def header_paths(header: list[Row], width: int, start: int) -> list[tuple[str, ...]]:
@@ -134,7 +179,8 @@ def value_start(body: list[Row]) -> int:
     start = 0
     for row in body:
         for i, cell in enumerate(row.cells):
-            if cell and not looks_like_number(cell) and not _is_code_like(cell) and not looks_like_broken_number(cell):
+            if cell and not looks_like_number(cell) and not _is_code_like(cell) and not looks_like_broken_number(cell) \
+                    and not is_dash(cell):
                 start = max(start, i + 1)
     return start
 

@@ -46,14 +46,16 @@ _GROUP_KEYS = [
     (r"^基本支出", "basic"),
     (r"^项目支出", "project"),
     (r"^一般公共预算", "general_budget"),
-    (r"本年拨款|本年支出", "current"),
+    (r"本年拨款|本年支出|^本年收入$", "current"),
     (r"财政拨款结转结余|财政上年结转", "carryover"),
     (r"本年一般公共预算基本支出", ""),
 ]
 
 
-# A header over all of a table's figures (“支出预算 / 合计 | 基本支出 | 项目支出”) names the table, not a measure
-_WRAPPER = re.compile(r"^(?:支出预算|收入预算|预算数|(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:基本)?支出(?:预算)?)$")
+# A header over all of a table's figures (“支出预算 / 合计 | 基本支出 | 项目支出”, “本年政府性基金预算支出 / 合计 …”)
+# names the table, not a measure
+_WRAPPER = re.compile(r"^(?:支出预算|收入预算|预算数|(?:本年)?(?:一般公共预算|财政拨款|政府性基金预算|国有资本经营预算)"
+                      r"(?:基本)?支出(?:预算)?)$")
 
 
 def _match(table: list[tuple[str, str]], label: str) -> str | None:
@@ -70,7 +72,8 @@ def measure_key(path: tuple[str, ...]) -> str:
     the 人员经费/公用经费 grouping inside 基本支出 is dropped so that
     ``basic.wages`` means the same in every city's layout.
     """
-    labels = [compact(p) for p in path if compact(p)]
+    # a header row that numbers the columns (栏次 | 1 | 2 | 3) names no measure
+    labels = [compact(p) for p in path if compact(p) and not compact(p).isdigit()]
     if not labels:
         return "value"
     if len(labels) > 1 and _WRAPPER.match(labels[0]):

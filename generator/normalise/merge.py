@@ -7,14 +7,18 @@ figure that two documents print differently is reported, never overwritten.
 
 from __future__ import annotations
 
+import re
+
 from generator.core.errors import DocumentError
 from generator.core.model import Disclosure, Finding, Table
 from generator.core.text import compact
 from generator.normalise.realign import row_key
+from generator.recognise.identity import UNKNOWN_YEAR
 
 
 def merge(parts: list[Disclosure]) -> list[Disclosure]:
     """Group partial disclosures by department-year and merge each group."""
+    _complete_identities(parts)
     groups: dict[tuple, list[Disclosure]] = {}
     for part in parts:
         groups.setdefault(part.key, []).append(part)
@@ -42,6 +46,52 @@ def merge(parts: list[Disclosure]) -> list[Disclosure]:
                                                          f"with it (for example …-tables.pdf)")
         merged.append(base)
     return merged
+
+
+def same_department(a: str, b: str) -> bool:
+    """Two ways of printing one department's name: in full or short (中国共产党江苏省委员会办公厅, 中共江苏省委办公厅
+    and 江苏省委办公厅; 中国人民政治协商会议…委员会 and …政协; …人民代表大会常务委员会 and …人大常委会)."""
+    return _short_name(a) == _short_name(b)
+
+
+def _short_name(name: str) -> str:
+    s = compact(name).replace("（", "(").replace("）", ")")
+    s = re.sub(r"中国共产党(.+?)委员会", r"中共\1委", s)
+    s = re.sub(r"中国人民政治协商会议(.+?)委员会", r"\1政协", s)
+    s = re.sub(r"(.+?)人民代表大会常务委员会", r"\1人大常委会", s)
+    return s.removeprefix("中共")
+
+
+def _complete_identities(parts: list[Disclosure]) -> None:
+    """What one document of a department-year leaves open, taken from the other documents imported with it.
+
+    江苏 publishes a department-year as two files, the narrative and the tables: a tables file may print
+    no year (it takes the year of the document of the same department, phase and scope), and the two may
+    print the department's name differently (the narrative's “江苏省委办公厅” is the tables' “中共江苏省委
+    办公厅”: the narrative takes the name of the document that brings the tables).  A document whose year
+    no other document gives is refused.
+    """
+    def alike(a: Disclosure, b: Disclosure) -> bool:
+        return a is not b and (a.phase, a.scope) == (b.phase, b.scope) and same_department(a.department, b.department)
+
+    for part in parts:
+        if part.year != UNKNOWN_YEAR:
+            continue
+        years = sorted({p.year for p in parts if alike(p, part) and p.year != UNKNOWN_YEAR})
+        if len(years) != 1:
+            why = "" if not years else f" (the documents of {part.department} imported with it print " \
+                  f"{', '.join(map(str, years))})"
+            raise DocumentError(part.sources[0].name, 1, f"cannot tell the budget year: expected a title with "
+                                                         f"“20XX年”, or a document of the same department that "
+                                                         f"prints it imported with this one{why}")
+        part.year = years[0]
+    keys = {p.key for p in parts if p.tables}
+    for part in parts:
+        if part.tables or part.key in keys:
+            continue
+        partners = [p for p in parts if p.tables and p.year == part.year and alike(p, part)]
+        if len({(p.region, p.department) for p in partners}) == 1:
+            part.region, part.department = partners[0].region, partners[0].department
 
 
 def _compare_tables(a: Table, b: Table) -> list[Finding]:

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from generator.core import codes
 from generator.core.errors import DocumentError
 from generator.core.model import Cell, Table, TableRow, TableColumn
-from generator.core.money import half_printed, looks_like_number, parse_amount
+from generator.core.money import half_printed, looks_like_number, malformed_separator, parse_amount
 from generator.core.text import compact
 from generator.core.vocabulary import KINDS, Kind
-from generator.normalise.grid import build_grid, is_total_label
+from generator.normalise.grid import build_grid, is_subtotal_label, is_total_label
 from generator.normalise.measures import measure_key, unique_keys
 from generator.normalise.realign import realign_rows, sum_rules
 from generator.read.layout import RawTable, Row
@@ -173,6 +173,8 @@ def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
         if not row.label and not row.code and all(c.yuan is None for c in row.cells):
             continue
         table.rows.append(row)
+    if not grouped:
+        _subtotal_groups(table)
     _one_unlabelled_row(table)
     table.empty = not table.rows
     return table
@@ -252,9 +254,55 @@ def _grouped_labels(grid):
     return name
 
 
+def _subtotal_groups(table: Table) -> None:
+    """Rows that end (or begin) on a 小计: each 小计 sums its group of rows, never the whole table.
+
+    The table's total is its 合计/总计 row, printed first or last.  A 小计 closes the rows printed
+    since the previous one (the usual order, and always when the table's last row before or without
+    its 合计 is a 小计); it opens the rows after it when the table's first row below its 合计 is a
+    小计.  In a table without codes the 小计 rows are the items that add up to the total and the rows
+    of each group are its details (kind ``detail``, ``parent`` the group's heading where one is
+    printed without figures); in a coded table the codes already say what adds up, and a 小计 is kept
+    as a group sum (kind ``group``) beside them.
+    """
+    subs = [i for i, r in enumerate(table.rows) if not r.code and r.kind != "total" and is_subtotal_label(r.label)]
+    body = [i for i, r in enumerate(table.rows) if r.kind != "total"]
+    if not subs:
+        return
+    coded = any(r.code or r.code2 for r in table.rows)
+    opens = body[0] in subs and body[-1] not in subs
+    for n, s in enumerate(subs):
+        if opens:
+            end = subs[n + 1] if n + 1 < len(subs) else len(table.rows)
+            members = [i for i in range(s + 1, end) if table.rows[i].kind != "total"]
+        else:
+            start = subs[n - 1] + 1 if n else 0
+            members = [i for i in range(start, s) if table.rows[i].kind != "total"]
+        sub = table.rows[s]
+        sub.kind = "group" if coded else "item"
+        if coded:
+            continue
+        heading = table.rows[members[0]] if members else None
+        name = heading.label if heading is not None and all(c.yuan is None for c in heading.cells) else ""
+        sub.level = 1
+        for i in members:
+            row = table.rows[i]
+            if row.kind in ("item", "unit") and not row.unit_code:
+                row.kind, row.level, row.parent = "detail", 2, (name or None) if row is not heading else None
+
+
 def _one_unlabelled_row(table: Table) -> None:
     """A table of one row of figures under its header (江苏's 支出预算总表: 合计 | 基本支出 | 项目支出 …)
     is the table's total: its first column is the 合计 of the others."""
     if len(table.rows) == 1 and not table.rows[0].label and not table.rows[0].code and table.columns \
             and is_total_label(table.columns[0].label.split(" / ")[-1]):
         table.rows[0].label, table.rows[0].kind = "合计", "total"
+
+
+def note_malformed_separators(table: Table) -> None:
+    """A figure printed with a thousands separator missing (``125360,898``) is read for its digits, and its
+    row says so (flag ``separator-malformed:<as printed>``): an import note, for the reader to verify."""
+    for r in table.rows:
+        for c in r.cells:
+            if malformed_separator(c.printed):
+                r.flags.append(f"separator-malformed:{c.printed}")

@@ -65,7 +65,9 @@ def parse_two_sided(raw: RawTable, ctx: TableContext) -> Table:
         columns.pop()
     if not columns:
         columns = [Column(e_data + 1, ("金额",))]
-    keys = unique_keys([measure_key(c.path) if c.path and compact(c.path[0]) not in ("金额", "预算数", "决算数") else "total" for c in columns])
+    # the side's one column of figures is its amount, whatever its header says (金额, 预算数, 预算 …)
+    keys = unique_keys([measure_key(c.path) if c.path and len(columns) > 1
+                        and compact(c.path[0]) not in ("金额", "预算数", "决算数") else "total" for c in columns])
     table.columns = [TableColumn("income", "收入 / 金额", "money", side="income")]
     table.columns += [TableColumn(k, "支出 / " + (c.label or "金额"), "money", side="expenditure") for k, c in zip(keys, columns)]
     rules = sum_rules(columns) if len(columns) > 1 else []

@@ -13,6 +13,9 @@ a table continued on the next page stays one table.  On the way:
   are 续表 marks and page numbers;
 * columns that are empty in every row of a table (Excel's spare columns)
   are dropped;
+* the glyph boxes of a font that declares a descent of a whole em (every
+  box under its line) are put back on their baseline, and a character is
+  the cell's where its middle is, so that a figure is read once, in its row;
 * a paragraph wrapped over several lines is one line again (a line that
   runs to the right margin and does not end a sentence continues on the
   next), so that a figure and its words are never split.
@@ -42,13 +45,16 @@ from generator.read import limits
 from generator.read.layout import Document, Layout
 from generator.read.segment import split
 
-_PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*\d{1,4})?[-—–－·\s]*$")
+# a page number, its digits set apart or not (— 1 0 —: each digit placed on its own)
+_PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d(?:\s?\d){0,3}\s*(?:页)?(?:\s*/\s*\d{1,4})?[-—–－·\s]*$")
 _CONTINUED = re.compile(r"^[（(]?续(?:表)?\s*\d*[)）]?$")
 _HEADER_ROWS = 6
 # rulings within this many points of each other are one line: Word draws a panel's cell borders a few
 # points off its neighbours', which would otherwise cut every row in two
 _TABLE_SETTINGS = {"snap_tolerance": 6}
 _WRAP_MARGIN = 2.5        # character heights: a line ending this close to the right margin was wrapped
+_HANGING = 0.6           # of the font size: a glyph box reaching further below the baseline is set off it
+_DESCENT = 0.2           # of the font size: how far a glyph box reaches below the baseline in most fonts
 _PARAGRAPH_ENDS = ("。", "：", ":", "；", ";", "！", "？")          # how many opening rows of a table may be repeated after a page break
 
 
@@ -186,15 +192,42 @@ def _table_lines(content: tuple[list[list[str | None]], list[list[bool]]]) -> tu
     return title, [[_cell(c) for c in r] for r in rows]
 
 
+def _on_baseline(page) -> None:
+    """Characters of a font whose boxes hang below the line they are printed on, put back on it.
+
+    A font may declare a descent of a whole em (重庆's figures, codes, colons and 、 set in E-BZ), so that
+    pdfminer places every box of it under its baseline, where no other font's box is: its figures fall
+    into the table row below or out of the table at its last ruling, a code leaves the name of its row,
+    and a title's year or a line's colons are read as a line of their own after it.  Such a box (more
+    than ``_HANGING`` of its size below the baseline) is moved up to stand as the other fonts' boxes do.
+    """
+    for c in page.chars:
+        m, size = c.get("matrix"), c.get("size")
+        if not m or m[1] or m[2] or not size:
+            continue                                 # turned text: its box is not under a baseline
+        drop = m[5] - c["y0"]                        # how far the box reaches below the baseline
+        if drop > _HANGING * size:
+            shift = drop - _DESCENT * size
+            c["y0"], c["y1"] = c["y0"] + shift, c["y1"] + shift
+            c["top"], c["bottom"], c["doctop"] = c["top"] - shift, c["bottom"] - shift, c["doctop"] - shift
+
+
 def _page_items(page) -> list[tuple[float, str, object]]:
     """(top, "text" | "table", content) of one page, in reading order."""
+    _on_baseline(page)
     tables = page.find_tables(_TABLE_SETTINGS)
     boxes = [t.bbox for t in tables]
     words = {w["text"] for w in page.extract_words()}
 
     def outside(obj) -> bool:
-        return not any(x0 - 1 <= obj["x0"] and obj["x1"] <= x1 + 1 and top - 1 <= obj["top"] and obj["bottom"] <= bottom + 1
-                       for x0, top, x1, bottom in boxes)
+        if any(x0 - 1 <= obj["x0"] and obj["x1"] <= x1 + 1 and top - 1 <= obj["top"] and obj["bottom"] <= bottom + 1
+               for x0, top, x1, bottom in boxes):
+            return False
+        # a character whose middle is in a cell is the cell's, as pdfplumber gives it: a figure whose last digit
+        # reaches past the table's ruling is not read a second time as a line of its own beside the table
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x < x1 and top <= y < bottom for t in tables if t.bbox[0] <= x < t.bbox[2]
+                       and t.bbox[1] <= y < t.bbox[3] for x0, top, x1, bottom in t.cells)
 
     items: list[tuple[float, str, object]] = []
     last: dict | None = None                 # the previous text line, as pdfplumber gives it
@@ -228,6 +261,7 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
     keep: list[int] = []                    # its columns (a continuation on the next page keeps the same)
     width = 0                               # how many columns it has as extracted
     last_row: int | None = None             # the line of its last row
+    running: str | None = None              # the first line of the page before (a running header if repeated)
     _refuse_before_opening(raw, name)
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
@@ -247,6 +281,12 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
             # page numbers stand first or last on a page; 续表 marks stand before a continued table
             drop = {i for i in texts if (i in (texts[0], texts[-1]) and _PAGE_NUMBER.match(items[i][2]))
                     or _CONTINUED.match(items[i][2].replace(" ", ""))}
+            # a running header (页眉: the document's title atop every page) is the page's first line, as it was
+            # the page before's; dropped, so that a table continued under it stays one table
+            top = next((items[i][2] for i in texts if i not in drop and items[i][2]), None)
+            if top is not None and top == running:
+                drop.add(next(i for i in texts if items[i][2] == top))
+            running = top
             items = [item for i, item in enumerate(items) if i not in drop and item[2] != ""]
             first = True
             for _, kind, content in items:

@@ -14,10 +14,30 @@ _TITLE_AFTER = re.compile(r"^(.{4,}?)(20\d{2})年度?(?:部门|单位)(?:预算|
 # province › city › district, as a department's name begins (上海市普陀区…, 江苏省…, 中共上海市普陀区委…)
 _REGION = re.compile(r"^(?:中共|中国共产党)?((?:.{2,7}?(?:省|自治区))?(?:.{2,4}?(?:市|州|盟))?(?:.{2,4}?(?:区|县|旗))?)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
+# a title that names the government (a region alone) and then the year, or the other way round:
+# “上海市2026年市级单位预算”, “2026年上海市普陀区区级部门预算”
+_LEVEL = r"(?:省级|市级|区级|县级|本级)?(?:部门|单位)?(?:预算|决算)"
+_REGION_BEFORE_YEAR = re.compile(r"^(.{2,}?)20\d{2}年度?" + _LEVEL)
+_REGION_AFTER_YEAR = re.compile(r"^20\d{2}年度?(.{2,}?)" + _LEVEL)
 _FINAL = re.compile(r"决算")
 _UNIT_SCOPE = re.compile(r"单位(?:预算|决算)")
 # the cover's own words for who publishes: “预算主管部门：X”, “预算单位：X”
 _COVER = re.compile(r"^(?:预算主管部门|预算单位|编制部门|编制单位)[:：](.{4,})$")
+# a title without 部门: “2018 年度江苏省高级人民法院预算公开”
+_TITLE_PUBLIC = re.compile(r"^(20\d{2})年度?(.{4,}?)(?:部门|单位)?(?:预算|决算)公开")
+# a title whose year the text layer printed on a line of its own: “重庆市气象局年部门预算情况说明” / “2026”
+_TITLE_NO_YEAR = re.compile(r"^(.{4,}?\D)年度?(?:部门|单位)(?:预算|决算)")
+_BARE_YEAR = re.compile(r"^(20\d{2})(?:年度?)?$")
+# a table's label line, its colons displaced by the text layer or not: “单位名称 重庆市气象局 单位 万元: :”
+_UNIT_NAME = re.compile(r"^单位名称[:：]?(.{4,}?)(?:单位[:：]?(?:万元|千元|元))?[:：]*$")
+# a heading of the document's parts (第二部分 2019 年度部门预算表), never a department
+_PART = re.compile(r"^第[一二三四五六七八九十\d]{1,3}部分")
+# the narrative's sentences name the department as their subject where no title does (a cover printed
+# as an image): “江苏省政协办公厅 2019 年度收入、支出预算总计 …”
+_SUBJECT = re.compile(r"^([^，。、：:；;（）()\d]{4,20}?)20\d{2}年度?(?:收入、支出|收支|部门预算|财政拨款)")
+# a document that prints no year (a tables file whose titles carry none) takes it from the document of the
+# same department it is imported with (``normalise.merge``)
+UNKNOWN_YEAR = 0
 
 
 def find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str | None, int]:
@@ -36,31 +56,73 @@ def find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str 
             return m.group(2), tl.line
     for tl in texts[:10]:
         m = _TITLE_AFTER.match(compact(tl.text))
-        if m:
+        if m and not _PART.match(m.group(1)):
             return m.group(1), tl.line
     for tl in texts[:10]:
-        m = _COVER.match(compact(tl.text))
+        m = _COVER.match(compact(tl.text)) or _TITLE_PUBLIC.match(compact(tl.text))
         if m:
+            return m.group(m.lastindex), tl.line
+    for i, tl in enumerate(texts[:10]):
+        m = _TITLE_NO_YEAR.match(compact(tl.text))
+        if m and _split_year(texts, i) and not _PART.match(m.group(1)):
+            return m.group(1), tl.line
+    labels = [(t.title_line or t.start, t.title) for t in tables] + [(tl.line, tl.text) for tl in texts]
+    for number, text in sorted(labels):
+        m = _UNIT_NAME.match(compact(text))
+        if m and not _PART.match(m.group(1)):
+            return m.group(1), number
+    for tl in texts:
+        m = _SUBJECT.match(compact(tl.text))
+        if m and not _PART.match(m.group(1)) and region_of(m.group(1)):
             return m.group(1), tl.line
     return None, 0
 
 
-def find_year(texts: list[TextLine], tables: list[RawTable]) -> tuple[int | None, int]:
+def find_year(texts: list[TextLine], tables: list[RawTable]) -> tuple[int, int]:
+    """The budget year and its line; ``UNKNOWN_YEAR`` when the document prints none."""
     for tl in texts[:10]:
         m = _YEAR.search(tl.text)
         if m:
             return int(m.group(1)), tl.line
+    for i, tl in enumerate(texts[:10]):
+        found = _split_year(texts, i) if _TITLE_NO_YEAR.match(compact(tl.text)) else None
+        if found:
+            return found
     for t in tables:
         for number, text in t.intro:
             m = _YEAR.search(text)
             if m:
                 return int(m.group(1)), number
-    return None, 0
+    return UNKNOWN_YEAR, 0
+
+
+def _split_year(texts: list[TextLine], i: int) -> tuple[int, int] | None:
+    """The year printed alone on the line after (or before) the title ``texts[i]``, and that line."""
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(texts):
+            m = _BARE_YEAR.match(compact(texts[j].text))
+            if m:
+                return int(m.group(1)), texts[j].line
+    return None
 
 
 def region_of(department: str) -> str:
     """The region a department's name begins with, down to the district (上海市普陀区); "" if none."""
     return _REGION.match(department).group(1)
+
+
+def find_region(department: str, texts: list[TextLine]) -> str:
+    """The region of a document: the one its department's name begins with, else the one its title or
+    cover names as the government whose budget it is (“上海市2026年市级单位预算” for 上海水产老干部活动室:
+    上海市); "" if neither names one."""
+    region = region_of(department)
+    if region:
+        return region
+    for tl in texts[:10]:
+        m = _REGION_BEFORE_YEAR.match(compact(tl.text)) or _REGION_AFTER_YEAR.match(compact(tl.text))
+        if m and region_of(m.group(1)) == m.group(1):
+            return m.group(1)
+    return ""
 
 
 def find_phase(texts: list[TextLine]) -> tuple[str, int]:

@@ -17,7 +17,7 @@ from generator.core.errors import BudgetsiteError
 from generator.core.folders import clear_leftovers, hold, recover
 from generator.core.notices import warn
 from generator.core.model import Coverage, Disclosure
-from generator.normalise.disclosure import parse_document
+from generator.normalise.disclosure import parse_document, refuse_unrecognised
 from generator.normalise.merge import merge
 from generator.read import read_file, read_source
 from generator.store.cache import ParseCache
@@ -43,13 +43,16 @@ class ImportResult:
 
 
 def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
-                     cache_dir: Path | None = None, scheduler: str | None = None) -> ImportResult:
+                     cache_dir: Path | None = None, scheduler: str | None = None,
+                     strict: bool = False) -> ImportResult:
     """Import ``files`` (and re-import every document in ``DIR/sources``) into ``data_dir``.
 
     Documents are parsed in ``jobs`` processes, or, given the address of a
     Dask ``scheduler``, on that cluster's workers; with a ``cache_dir``, a
     document whose bytes (and the importer) did not change is taken from
-    the cache instead of being parsed again.  One import at a time runs on
+    the cache instead of being parsed again.  A table no kind recognises is
+    kept as printed (a generic table), unless ``strict``: then it refuses
+    the document, as any refusal does.  One import at a time runs on
     a data directory: a second waits for the first (``core.folders.hold``),
     then reads the sources as the first left them.
     """
@@ -62,11 +65,11 @@ def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
             warn(f"{data_dir} had been set aside by an import that was stopped; it is back in place")
         for gone in clear_leftovers(data_dir.resolve()):
             warn(f"removed {gone}, left by an import that was stopped")
-        return _import(data_dir, files, jobs, cache_dir, scheduler)
+        return _import(data_dir, files, jobs, cache_dir, scheduler, strict)
 
 
 def _import(data_dir: Path, files: list[Path], jobs: int, cache_dir: Path | None,
-            scheduler: str | None) -> ImportResult:
+            scheduler: str | None, strict: bool) -> ImportResult:
     documents: dict[str, tuple[str, bytes]] = {}     # stored file name -> (path shown in errors, bytes)
     by_hash: dict[str, str] = {}                     # SHA-256 of the bytes -> stored file name
     sources = data_dir / SOURCES
@@ -108,6 +111,8 @@ def _import(data_dir: Path, files: list[Path], jobs: int, cache_dir: Path | None
     parts = []
     for name in names:
         part = found[name]
+        if strict:
+            refuse_unrecognised(part)
         part.department = registry.canonical(part.department)
         parts.append(part)
     coverage = [c for part in parts for c in part.coverage]

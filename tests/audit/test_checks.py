@@ -59,6 +59,32 @@ def test_subtotal_fires_when_a_class_differs_from_its_items():
     assert f.line == 12 and "201" in f.message
 
 
+def procurement(goods, unit):
+    """合计 › 货物 › two units › their goods, then 服务 › its goods: groups nested by rows, with their levels."""
+    t = grid(Kind.PROCUREMENT, [
+        ("合计", None, None, "total", {"total": 60_000}),
+        ("货物", None, None, "group", {"total": goods}),
+        ("某局（本级）", None, None, "group", {"total": unit}),
+        ("复印纸", None, None, "item", {"total": 10_000}),
+        ("某中心", None, None, "group", {"total": 20_000}),
+        ("台式计算机", None, None, "item", {"total": 20_000}),
+        ("服务", None, None, "group", {"total": 30_000}),
+        ("物业管理服务", None, None, "item", {"total": 30_000}),
+    ])
+    for r, level in zip(t.rows, (None, 1, 2, None, 2, None, 1, None)):
+        r.level = level
+    return t
+
+
+def test_each_group_is_held_to_the_items_under_it_and_the_total_to_the_items_alone():
+    # 货物 holds both units' goods (2 items, 1,500 元 of rounding); a unit ends at the next unit
+    assert tables.sums(procurement(31_500, 11_000)) == []
+    (goods,) = tables.sums(procurement(31_600, 10_000))
+    assert (goods.check, goods.line, goods.expected, goods.found) == ("subtotal", 12, "31,600 元", "30,000 元")
+    (unit,) = tables.sums(procurement(30_000, 11_100))
+    assert (unit.line, unit.expected, unit.found) == (13, "11,100 元", "10,000 元") and "某局（本级）" in unit.message
+
+
 def three_public(total, abroad, reception, vehicles, operation, purchase):
     rows = [("合计", "total", None, "total", {"amount": total}), ("出国", "abroad", None, "item", {"amount": abroad}),
             ("接待", "reception", None, "item", {"amount": reception}),

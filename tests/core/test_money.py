@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.core.money import (exact_yuan, format_wan, format_yuan, half_printed, half_unit, looks_like_broken_number,
+from generator.core.money import (exact_yuan, format_wan, format_yuan, half_printed, half_unit, is_dash, is_figure,
+                                  looks_like_broken_number, looks_like_number, malformed_separator,
                                   parse_amount, parse_yuan_text, slack, yuan_text)
 
 
@@ -61,3 +62,44 @@ def test_broken_figures_are_told_apart_from_labels():
     assert looks_like_broken_number("12a,000")
     assert not looks_like_broken_number("行政运行")
     assert not looks_like_broken_number("12,000")
+
+
+def test_a_missing_thousands_separator_reads_the_digits():
+    """``125360,898``: every comma stands where a separator belongs, one is missing; the digits read one way."""
+    for printed, yuan in (("125360,898", 125_360_898), ("128138,600", 128_138_600), ("1851,801", 1_851_801),
+                          ("1234,567.50", Decimal("1234567.50"))):
+        assert parse_amount(printed, "元").yuan == yuan and malformed_separator(printed)
+        assert looks_like_number(printed) and is_figure(printed)
+    assert parse_amount("12345,678.9", "万元").yuan == 123_456_789_000
+    for proper in ("125,360,898", "125360898", "1,234.5", "0"):
+        assert not malformed_separator(proper)
+    for misplaced in ("1,23,456", "12,34", "1234,56", "1,2345", ",123", "123,"):   # a comma where none belongs
+        assert not malformed_separator(misplaced)
+        with pytest.raises(ValueError):
+            parse_amount(misplaced, "元")
+
+
+def test_wan_yuan_with_more_than_two_decimals_is_exact_to_the_fen():
+    assert parse_amount("12,345.678912", "万元").yuan == Decimal("123456789.12")
+    assert parse_amount("0.000001", "万元").yuan == Decimal("0.01")
+    assert parse_amount("12,345.678912", "万元").decimals == 6
+    with pytest.raises(ValueError, match="finer than 1 分"):
+        parse_amount("12,345.6789123", "万元")                    # 0.3 分 is not a figure of money
+
+
+def test_figures_without_thousands_separators():
+    assert parse_amount("86412027", "元").yuan == 86_412_027
+    assert parse_amount("2562.05", "万元").yuan == 25_620_500
+    assert parse_amount("-1234", "元").yuan == -1234
+    assert looks_like_number("86412027") and not malformed_separator("86412027")
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "－", "–", "--", "——", " - "])
+def test_a_dash_is_a_printed_zero_and_a_blank_stays_blank(dash):
+    amount = parse_amount(dash, "万元")
+    assert (amount.yuan, amount.printed, amount.decimals) == (0, dash.strip(), 0) and is_dash(dash)
+    assert not is_figure(dash)                                     # a dash is not counted as a printed figure
+    blank = parse_amount("  ", "元")
+    assert blank.yuan is None                                      # nothing printed: no figure, never a guessed 0
+    for not_a_dash in ("-1", "---", "-—-", "一"):
+        assert not is_dash(not_a_dash)

@@ -9,7 +9,7 @@ PERFORMANCE_PARSERS = {V.DEPARTMENT_SHEET, V.PROJECT_SHEET, V.PROJECT_SHEET_CONT
 
 def test_every_kind_names_a_parser_that_exists():
     for kind in V.KINDS.values():
-        parsers = MONEY_PARSERS if kind.family == "money" else PERFORMANCE_PARSERS
+        parsers = PERFORMANCE_PARSERS if kind.family == "performance" else MONEY_PARSERS
         assert kind.parser in parsers, kind.id
 
 

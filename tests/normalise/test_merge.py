@@ -1,8 +1,12 @@
 """Merging two documents of one department-year: tables join, differences are reported, never overwritten."""
 
+import pytest
+
+from generator.core.errors import DocumentError
 from generator.core.model import Cell, Disclosure, Indicator, Source, Table, TableColumn, TableRow, Task
 from generator.core.vocabulary import Kind
-from generator.normalise.merge import merge
+from generator.normalise.merge import merge, same_department
+from generator.recognise.identity import UNKNOWN_YEAR
 
 
 def part(name, yuan=None, tasks=(), indicators=()):
@@ -52,3 +56,34 @@ def test_different_years_stay_apart():
     later = part("c.txt", 100)
     later.year = 2025
     assert [d.year for d in merge([part("a.txt", 100), later])] == [2024, 2025]
+
+
+def test_a_document_that_prints_no_year_takes_it_from_its_partner():
+    tables = part("tables.pdf", 100)
+    tables.year = UNKNOWN_YEAR
+    (d,) = merge([tables, part("narrative.pdf")])
+    assert d.year == 2024 and [s.name for s in d.sources] == ["tables.pdf", "narrative.pdf"]
+    alone = part("tables.pdf", 100)
+    alone.year = UNKNOWN_YEAR
+    with pytest.raises(DocumentError, match="cannot tell the budget year"):
+        merge([alone])
+
+
+def test_the_narrative_takes_the_name_the_tables_print():
+    tables, narrative = part("tables.pdf", 100), part("narrative.pdf")
+    tables.department, narrative.department = "中国共产党江苏省委员会办公厅", "江苏省委办公厅"
+    (d,) = merge([narrative, tables])
+    assert d.department == "中国共产党江苏省委员会办公厅" and len(d.sources) == 2
+    # another department of the same year stays apart, and its narrative alone is refused
+    other = part("other.pdf")
+    other.department = "江苏省委组织部"
+    with pytest.raises(DocumentError, match="no tables"):
+        merge([tables, other])
+
+
+def test_one_department_printed_in_full_or_short():
+    assert same_department("中国共产党江苏省委员会办公厅", "中共江苏省委办公厅")
+    assert same_department("中共江苏省委办公厅", "江苏省委办公厅")
+    assert same_department("中国人民政治协商会议江苏省委员会办公厅", "江苏省政协办公厅")
+    assert same_department("江苏省人民代表大会常务委员会办公厅", "江苏省人大常委会办公厅")
+    assert not same_department("江苏省委办公厅", "江苏省政府办公厅")

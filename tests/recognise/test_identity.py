@@ -3,7 +3,7 @@
 import pytest
 
 from generator.read.layout import TextLine
-from generator.recognise.identity import find_phase, find_scope, region_of
+from generator.recognise.identity import find_phase, find_region, find_scope, region_of
 
 
 def lines(*texts):
@@ -30,3 +30,15 @@ def test_scope_unit_or_department():
 def test_phase_from_the_title():
     assert find_phase(lines("中共上海市普陀区委社会工作部", "2024年度部门决算")) == ("决算", 2)
     assert find_phase(lines("2024年部门预算")) == ("预算", 0)
+
+
+@pytest.mark.parametrize("department, title, region", [
+    ("上海水产老干部活动室", "上海市2026年市级单位预算", "上海市"),           # the name carries no region: the cover's
+    ("上海交通职业技术学院", "上海市2026年市级单位预算", "上海市"),
+    ("某某服务中心", "2026年上海市普陀区区级部门预算", "上海市普陀区"),
+    ("上海市普陀区司法局", "上海市2026年市级单位预算", "上海市普陀区"),      # the name's own region comes first
+    ("某某学院", "某某学院2026年部门预算", ""),                          # a title that names no region alone
+    ("某某学院", "2026年度单位预算", ""),
+])
+def test_region_from_the_title_when_the_name_carries_none(department, title, region):
+    assert find_region(department, lines(title, f"预算单位：{department}")) == region
