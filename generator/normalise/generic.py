@@ -41,7 +41,10 @@ def parse_generic(raw: RawTable, ctx: TableContext) -> Table:
         figures = [v for v in values if is_figure(v)]
         roles.append("money" if unit and figures and len(figures) * 2 >= len(values) and _all_money(figures, unit)
                      else "text")
-    label_at = next((i for i in range(width) if roles[i] == "text"), None)
+    # the rows' names: the first text column that names most rows (a merged 一级指标 column names few)
+    filled = [sum(1 for r in body if r.text(i).strip()) for i in range(width)]
+    label_at = next((i for i in range(width) if roles[i] == "text" and filled[i] * 2 >= len(body)),
+                    next((i for i in range(width) if roles[i] == "text"), None))
     table = new_table(raw, ctx, unit or "")
     table.unit = unit
     table.decimals = decimals_of([r.text(i) for r in body for i in range(width) if roles[i] == "money"])

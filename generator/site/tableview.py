@@ -141,14 +141,15 @@ def view(table: Table) -> TableView:
     if KINDS[table.kind].parser == V.TWO_SIDED:
         return _two_sided(table, shown, unit, unit_note)
     three_public = table.kind == Kind.THREE_PUBLIC
-    lead = ["项目"] if three_public else ["编码", "项目"]
+    uncoded = three_public or table.kind == Kind.GENERIC      # rows named without a code
+    lead = ["项目"] if uncoded else ["编码", "项目"]
     header = _header(_pairs(money_cols) if three_public else _pairs(other_cols + money_cols), lead)
     rows = []
     for r in table.rows:
         cells = [(r.text.get(c.key, ""), NUM if c.role == "quantity" else TEXT, "") for c in other_cols]
         cells += _money_cells(r, money_keys, shown, unit)
         headers = _row_headers(r, table.kind)
-        rows.append(BodyRow(f"{table.id}-r{r.row}", headers[1:] if three_public else headers, cells, r.kind,
+        rows.append(BodyRow(f"{table.id}-r{r.row}", headers[1:] if uncoded else headers, cells, r.kind,
                             r.line, r.flags, r.level or 0))
     return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
                      table.document, table.empty, _from_yuan(unit, shown))
