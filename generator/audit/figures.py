@@ -65,6 +65,11 @@ def headline(d: Disclosure) -> dict[str, Figure]:
             put(_figure(V.TOTAL_EXPENDITURE, t, total, "total"))
             put(_figure(V.BASIC, t, total, "basic"))
             put(_figure(V.PROJECT, t, total, "project"))
+    general = d.table(Kind.GENERAL_BUDGET_FUNCTION)
+    if general:
+        # the figures of the 一般公共预算 alone, for a narrative that states them of it
+        for measure in (V.BASIC, V.PROJECT):
+            put(_figure(f"{V.GENERAL_BUDGET}.{measure}", general, general.total_row(), measure))
     if expenditure is None and summary:
         for r in summary.rows:
             if r.side in ("expenditure", "use") and r.kind != "total":

@@ -18,17 +18,27 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
     """Each figure the narrative states against the table that states it."""
     out = []
     for s in d.statements:
+        # a figure stated of one concept (一般公共预算's 基本支出) is held only against a table's figure of the same
+        # concept, never against another's (the department's 基本支出): none, no comparison
         fig = figures.get(s.measure)
         if fig is None or s.yuan is None:
             continue
         if abs(s.yuan - fig.yuan) > s.tolerance + fig.tolerance:
             out.append(Finding("narrative", "warning",
-                               f"说明称{V.MEASURES.get(s.measure, s.measure)}为 {s.printed} {s.unit}，"
+                               f"说明称{_measure_label(s.measure)}为 {s.printed} {s.unit}，"
                                f"而表格（{table_title(d, fig.table)}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",
                                s.document, s.line,
                                expected=f"{format_yuan(fig.yuan)} 元", found=f"{s.printed} {s.unit}",
                                table=fig.table))
     return out
+
+
+def _measure_label(measure: str) -> str:
+    """The reader's name of a measure: 基本支出, 一般公共预算基本支出."""
+    concept, _, base = measure.partition(".")
+    if concept == V.GENERAL_BUDGET and base:
+        return V.GENERAL_BUDGET_LABEL + V.MEASURES.get(base, base)
+    return V.MEASURES.get(measure, measure)
 
 
 def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:

@@ -88,6 +88,16 @@ def economic_code(parts: list[str]) -> Code | None:
     return Code(merged, scheme, level, merged[:len(merged) - 2] if level > 1 else None)
 
 
+# a code printed in brackets before its name, in the same cell: “[201]一般公共服务支出”, “【30101】基本工资”
+_BRACKETED = re.compile(r"^\s*[\[【［]\s*(\d[\d ]*?)\s*[\]】］]\s*(.*)$", re.S)
+
+
+def bracketed_code(text: str) -> tuple[str, str] | None:
+    """The digits and the name of a cell that prints its code in brackets before the name, else None."""
+    m = _BRACKETED.match(text or "")
+    return (_digits(m.group(1)), m.group(2).strip()) if m else None
+
+
 def unit_code(text: str) -> str | None:
     """A unit code such as ``003001`` or ``114``; OCR gaps ``0030 01`` closed."""
     t = _digits(text)

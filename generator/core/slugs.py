@@ -49,21 +49,36 @@ def department_slug(region: str, department: str) -> str:
     return slug(rest)
 
 
+# the region of a central department (国家统计局, 中华人民共和国教育部, 中共中央宣传部): no province and no city
+CENTRAL = "中央"
+CENTRAL_SLUG = "zhongyang"
+# the region of a document that names none, as readers see it and in its URL
+NO_REGION = "地区未注明"
+NO_REGION_SLUG = "unknown"
+
 _LEVELS = re.compile(r".{2,}?(?:自治区|省|市|州|盟|区|县|旗)")
 _LEVEL_SUFFIX = re.compile(r"(?:自治区|省|市|州|盟|区|县|旗)$")
 
 
 def region_levels(region: str) -> list[str]:
-    """The levels of a region, largest first: ``上海市普陀区`` → ``["上海市", "普陀区"]``, ``江苏省`` → ``["江苏省"]``."""
+    """The levels of a region, largest first: ``上海市普陀区`` → ``["上海市", "普陀区"]``, ``江苏省`` → ``["江苏省"]``,
+    ``中央`` → ``["中央"]``."""
+    if region == CENTRAL:
+        return [CENTRAL]
     return _LEVELS.findall(region) or [region]
 
 
 def region_display(region: str) -> str:
-    """A region as readers see it, level by level: ``上海市 › 普陀区``."""
-    return " › ".join(region_levels(region))
+    """A region as readers see it, level by level: ``上海市 › 普陀区``; a document that names none says so."""
+    return " › ".join(region_levels(region)) if region else NO_REGION
 
 
 def region_slug(region: str) -> str:
-    """``郑州市`` → ``zhengzhou``; a region below a city keeps both levels: ``上海市普陀区`` → ``shanghai-putuo``."""
-    levels = region_levels(region)
-    return "-".join(slug(_LEVEL_SUFFIX.sub("", level) or level) for level in levels) if region else "unknown"
+    """``郑州市`` → ``zhengzhou``; a region below a city keeps both levels: ``上海市普陀区`` → ``shanghai-putuo``;
+    the central government's departments are under ``zhongyang``, a document that names no region under
+    ``unknown``."""
+    if not region:
+        return NO_REGION_SLUG
+    if region == CENTRAL:
+        return CENTRAL_SLUG
+    return "-".join(slug(_LEVEL_SUFFIX.sub("", level) or level) for level in region_levels(region))

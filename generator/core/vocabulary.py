@@ -256,6 +256,9 @@ TOTAL_EXPENDITURE = "total.expenditure"
 BASIC = "basic"
 PROJECT = "project"
 PROCUREMENT = "procurement"
+# a measure stated of the 一般公共预算 alone (一般公共预算财政拨款支出 …，其中：基本支出): ``general_budget.basic``
+GENERAL_BUDGET = "general_budget"
+GENERAL_BUDGET_LABEL = "一般公共预算"
 
 # Headline measures: what a reader asks first, each taken from the table that states it
 MEASURES: dict[str, str] = {

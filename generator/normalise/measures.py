@@ -58,6 +58,9 @@ _WRAPPER = re.compile(r"^(?:支出预算|收入预算|预算数|(?:本年)?(?:�
                       r"(?:基本)?支出(?:预算)?)$")
 
 
+_OF_WHICH = re.compile(r"^其中[:：]?")
+
+
 def _match(table: list[tuple[str, str]], label: str) -> str | None:
     for pattern, key in table:
         if re.search(pattern, label):
@@ -79,7 +82,10 @@ def measure_key(path: tuple[str, ...]) -> str:
     if len(labels) > 1 and _WRAPPER.match(labels[0]):
         labels = labels[1:]
         if len(labels) == 1:
-            return _match(_LEAF_KEYS, labels[0]) or _match(_GROUP_KEYS, labels[0]) or labels[0]
+            if labels[0] in ("小计", "合计"):         # 一般公共预算支出 / 小计: the table's total
+                return "total"
+            label = _OF_WHICH.sub("", labels[0])     # 一般公共预算支出 / 其中：基本支出: the measure 基本支出
+            return _match(_LEAF_KEYS, labels[0]) or _match(_GROUP_KEYS, label) or labels[0]
     if len(labels) == 1:
         if labels[0] in ("金额", "预算数", "决算数"):     # the only figure of a row (江苏: 功能科目名称 | 金额)
             return "total"

@@ -39,6 +39,14 @@ def is_of_which(label: str) -> bool:
     return label.startswith("其中")
 
 
+def _enumerates(columns: list[Column], members: list[int], subtotal: int) -> bool:
+    """Whether a group's one 其中 column, right after its 小计, opens the list of all its parts (其中：基本支出 |
+    项目支出) rather than naming a part of it alone (基本支出 | 项目支出 | 其中：三公经费)."""
+    rest = [m for m in members if m != subtotal]
+    return len(rest) >= 2 and rest[0] == subtotal + 1 and is_of_which(columns[rest[0]].leaf) \
+        and not any(is_of_which(columns[m].leaf) for m in rest[1:])
+
+
 def sum_rules(columns: list[Column]) -> list[SumRule]:
     """Derive the sums that relate value columns from their header paths."""
     rules: list[SumRule] = []
@@ -63,6 +71,9 @@ def sum_rules(columns: list[Column]) -> list[SumRule]:
             continue
         subtotal = next((m for m in members if columns[m].path[1:2] and columns[m].path[1] in subtotal_names), None)
         leaves = [m for m in members if m != subtotal and not is_of_which(columns[m].leaf)]
+        if subtotal is not None and _enumerates(columns, members, subtotal):
+            # “小计 | 其中：基本支出 | 项目支出”: the 其中 opens the list of the 小计's parts
+            leaves = [m for m in members if m != subtotal]
         if subtotal is not None:
             if leaves:
                 rules.append(SumRule(subtotal, tuple(leaves)))

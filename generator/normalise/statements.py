@@ -122,6 +122,8 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
                     continue
                 seen.add(measure)
                 amount = parse_amount(m.group(1).replace(",", ""), m.group(2))
+                if measure in (V.BASIC, V.PROJECT) and _of_general_budget(text, m.start()):
+                    measure = f"{V.GENERAL_BUDGET}.{measure}"
                 out.append(Statement(measure, m.group(1), m.group(2), amount.decimals, amount.yuan,
                                      _quote(text, m.start(), m.end()), document, tl.line))
                 change = _change_after(text, m.end(), measure, document, tl.line)
@@ -140,6 +142,22 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
                 out.append(Statement(measure, m.group(1), "人" if "staff" in measure else "辆", 0, None,
                                      _quote(text, m.start(), m.end()), document, tl.line, count=int(m.group(1))))
     return out
+
+
+# a figure of spending stated before a 其中, with the words that qualify it (一般公共预算财政拨款支出 192,446.79 万元)
+_WHOLE = re.compile(rf"([^,，。;；:：]*?)支出(?:预算)?(?:数)?\s*(?:为)?\s*{_N}")
+
+
+def _of_general_budget(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is a part (其中：基本支出 …) of a 一般公共预算 figure stated before it in
+    the paragraph, rather than of the department's whole spending."""
+    of = text.rfind("其中", 0, start)
+    if of < 0:
+        return False
+    whole = None
+    for whole in _WHOLE.finditer(text, 0, of):
+        pass
+    return whole is not None and V.GENERAL_BUDGET_LABEL in whole.group(1)
 
 
 def _execution(text: str, document: str, line: int, subject: str) -> list[Statement]:

@@ -10,12 +10,13 @@ other shapes have their own modules: ``two_sided``, ``three_public`` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from generator.core import codes
 from generator.core.errors import DocumentError
 from generator.core.model import Cell, Table, TableRow, TableColumn
-from generator.core.money import half_printed, looks_like_number, malformed_separator, parse_amount
+from generator.core.money import half_printed, half_unit, looks_like_number, slack, malformed_separator, parse_amount
 from generator.core.text import compact
 from generator.core.vocabulary import KINDS, Kind
 from generator.normalise.grid import build_grid, is_subtotal_label, is_total_label
@@ -84,6 +85,7 @@ def set_code(row: TableRow, code: codes.Code, extra_dir: str | None) -> None:
 
 def _row_identity(kind: Kind, keys: list[str], row: TableRow, extra_dir: str | None) -> None:
     """Fill code, level, parent, names and row kind from the key cells."""
+    keys = _unbracketed(keys)
     texts = [k for k in keys if k and not digits_only(k)]
     if KINDS[kind].codes == "economic":
         groups: list[tuple[list[str], str]] = []
@@ -136,6 +138,16 @@ def _row_identity(kind: Kind, keys: list[str], row: TableRow, extra_dir: str | N
 
 
 
+def _unbracketed(keys: list[str]) -> list[str]:
+    """Key cells with a code printed in brackets before its name (“[201]一般公共服务支出”) split into the code
+    and the name, as if printed in two cells."""
+    out: list[str] = []
+    for k in keys:
+        split = codes.bracketed_code(k) if k else None
+        out.extend(split if split else [k])
+    return out
+
+
 # ------------------------------------------------------------------ grid tables
 
 def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
@@ -175,6 +187,7 @@ def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
         table.rows.append(row)
     if not grouped:
         _subtotal_groups(table)
+        _by_unit(table, grid)
     _one_unlabelled_row(table)
     table.empty = not table.rows
     return table
@@ -289,6 +302,41 @@ def _subtotal_groups(table: Table) -> None:
             row = table.rows[i]
             if row.kind in ("item", "unit") and not row.unit_code:
                 row.kind, row.level, row.parent = "detail", 2, (name or None) if row is not heading else None
+
+
+# the end of the name of a spending unit (珠海市商务局, 珠海市贸易服务中心), never of a class of spending (工资和福利支出)
+_UNIT_NAME = re.compile(r"(局|中心|委员会|办公室|办公厅|厅|院|所|站|馆|队|处|会|校|园|社|部|室)$")
+
+
+def _by_unit(table: Table, grid) -> None:
+    """A table by spending unit, its label column headed so (珠海's 基本支出预算表: 支出项目类别（资金使用单位）):
+    each unit's row, then its figures by class of spending (工资和福利支出 …) under it.  The unit is a group
+    (kind ``group``) of the rows under it, and those rows, not the units and their rows together, add up
+    to the table's total.  A table with codes, or whose first row is not a unit, is left as it is."""
+    header = "".join(compact(r.text(i)) for r in grid.header for i in range(grid.value_start))
+    rows = [r for r in table.rows if r.kind != "total"]
+    if "单位" not in header or not rows or any(r.code or r.code2 or r.unit_code for r in table.rows):
+        return
+    units = {id(r) for r in rows if r.label and _UNIT_NAME.search(compact(r.label))}
+    if id(rows[0]) not in units or len(units) == len(rows):
+        return
+    groups: list[tuple[TableRow, list[TableRow]]] = []
+    for r in rows:
+        if id(r) in units:
+            groups.append((r, []))
+        else:
+            groups[-1][1].append(r)
+    # each unit's figures are those of its rows: else the rows are a list of units, some named otherwise
+    half = half_unit(table.unit, table.decimals)
+    for head, members in groups:
+        for col in table.columns:
+            found = sum(r.amount(col.key) or 0 for r in members)
+            if not members or abs((head.amount(col.key) or 0) - found) > slack(half, len(members)):
+                return
+    for head, members in groups:
+        head.kind, head.level, head.parent = "group", 1, None
+        for r in members:
+            r.kind, r.level, r.parent = "item", 2, head.label
 
 
 def _one_unlabelled_row(table: Table) -> None:

@@ -12,7 +12,9 @@ a table continued on the next page stays one table.  On the way:
 * header rows repeated at the top of a continued table are dropped, and so
   are 续表 marks and page numbers;
 * columns that are empty in every row of a table (Excel's spare columns)
-  are dropped;
+  are dropped, and a continued page's cells go into the columns of the
+  opening page they stand in (a page draws only the columns it needs);
+* a cell's shading (Word's fills around its text) is no ruling;
 * the glyph boxes of a font that declares a descent of a whole em (every
   box under its line) are put back on their baseline, and a character is
   the cell's where its middle is, so that a figure is read once, in its row;
@@ -45,17 +47,21 @@ from generator.read import limits
 from generator.read.layout import Document, Layout
 from generator.read.segment import split
 
-# a page number, its digits set apart or not (— 1 0 —: each digit placed on its own)
-_PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d(?:\s?\d){0,3}\s*(?:页)?(?:\s*/\s*\d{1,4})?[-—–－·\s]*$")
+# a page number, its digits set apart or not (— 1 0 —: each digit placed on its own; ─ 2 ─ in box-drawing rules)
+_PAGE_NUMBER = re.compile(r"^[-—–－─·\s]*(?:第\s*)?\d(?:\s?\d){0,3}\s*(?:页)?(?:\s*/\s*\d{1,4})?[-—–－─·\s]*$")
 _CONTINUED = re.compile(r"^[（(]?续(?:表)?\s*\d*[)）]?$")
 _HEADER_ROWS = 6
 # rulings within this many points of each other are one line: Word draws a panel's cell borders a few
 # points off its neighbours', which would otherwise cut every row in two
 _TABLE_SETTINGS = {"snap_tolerance": 6}
+_SNAP = 6                 # points: a column of a continued table begins where its opening page's does, within this
+_RULING = 2.0             # points: a filled rectangle thicker than this both ways is a cell's shading, not a ruling
 _WRAP_MARGIN = 2.5        # character heights: a line ending this close to the right margin was wrapped
 _HANGING = 0.6           # of the font size: a glyph box reaching further below the baseline is set off it
 _DESCENT = 0.2           # of the font size: how far a glyph box reaches below the baseline in most fonts
 _PARAGRAPH_ENDS = ("。", "：", ":", "；", ";", "！", "？")          # how many opening rows of a table may be repeated after a page break
+# how a heading or a list item opens (一、 （一） 1. 1、 第一部分 表1): never the rest of a sentence wrapped onto a line
+_OPENS = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|第[一二三四五六七八九十]+部分|(?:公开|附)?\s*表\s*\d|公开\s*\d+\s*表)")
 
 
 def _cell(text: str | None) -> str:
@@ -175,9 +181,9 @@ def _join_split_figures(rows: list[list[str | None]], words: set[str]) -> list[l
     return out
 
 
-def _table_lines(content: tuple[list[list[str | None]], list[list[bool]]]) -> tuple[list[str], list[list[str]]]:
+def _table_lines(rows: list[list[str | None]], above: list[list[bool]]) -> tuple[list[str], list[list[str]]]:
     """A ruled table as (title lines printed inside it, its rows with every cell, empty ones included)."""
-    rows = _join_spanned(*content)
+    rows = _join_spanned(rows, above)
     title: list[str] = []
     while rows and sum(1 for c in rows[0] if c and c.strip()) == 1 and len(rows) > 1:
         at, only = next((i, c) for i, c in enumerate(rows[0]) if c and c.strip())
@@ -212,10 +218,69 @@ def _on_baseline(page) -> None:
             c["top"], c["bottom"], c["doctop"] = c["top"] - shift, c["bottom"] - shift, c["doctop"] - shift
 
 
-def _page_items(page) -> list[tuple[float, str, object]]:
-    """(top, "text" | "table", content) of one page, in reading order."""
+def _is_shading(obj) -> bool:
+    """Whether a drawn object is a filled rectangle without a stroke, thicker than a ruling."""
+    return obj.get("object_type") == "rect" and not obj.get("stroke") and bool(obj.get("fill")) \
+        and min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) > _RULING
+
+
+def _find_tables(page) -> list:
+    """The page's ruled tables, a cell's shading inside a ruling not taken for rulings.
+
+    Word fills a shaded cell with rectangles around and under its text (a strip above, one at each
+    side, the text's area), without a stroke; their edges are no rulings, and taken for rulings they
+    cut the header into broken rows and close the table before a column (“三公” … | 培训费).  Where
+    the page's lines and thin rectangles rule a table, a fill inside it with an edge off every ruling
+    is left out; a fill whose edges all lie on rulings (a whole shaded cell or header) stays, closing a
+    ruling the page left open; a table drawn only by its cells' fills (no ruling around them) is found
+    from the fills, as it is drawn.
+    """
+    if not any(_is_shading(r) for r in page.rects):
+        return page.find_tables(_TABLE_SETTINGS)
+    rulings = page.filter(lambda o: not _is_shading(o))
+    ruled = [t.bbox for t in rulings.find_tables(_TABLE_SETTINGS)]
+    drawn = rulings.rects + rulings.lines
+    # each ruling as (where it stands across, where it runs from and to)
+    upright = [(o["x0"], o["x1"], o["top"], o["bottom"]) for o in drawn if o["x1"] - o["x0"] <= _RULING]
+    across = [(o["top"], o["bottom"], o["x0"], o["x1"]) for o in drawn if o["bottom"] - o["top"] <= _RULING]
+
+    def along(at: float, start: float, end: float, lines) -> bool:
+        """Whether an edge (at ``at``, from ``start`` to ``end``) lies on a ruling that runs along part of
+        it (more than where two rulings cross)."""
+        return any(a - _RULING <= at <= b + _RULING and min(end, e) - max(start, s) > 2 * _RULING
+                   for a, b, s, e in lines)
+
+    def on_rulings(obj) -> bool:
+        x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+        return all(along(x, top, bottom, upright) for x in (x0, x1)) \
+            and all(along(y, x0, x1, across) for y in (top, bottom))
+
+    def kept(obj) -> bool:
+        return not _is_shading(obj) or on_rulings(obj) or not any(
+            x0 - _SNAP <= obj["x0"] and obj["x1"] <= x1 + _SNAP and top - _SNAP <= obj["top"]
+            and obj["bottom"] <= bottom + _SNAP for x0, top, x1, bottom in ruled)
+
+    return page.filter(kept).find_tables(_TABLE_SETTINGS)
+
+
+def _column_starts(table) -> list[float]:
+    """Where each column of a pdfplumber table begins, and where the table ends (pdfplumber's columns are
+    the distinct left edges of its cells)."""
+    return sorted({c[0] for c in table.cells}) + [table.bbox[2]]
+
+
+def _page_items(page, edges: dict | None = None) -> list[tuple[float, str, object]]:
+    """(top, "text" | "table", content) of one page, in reading order.
+
+    ``edges``, when given, receives how the page's paragraphs meet the pages around it: ``"left"``, the
+    left margin of its running text (None on a page with less than two lines of it); ``"starts"``, for
+    each text item by its top, where its first line begins and its height, or None where that line opens
+    a heading or a list item; ``"goes_on"``, the tops of the items that may go on over the page (the last
+    line runs to the right margin of a page of running text, and either ends no sentence or belongs to a
+    paragraph whose first line is indented).
+    """
     _on_baseline(page)
-    tables = page.find_tables(_TABLE_SETTINGS)
+    tables = _find_tables(page)
     boxes = [t.bbox for t in tables]
     words = {w["text"] for w in page.extract_words()}
 
@@ -233,20 +298,45 @@ def _page_items(page) -> list[tuple[float, str, object]]:
     last: dict | None = None                 # the previous text line, as pdfplumber gives it
     lines = page.filter(outside).extract_text_lines()
     right = max((line["x1"] for line in lines), default=0)
-    for line in lines:
+    # the lines that run to the right margin: the running text, whose left margin is the page's (a running
+    # head or a page number printed further left is not); on a page with three or more of them, where a
+    # line ends tells a wrap
+    body = [line for line in lines if line["x1"] >= right - _WRAP_MARGIN * (line["bottom"] - line["top"])]
+    left = min((line["x0"] for line in body), default=0)
+    running = len(body) >= 3
+    if edges is not None:
+        edges.update(left=left if len(body) >= 2 else None, starts={}, goes_on=set())
+    first: dict | None = None                # the first line of the paragraph the previous line is in
+    for n, line in enumerate(lines):
         text = line["text"].strip()
         height = line["bottom"] - line["top"]
-        if last is not None and items and text and last["x1"] >= right - _WRAP_MARGIN * height \
-                and not items[-1][2].endswith(_PARAGRAPH_ENDS) \
+        folio = n in (0, len(lines) - 1) and _PAGE_NUMBER.match(text)
+        full = last is not None and last["x1"] >= right - _WRAP_MARGIN * height
+        # a paragraph whose first line is indented goes on in the lines set further left, whatever the line
+        # before ends with (上海: “……主要用于行政单位离退休。” | “2023年当年预算执行数为……”)
+        hanging = first is not None and first["x0"] - line["x0"] >= 0.9 * height and not _OPENS.match(text)
+        if last is not None and items and text and full and not folio \
+                and (not items[-1][2].endswith(_PARAGRAPH_ENDS) or hanging) \
                 and line["top"] - last["bottom"] < 1.5 * height:
             # the line before ran to the right margin, and this one follows right under it (double spacing
             # included): one paragraph
             items[-1] = (items[-1][0], "text", items[-1][2] + text)
         else:
             items.append((line["top"], "text", text))
+            first = line
+            if edges is not None:
+                edges["starts"][line["top"]] = None if _OPENS.match(text) else (line["x0"], height)
         last = line
+        if edges is not None and text and not folio:
+            indented = first["x0"] - left >= 0.9 * height
+            if running and line["x1"] >= right - _WRAP_MARGIN * height \
+                    and (indented or not items[-1][2].endswith(_PARAGRAPH_ENDS)):
+                edges["goes_on"].add(items[-1][0])
+            else:
+                edges["goes_on"].discard(items[-1][0])
     for t in tables:
-        items.append((t.bbox[1], "table", (_join_split_figures(t.extract(), words), _covered_from_above(t))))
+        items.append((t.bbox[1], "table", (_join_split_figures(t.extract(), words), _covered_from_above(t),
+                                           _column_starts(t))))
     items.sort(key=lambda item: item[0])
     return items
 
@@ -260,8 +350,11 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
     opening: list[list[str]] = []           # the first rows of the table that is open at the end of a page
     keep: list[int] = []                    # its columns (a continuation on the next page keeps the same)
     width = 0                               # how many columns it has as extracted
+    starts: list[float] = []                # where they begin on its opening page, and where it ends
     last_row: int | None = None             # the line of its last row
     running: str | None = None              # the first line of the page before (a running header if repeated)
+    goes_on = False                         # the page before ended in a text line that may go on over the page
+    left: float | None = None               # the left margin of the running text, on this page or the last one that had it
     _refuse_before_opening(raw, name)
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
@@ -270,7 +363,10 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
     with _closing(pdf):
         for number, page in enumerate(_pages(pdf, name), 1):
             try:
-                items = _page_items(page)
+                edges: dict = {}
+                items = _page_items(page, edges)
+                if edges["left"] is not None:
+                    left = edges["left"]
             except Exception as exc:
                 raise DocumentError(name, None, f"page {number} of the PDF is damaged or cannot be read "
                                                 f"({_why(exc)})", page=number) from None
@@ -289,19 +385,23 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
             running = top
             items = [item for i, item in enumerate(items) if i not in drop and item[2] != ""]
             first = True
-            for _, kind, content in items:
-                if kind == "text":
+            for at, kind, content in items:
+                start = edges["starts"].get(at) if kind == "text" and first and goes_on else None
+                if start is not None and left is not None and start[0] - left < 0.9 * start[1]:
+                    # the paragraph at the foot of the page before, continued at the left margin of this one
+                    lines[-2] += content
+                elif kind == "text":
                     lines.append(content)
                     pages.append(number)
                     opening, last_row = [], None
                 else:
-                    title, rows = _table_lines(content)
+                    title, rows = _table_lines(content[0], content[1])
                     continued = bool(first and not title and opening and rows and len(rows[0]) <= width)
                     if continued:
-                        # alone on its page, a row's merged label cell (合计 over the code columns) is one cell
-                        rows = [[r[0]] + [""] * (width - len(r)) + r[1:] for r in rows]
+                        rows = _continued_rows(rows, content[2], starts, width)
                     else:
                         keep, width = _kept_columns(rows), max((len(r) for r in rows), default=0)
+                        starts = content[2]
                     rows = [[r[i] if i < len(r) else "" for i in keep] for r in rows]
                     if all(len(r) <= 1 for r in rows):          # a box around text, not a table
                         title, rows, opening = title + [r[0] for r in rows if r], [], []
@@ -321,6 +421,7 @@ def to_lines(raw: bytes, name: str) -> tuple[list[str], list[int]]:
                         pages.append(number)
                         last_row = len(lines) - 1
                 first = False
+            goes_on = bool(items) and items[-1][1] == "text" and items[-1][0] in edges["goes_on"]
             lines.append("")
             pages.append(number)
     if not any(line.strip() for line in lines):
@@ -401,6 +502,51 @@ def _why(exc: BaseException) -> str:
     if not text:
         return kind
     return f"{kind}: {text[:160]}…" if len(text) > 160 else f"{kind}: {text}"
+
+
+def _continued_rows(rows: list[list[str]], here: list[float], opening: list[float], width: int) -> list[list[str]]:
+    """The rows of a table continued on a new page, each cell in the column of the opening page it stands
+    under.
+
+    A page draws its part of a table with the columns it needs: a panel empty on it (a 功能科目 label cell
+    merged over a spare column on the opening page) has fewer columns there, so that the same index is
+    another column.  A column is placed by where it begins (``here``: its columns' left edges and the
+    table's right edge; ``opening``: the same of the opening page).  Where the two do not fit (the table
+    moved on the page, a column outside the opening's, two cells of a row in one column), a short row's
+    first cell is taken as spanning the columns it lacks (合计 merged over the code columns, alone on its
+    page).
+    """
+    placed = _placed_columns(here, opening)
+    out = []
+    for r in rows:
+        if placed is None or len(r) != len(placed):
+            break
+        row = [""] * width
+        for j, c in enumerate(r):
+            if c and row[placed[j]]:
+                break
+            if c:
+                row[placed[j]] = c
+        else:
+            out.append(row)
+            continue
+        break
+    else:
+        return out
+    return [[r[0]] + [""] * (width - len(r)) + r[1:] for r in rows]
+
+
+def _placed_columns(here: list[float], opening: list[float]) -> list[int] | None:
+    """For each column of a continued page's table, the opening page's column it begins in; None when the
+    table's left edge moved or a column begins outside the opening's table."""
+    if len(here) < 2 or len(opening) < 2 or abs(here[0] - opening[0]) > _SNAP:
+        return None
+    placed = []
+    for x in here[:-1]:
+        if x >= opening[-1] - _SNAP:
+            return None
+        placed.append(max(k for k in range(len(opening) - 1) if k == 0 or opening[k] <= x + _SNAP))
+    return placed
 
 
 def _wrapped_over(previous: str, row: list[str]) -> bool:

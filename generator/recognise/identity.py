@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.read.layout import RawTable, TextLine
+from generator.core.slugs import CENTRAL
 from generator.core.text import compact
 from generator.core.vocabulary import BUDGET, DEPARTMENT_SCOPE, UNIT_SCOPE
 
@@ -13,6 +14,17 @@ _TITLE = re.compile(r"(20\d{2})年度?(.{3,}?)部门(?:预算|整体)")
 _TITLE_AFTER = re.compile(r"^(.{4,}?)(20\d{2})年度?(?:部门|单位)(?:预算|决算)")
 # province › city › district, as a department's name begins (上海市普陀区…, 江苏省…, 中共上海市普陀区委…)
 _REGION = re.compile(r"^(?:中共|中国共产党)?((?:.{2,7}?(?:省|自治区))?(?:.{2,4}?(?:市|州|盟))?(?:.{2,4}?(?:区|县|旗))?)")
+# a central department's name (国家统计局, 国家市场监督管理总局, 中华人民共和国教育部, 中共中央宣传部, 中央…): its
+# region is the central government's, never a city read into its words (国家市场…: no 国家市)
+_CENTRAL = re.compile(r"^(?:中共中央|中央|国家|中华人民共和国|国务院|全国人大|全国人民代表大会|全国政协|"
+                      r"中国人民政治协商会议全国委员会)")
+# the central body a local office is named under (国家税务总局 | 江苏省税务局): the office's region follows it
+_CENTRAL_BODY = re.compile(r"^.+?(?:总局|局|部|署|委员会|办公厅|办公室)")
+# what a name adds to say which budget of the department it is: （汇总） the department's, all its units
+# together, which is what a 部门预算 is (the same department as the bare name); （本级） stays, the bureau's
+# own unit publishing apart from the department
+_SUMMED = re.compile(r"\s*[（(]\s*汇总\s*[)）]\s*$")
+_OWN_LEVEL = re.compile(r"\s*[（(]\s*本级\s*[)）]\s*$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 # a title that names the government (a region alone) and then the year, or the other way round:
 # “上海市2026年市级单位预算”, “2026年上海市普陀区区级部门预算”
@@ -41,6 +53,19 @@ UNKNOWN_YEAR = 0
 
 
 def find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str | None, int]:
+    """The department a document describes, and its line; None when it names none."""
+    name, line = _find_department(texts, tables)
+    return (department_name(name) or None if name else None), line
+
+
+def department_name(name: str) -> str:
+    """A department's name as printed, without what says which of its budgets this is: ``某局（汇总）`` is
+    ``某局``; ``某局(本级)`` is ``某局（本级）``, a unit of its own."""
+    name = _SUMMED.sub("", name.strip())
+    return _OWN_LEVEL.sub("（本级）", name)
+
+
+def _find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str | None, int]:
     for t in tables:
         if t.department and t.department not in ("本级",) and len(t.department) >= 4:
             return t.department, t.start
@@ -107,7 +132,12 @@ def _split_year(texts: list[TextLine], i: int) -> tuple[int, int] | None:
 
 
 def region_of(department: str) -> str:
-    """The region a department's name begins with, down to the district (上海市普陀区); "" if none."""
+    """The region a department's name begins with, down to the district (上海市普陀区); ``中央`` for a central
+    department, or the region of its local office named after it (国家税务总局江苏省税务局: 江苏省); "" if none."""
+    if _CENTRAL.match(department):
+        body = _CENTRAL_BODY.match(department)
+        rest = department[body.end():] if body else ""
+        return (_REGION.match(rest).group(1) if rest else "") or CENTRAL
     return _REGION.match(department).group(1)
 
 

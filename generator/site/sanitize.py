@@ -67,6 +67,10 @@ class _Sanitizer(HTMLParser):
             kept = f' href="{html.escape(href, quote=True)}"'
             if kind == "web":
                 kept += f' rel="{EXTERNAL_REL}"'
+        if tag == "ol":
+            start = dict(attrs).get("start") or ""
+            if start.isascii() and start.isdigit() and start.lstrip("0") not in ("", "1") and len(start) <= 9:
+                kept = f' start="{int(start)}"'      # a list printed from 3 on is shown from 3 on, as printed
         if tag in ("th", "td"):
             align = dict(attrs).get("style") or dict(attrs).get("align") or ""
             if "right" in align:

@@ -185,6 +185,25 @@ def test_a_narrative_figure_within_rounding_agrees_and_one_beyond_does_not():
     assert f.found == "8642.20 万元" and f.expected == "86,412,027 元"
 
 
+def test_a_figure_of_the_general_budget_is_held_only_against_the_general_budget():
+    spent = grid(Kind.EXPENDITURE, [("合计", None, None, "total", {"total": 30_000_000, "basic": 10_000_000,
+                                                             "project": 20_000_000})],
+                 columns=("total", "basic", "project"))
+    general = grid(Kind.GENERAL_BUDGET_FUNCTION, [("合计", None, None, "total", {"total": 15_000_000,
+                                                                             "basic": 8_000_000, "project": 7_000_000})],
+                   columns=("total", "basic", "project"))
+    said = [stated("general_budget.basic", "800.00", 8_000_000), stated("general_budget.project", "700.00", 7_000_000)]
+    d = disclosure(spent, general, statements=said)
+    assert narrative.narrative_figures(d, headline(d)) == []
+    said = [stated("general_budget.basic", "900.00", 9_000_000)]
+    d = disclosure(spent, general, statements=said)
+    (f,) = narrative.narrative_figures(d, headline(d))
+    assert f.table == str(Kind.GENERAL_BUDGET_FUNCTION) and "一般公共预算基本支出" in f.message
+    # no table states the 一般公共预算 alone: nothing to compare with, never the department's 基本支出
+    d = disclosure(spent, statements=said)
+    assert narrative.narrative_figures(d, headline(d)) == []
+
+
 def test_a_three_public_change_against_its_parts():
     parts = [stated("three_public.abroad.change", "0", 0, 1), stated("three_public.reception.change", "-1.0", -10_000, 1),
              stated("three_public.vehicles.change", "-1.4", -14_000, 1)]

@@ -126,4 +126,4 @@ def test_the_procurement_table_is_read_whole_and_adds_up(shangwu):
     total = row(proc, kind="total")
     assert (total.amount("general_budget"), total.amount("amount")) == (269_400, 269_400)
     # 商品和服务支出(定额非 / 三保) printed on two lines is one row's label
-    assert row(proc, line=366).text["project"] == "商品和服务支出(定额非三保)"
+    assert row(proc, line=364).text["project"] == "商品和服务支出(定额非三保)"

@@ -93,7 +93,8 @@ def test_any_failure_inside_a_page_names_the_page(small_pdf, monkeypatch):
     original = pdfplumber.page.Page.find_tables
     monkeypatch.setattr(pdfplumber.page.Page, "find_tables", broken)
     err = refusal("a.pdf", small_pdf)
-    assert err.page == 2 and "TypeError" in err.message and calls == [1, 2]
+    # pages are read in order and none after the broken one (a page with shaded cells looks for its tables twice)
+    assert err.page == 2 and "TypeError" in err.message and list(dict.fromkeys(calls)) == [1, 2]
 
 
 @pytest.mark.parametrize("raw", [

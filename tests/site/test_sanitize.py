@@ -127,3 +127,12 @@ def test_a_link_refused_inside_a_list_or_a_kept_one_leaves_the_markup_whole():
                     '</li>\n</ol>')
     assert sanitize.clean_html('<p><a href="x">a<a href="https://e.org">b</a>c</a>d</p>') == (
         '<p>a<a href="https://e.org" rel="nofollow noopener noreferrer">b</a>cd</p>')
+
+
+def test_a_numbered_list_shows_the_numbers_it_was_printed_with():
+    # a list printed from 3 on (after a paragraph) starts at 3; an escaped number is text, shown as printed
+    made = render_markdown("## 单位\n\n1. 办公室。\n\n下属单位：\n\n3. 中心甲。\n\n4. 中心乙。\n\n1\\. 甲。\n\n1\\. 乙。")
+    assert made.count("<ol>") == 1 and made.count('<ol start="3">') == 1
+    assert "<p>1. 甲。</p>\n<p>1. 乙。</p>" in made
+    for start, kept in (('"7"', ' start="7"'), ('"1"', ""), ('"x"', ""), ('"-2"', ""), ('"3 onclick=x"', ""), ('"٣"', "")):
+        assert sanitize.clean_html(f"<ol start={start}><li>a</li></ol>") == f"<ol{kept}><li>a</li></ol>"

@@ -1,0 +1,57 @@
+"""江苏省人大常委会办公厅 2017 年部门预算 (one PDF): a 收支预算总表 continued over pages 7–9, each page drawn
+with its own columns (page 7 has a spare column the later pages lack)."""
+
+import pytest
+
+from generator.audit.figures import headline
+from generator.normalise.disclosure import parse_document
+from generator.read import read_source
+from tests.read.test_pdf import SAMPLES
+
+NAME = "js-renda-2017-budget.pdf"
+
+
+@pytest.fixture(scope="module")
+def layout():
+    return read_source(NAME, (SAMPLES / NAME).read_bytes())
+
+
+@pytest.fixture(scope="module")
+def renda(layout):
+    return parse_document(layout)
+
+
+def test_identity(renda):
+    assert (renda.region, renda.department, renda.year, renda.phase, renda.scope) == (
+        "江苏省", "江苏省人大常委会办公厅", 2017, "预算", "部门")
+
+
+def test_the_headline_figures_are_the_published_ones(renda):
+    f = headline(renda)
+    assert f["total.income"].yuan == f["total.expenditure"].yuan == 136_490_700          # 13,649.07 万元
+    assert (f["basic"].yuan, f["project"].yuan) == (76_666_800, 58_539_600)
+    assert f["three_public"].yuan == 8_336_000
+    assert (f["meetings"].yuan, f["training"].yuan) == (13_052_500, 4_037_500)
+
+
+def test_the_summary_keeps_its_columns_on_every_page(renda, layout):
+    summary = next(t for t in renda.tables if t.kind == "summary")
+    pages = dict(enumerate(layout.document.pages, 1))
+    by_label = {(r.side, r.label): r for r in summary.rows}
+    # page 8: the 功能科目 labels stay beside their figures, and the 小计 rows are whole on both sides
+    housing = by_label[("expenditure", "十八、住房保障支出")]
+    assert [c.yuan for c in housing.cells if c.printed] == [15_122_300] and pages[housing.line] == 8
+    assert by_label[("expenditure", "二十、其他支出")]
+    assert by_label[("income", "当年收入小计")].cells[0].yuan == 136_490_700
+    assert by_label[("expenditure", "当年支出小计")].cells[0].yuan == 136_490_700
+    # page 9: the totals, each on its side
+    assert by_label[("income", "收入合计")].cells[0].yuan == by_label[("expenditure", "支出合计")].cells[0].yuan
+    assert pages[by_label[("expenditure", "支出合计")].line] == 9
+    # the label wrapped over the break from page 7 (八、社会保障和就 | 业支出) is whole
+    assert by_label[("expenditure", "八、社会保障和就业支出")].cells[0].yuan == 16_085_100
+
+
+def test_every_printed_figure_lands(renda):
+    for c in renda.coverage:
+        assert c.landed == c.printed
+

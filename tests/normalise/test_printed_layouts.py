@@ -1,0 +1,109 @@
+"""Layouts read for what they print: codes in brackets before their names, a 小计 whose parts open on
+“其中：”, a table by spending unit, and narrative figures stated of the 一般公共预算 alone.
+
+Synthetic documents as text with tab-separated tables, each read as a whole document.
+"""
+
+from generator.audit import audit
+from generator.core import codes
+from generator.core import vocabulary as V
+from generator.normalise import statements
+from generator.normalise.disclosure import parse_document
+from generator.read import read_source
+from generator.read.layout import TextLine
+from tests.conftest import table
+
+T = "\t"
+HEAD = ["珠海市某某局2026年部门预算", ""]
+
+
+def parse(*tables: list[str]):
+    lines = list(HEAD)
+    for t in tables:
+        lines += t + [""]
+    return parse_document(read_source("t.txt", "\n".join(lines).encode("utf-8")))
+
+
+def findings(d, table_id):
+    return [f for f in audit(d) if f.table == table_id]
+
+
+def test_a_bracketed_code_is_read_as_the_code():
+    assert codes.bracketed_code("[201]一般公共服务支出") == ("201", "一般公共服务支出")
+    assert codes.bracketed_code("【30101】基本工资") == ("30101", "基本工资")
+    assert codes.bracketed_code("一般公共服务支出") is None
+
+
+def test_a_function_table_with_bracketed_codes_and_a_subtotal_whose_parts_open_on_of_which():
+    d = parse(["一般公共预算支出情况表（按功能分类科目）", "单位：万元",
+               T.join(["功能科目名称", "一般公共预算支出", "", ""]),
+               T.join(["", "小计", "其中：基本支出", "项目支出"]),
+               T.join(["合计", "1,000.00", "700.00", "300.00"]),
+               T.join(["[201]一般公共服务支出", "1,000.00", "700.00", "300.00"]),
+               T.join(["[20113]商贸事务", "1,000.00", "700.00", "300.00"]),
+               T.join(["[2011301]行政运行", "700.00", "700.00", "0.00"]),
+               T.join(["[2011399]其他商贸事务支出", "300.00", "0.00", "300.00"])])
+    t = table(d, "general_budget_function")
+    assert [c.key for c in t.columns] == ["total", "basic", "project"]
+    assert [(r.code, r.label, r.parent) for r in t.rows[1:]] == [
+        ("201", "一般公共服务支出", None), ("20113", "商贸事务", "201"),
+        ("2011301", "行政运行", "20113"), ("2011399", "其他商贸事务支出", "20113")]
+    assert not [r for r in t.rows if "unreconciled" in r.flags]
+    assert not findings(d, t.id)
+
+
+def test_an_economic_table_with_bracketed_codes_adds_up_by_its_codes():
+    d = parse(["一般公共预算基本支出情况表（按经济分类科目）", "单位：万元",
+               T.join(["部门预算支出经济科目", "预算"]),
+               T.join(["合计", "700.00"]),
+               T.join(["[301]工资福利支出", "500.00"]),
+               T.join(["[30101]基本工资", "200.00"]),
+               T.join(["[30102]津贴补贴", "300.00"]),
+               T.join(["[302]商品和服务支出", "200.00"]),
+               T.join(["[30201]办公费", "200.00"])])
+    t = table(d, "basic_economic")
+    assert [r.code for r in t.rows[1:]] == ["301", "30101", "30102", "302", "30201"]
+    assert not findings(d, t.id)
+
+
+def basic_by_unit(*rows):
+    return ["部门预算基本支出预算表", "单位：万元",
+            T.join(["支出项目类别（资金使用单位）", "总计"]),
+            T.join(["合计", "1,000.00"]), *(T.join(r) for r in rows)]
+
+
+def test_a_table_by_unit_holds_each_unit_to_its_rows_and_the_total_to_the_rows_alone():
+    d = parse(basic_by_unit(["珠海市某某局", "800.00"], ["工资和福利支出", "600.00"], ["商品和服务支出", "200.00"],
+                            ["珠海市某某服务中心", "200.00"], ["工资和福利支出", "150.00"], ["商品和服务支出", "50.00"]))
+    t = table(d, "basic_economic")
+    assert [(r.kind, r.parent) for r in t.rows[1:]] == [
+        ("group", None), ("item", "珠海市某某局"), ("item", "珠海市某某局"),
+        ("group", None), ("item", "珠海市某某服务中心"), ("item", "珠海市某某服务中心")]
+    assert not findings(d, t.id)
+
+
+def test_a_unit_that_is_not_the_sum_of_its_rows_is_the_documents_inconsistency():
+    d = parse(basic_by_unit(["珠海市某某局", "800.00"], ["工资和福利支出", "600.00"], ["商品和服务支出", "100.00"],
+                            ["珠海市某某服务中心", "200.00"], ["工资和福利支出", "200.00"]))
+    t = table(d, "basic_economic")
+    assert not [r for r in t.rows if r.kind == "group"]        # not read as a table by unit
+    assert findings(d, t.id)
+
+
+def test_a_list_of_units_alone_is_not_grouped():
+    d = parse(basic_by_unit(["珠海市某某局", "800.00"], ["珠海市某某服务中心", "200.00"]))
+    t = table(d, "basic_economic")
+    assert [r.kind for r in t.rows[1:]] == ["item", "item"]
+    assert not findings(d, t.id)
+
+
+def said(text):
+    return {s.measure: s.yuan for s in statements.extract([TextLine(16, text)], "t.txt")}
+
+
+def test_parts_of_the_general_budget_are_its_own_measures():
+    found = said("2026年一般公共预算财政拨款支出192,446.79万元,比2025年减少8,648.06万元。其中:基本支出43,908.7万元,"
+                 "主要用于保障运转;项目支出148,538.09万元,主要用于重点工作。")
+    assert found == {f"{V.GENERAL_BUDGET}.{V.BASIC}": 439087000, f"{V.GENERAL_BUDGET}.{V.PROJECT}": 1485380900}
+    assert said("支出预算8,641.20万元,其中:基本支出5,052.35万元,项目支出3,588.85万元。") == {
+        V.TOTAL_EXPENDITURE: 86412000, V.BASIC: 50523500, V.PROJECT: 35888500}
