@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -79,6 +80,17 @@ def index_shards(shards: dict[str, tuple[dict[str, Path], Path]], jobs: int) -> 
         list(pool.map(lambda item: index_search(*item[1]), sorted(shards.items())))
 
 
+def _die_with_parent() -> None:
+    """In the indexer's process, before it starts: end it when the build ends, however the build ends (a kill
+    of the build would otherwise leave it writing into a staging folder the next build clears)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)      # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass                                                            # elsewhere: nothing to ask for
+
+
 def index_search(pages: dict[str, Path], output: Path) -> None:
     """Index ``pages`` (site path -> the file to read for it) into ``output``."""
     try:
@@ -98,7 +110,7 @@ def index_search(pages: dict[str, Path], output: Path) -> None:
         if not pages:            # an empty part still answers (with nothing)
             (tree / "index.html").write_text('<html lang="zh-CN"><body></body></html>', encoding="utf-8")
         result = subprocess.run([str(get_executable()), "--site", str(tree), "--output-path", str(output),
-                                 "--quiet"], capture_output=True, text=True)
+                                 "--quiet"], capture_output=True, text=True, preexec_fn=_die_with_parent)
     if result.returncode != 0:
         raise BudgetsiteError(f"search indexing failed: {(result.stderr or result.stdout).strip()[:500]}")
     for name in UNUSED:
