@@ -13,6 +13,7 @@ from generator.read.layout import TextLine
 from generator.read.pdf import to_lines
 from generator.site.sanitize import render_markdown
 from tests.conftest import SOURCES
+from tests.pdfs import pdf
 
 
 def _lines(*texts: str) -> list[TextLine]:
@@ -30,28 +31,15 @@ _SIZE, _ADVANCE, _LEADING = 12, 7.2, 14
 
 def _pdf(pages: list[list[tuple[float, str]]]) -> bytes:
     """A PDF of A4 pages, each a list of (x, text) lines from the top down."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
-    kids = []
+    streams = []
     for lines in pages:
         ops = [b"BT", b"/F1 %d Tf" % _SIZE]
         for n, (x, text) in enumerate(lines):
             escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(b"1 0 0 1 %.1f %.1f Tm (%s) Tj" % (x, 780 - n * _LEADING, escaped.encode("latin-1")))
         ops.append(b"ET")
-        stream = b"\n".join(ops)
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % len(objects))
-        kids.append(len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out, offsets = b"%PDF-1.4\n", []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+        streams.append(b"\n".join(ops))
+    return pdf(streams, "Courier")
 
 
 _LEFT = 72.0
