@@ -98,33 +98,33 @@ def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
     parents = {c[:i] for c in {r.code for r in coded if r.code} for i in range(1, len(c))}
     leaves = [r for r in coded if not r.code or r.code not in parents]
     total = t.total_row(side)
-    columns = t.money_columns
     if total is not None and leaves:
-        for col in columns:
-            expected = total.amount(col.key)
-            found = sum(r.amount(col.key) or 0 for r in leaves)
-            if expected is None and found == 0:
-                continue
-            if abs((expected or 0) - found) > _tolerance(t, len(leaves)):
-                out.append(Finding("column-sum", "warning",
-                                   f"{t.title}：“{col.label}”的合计与其下 {len(leaves)} 行之和不符",
-                                   t.document, total.line, expected=_fmt(expected or 0), found=_fmt(found),
-                                   table=t.id))
+        out += _held_to(t, total, leaves, "column-sum",
+                        lambda col: f"{t.title}：“{col.label}”的合计与其下 {len(leaves)} 行之和不符")
     for parent in coded:
         if not parent.code:
             continue
         children = [r for r in coded if r.parent == parent.code]
-        if not children:
-            continue
-        for col in columns:
-            expected = parent.amount(col.key) or 0
-            found = sum(r.amount(col.key) or 0 for r in children)
-            if abs(expected - found) > _tolerance(t, len(children)):
-                out.append(Finding("subtotal", "warning",
-                                   f"{t.title}：{parent.code} {parent.label} 的“{col.label}”与其下 {len(children)} "
-                                   f"个科目之和不符", t.document, parent.line,
-                                   expected=_fmt(expected), found=_fmt(found), table=t.id))
+        if children:
+            out += _held_to(t, parent, children, "subtotal",
+                            lambda col: f"{t.title}：{parent.code} {parent.label} 的“{col.label}”与其下 "
+                                        f"{len(children)} 个科目之和不符")
     return out + _group_sums(t, rows)
+
+
+def _held_to(t: Table, row: TableRow, parts: list[TableRow], check: str, says) -> list[Finding]:
+    """``row`` against the sum of ``parts`` in each money column, within the rounding of as many printed
+    figures; a blank cell over parts that are all blank or zero says nothing.  ``says(column)`` words it."""
+    out = []
+    for col in t.money_columns:
+        expected = row.amount(col.key)
+        found = sum(r.amount(col.key) or 0 for r in parts)
+        if expected is None and found == 0:
+            continue
+        if abs((expected or 0) - found) > _tolerance(t, len(parts)):
+            out.append(Finding(check, "warning", says(col), t.document, row.line, expected=_fmt(expected or 0),
+                               found=_fmt(found), table=t.id))
+    return out
 
 
 def _group_sums(t: Table, rows: list[TableRow]) -> list[Finding]:
@@ -143,16 +143,9 @@ def _group_sums(t: Table, rows: list[TableRow]) -> list[Finding]:
                 break
             if r.kind == "item":
                 items.append(r)
-        for col in t.money_columns if items else []:
-            expected = group.amount(col.key)
-            found = sum(r.amount(col.key) or 0 for r in items)
-            if expected is None and found == 0:
-                continue
-            if abs((expected or 0) - found) > _tolerance(t, len(items)):
-                out.append(Finding("subtotal", "warning",
-                                   f"{t.title}：“{group.label}”的“{col.label}”与其下 {len(items)} 项之和不符",
-                                   t.document, group.line, expected=_fmt(expected or 0), found=_fmt(found),
-                                   table=t.id))
+        if items:
+            out += _held_to(t, group, items, "subtotal",
+                            lambda col: f"{t.title}：“{group.label}”的“{col.label}”与其下 {len(items)} 项之和不符")
     return out
 
 
