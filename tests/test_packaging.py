@@ -39,6 +39,12 @@ def test_a_wheel_installed_without_editable_mode_builds_the_sample_site(tmp_path
     result = subprocess.run([str(env / "bin" / "budgetsite"), "build", "--site", str(clone), "--data",
                              str(clone / "data"), "--out", str(out)], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    # every disclosure of the data it was given, each a department-year page
+    disclosures = sorted(f.parent.relative_to(clone / "data/disclosures").as_posix()
+                         for f in (clone / "data/disclosures").glob("*/*/*/disclosure.json"))
+    built = sorted(f.parent.relative_to(out / "departments").as_posix()
+                   for f in (out / "departments").glob("*/*/*/index.html"))
+    assert disclosures and built == disclosures
     page = out / "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"
     assert "8,641.20" in page.read_text(encoding="utf-8")
     assert (out / "404.html").is_file() and (out / "pagefind" / "site" / "pagefind.js").is_file()

@@ -163,7 +163,8 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             with _no_collection():
                 model = site_model([results[f].view for f in folders], registry, published, config.regions)
             gc.freeze()
-            model.search_shards = search.shard_names(len(folders))
+            shard_names = search.shard_names(len(folders))
+            model.search_shards = search.shards_in_use(shard_names, folders)
             inputs = replace(inputs, model=model)
             downloads = {}
             unit_keys = [keys[f] for f in folders]
@@ -203,7 +204,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             if config.base_url:
                 listed = [p.path for p in pages if p.listed] + [r.view.url for r in results.values()]
                 staging.write("sitemap.xml", feeds.sitemap(config, sorted(listed)))
-            shards = search.members(model.search_shards, pages, prints,
+            shards = search.members(shard_names, pages, prints,
                                     [(f, results[f].view.url, keys[f]) for f in folders])
             found = {name: search.fingerprint(common, members) for name, members in shards.items()}
             old_search = previous.get("search") if isinstance(previous.get("search"), dict) else {}

@@ -70,7 +70,12 @@ def test_table_downloads_csv(site):
 
 def test_each_department_year_offers_every_table_in_few_files(site):
     """Every table of every disclosure downloads as CSV, linked under the table; a department-year is its page
-    and its downloads, at most 15 files."""
+    and its downloads: one file per table, its projects and indicators when it has any, nothing else.  A
+    document may print many tables (泉州市人民政府办公室 2026: 19), so the size budget of docs/scale.md holds
+    on average: at most 15 files per department-year over the sample."""
+    having = {name: {(r["department"], r["year"], r["phase"], r["scope"])
+                     for r in gz_rows(site / f"open-data/all/{name}.csv.gz")} for name in ("projects", "indicators")}
+    counts = []
     for folder in sorted((ROOT / "data/disclosures").glob("*/*/*")):
         rel = folder.relative_to(ROOT / "data/disclosures").as_posix()
         meta = json.loads((folder / "disclosure.json").read_text(encoding="utf-8"))
@@ -79,7 +84,12 @@ def test_each_department_year_offers_every_table_in_few_files(site):
         assert {p.name for p in files if p.parent.name == "tables"} == {t["id"] + ".csv" for t in meta["tables"]}
         for t in meta["tables"]:
             assert f'{rel}/tables/{t["id"]}.csv">CSV</a>' in page, (rel, t["id"])
-        assert 1 + len(files) <= 15, rel
+        key = (meta["department"], str(meta["year"]), meta["phase"], meta["scope"])
+        assert {p.relative_to(site / "open-data/files" / rel).as_posix() for p in files if p.parent.name != "tables"} \
+            == {f"{name}.csv" for name in ("indicators", "projects") if key in having[name]}, rel
+        assert len(files) <= len(meta["tables"]) + 2, rel
+        counts.append(1 + len(files))
+    assert sum(counts) <= 15 * len(counts), counts
 
 
 def test_datapackage_describes_every_csv(site):
@@ -107,7 +117,7 @@ def test_the_site_wide_files_are_each_disclosures_rows_in_order(site):
     """Each disclosure's rows are a gzip member of their own, in the order of the data folders: one
     disclosure changed rewrites its member only."""
     raw = (site / "open-data/all/money.csv.gz").read_bytes()
-    assert raw.count(b"\x1f\x8b\x08") >= 1 + 9
+    assert raw.count(b"\x1f\x8b\x08") >= 1 + len(list((ROOT / "data/disclosures").glob("*/*/*/disclosure.json")))
     departments = [r["department"] for r in gz_rows(site / "open-data/all/money.csv.gz")]
     firsts = list(dict.fromkeys(departments))
     expected = [json.loads((f / "disclosure.json").read_text(encoding="utf-8"))["department"]
@@ -144,9 +154,11 @@ def test_citations_reach_the_source_line(site):
 def test_feed_robots_and_no_sitemap_without_base_url(site):
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     titles = re.findall(r"<entry>\s*<title>([^<]+)</title>", feed)
-    assert titles[:4] == ["上海市普陀区人民政府办公室 2025 年单位预算", "上海市普陀区人民政府万里街道办事处 2024 年部门预算",
-                          "中共上海市普陀区委社会工作部 2024 年部门决算", "郑州市政务服务办公室 2024 年部门预算"]
-    assert len(titles) == len(list((ROOT / "data/disclosures").glob("*/*/*/disclosure.json")))
+    # newest year first; within a year by region, department and phase (their folder names)
+    metas = [json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "data/disclosures").glob("*/*/*/disclosure.json")]
+    metas.sort(key=lambda m: (-m["year"], m["region_slug"], m["department_slug"], m["phase"]))
+    assert titles == [f'{m["department"]} {m["year"]} 年{m["scope"]}{m["phase"]}' for m in metas]
+    assert len({m["year"] for m in metas}) > 1 and len(titles) > 4
     assert "Sitemap" not in (site / "robots.txt").read_text(encoding="utf-8")
     assert not (site / "sitemap.xml").exists()
     assert 'property="og:' not in (site / "index.html").read_text(encoding="utf-8")

@@ -21,7 +21,11 @@ def test_sections_of_the_samples_render_as_markdown_renders_them(shift):
     plain = [s for s in sections if _plain_html(s, shift) is not None]
     assert len(plain) >= len(sections) * 3 // 4          # the fast path is what most narrative takes
     mixed = [s for s in sections if s not in plain and sanitize._mixed_html(s, shift) is not None]
-    assert mixed and len(plain) + len(mixed) == len(sections)   # and the lists between paragraphs the other
+    assert mixed                                          # and the lists between paragraphs the other
+    # whole-section Markdown only where a section prints a character Markdown may act on (a “+” in
+    # “人工智能+”): a few in a hundred at most
+    slow = [s for s in sections if s not in plain and s not in mixed]
+    assert len(slow) * 50 <= len(sections), [s[:80] for s in slow]
     for text in sections:
         assert render_markdown(text, shift) == _markdown_html(text, shift), text[:200]
 

@@ -123,9 +123,28 @@ def test_plotly_is_self_hosted_and_only_on_chart_pages(site):
     assert not re.search(r'<script[^>]+src="[^"]*plotly', read(site, ZZ_PAGE))
 
 
+def wordings_in_data(term):
+    """The distinct wordings of ``term`` in the sample's glossaries (spaces and the final stop aside), each with
+    the department-years printing it, in the order of their first use (by year, region, department)."""
+    import csv
+
+    folders = sorted((data.parent for data in (ROOT / "data" / "disclosures").glob("*/*/*/glossary.csv")),
+                     key=lambda f: (int(f.name[:4]), f.parent.parent.name, f.parent.name))
+    wordings: dict[str, list[str]] = {}
+    for folder in folders:
+        with open(folder / "glossary.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                if row["term"].strip() == term:
+                    wordings.setdefault(re.sub(r"\s+", "", row["definition"]).rstrip("。."), []).append(
+                        "/".join(folder.parts[-3:]))
+    return list(wordings.items())
+
+
 def test_glossary_term_shows_each_definition_and_its_documents(site):
     html = read(site, "glossary/caizhengbokuanshouru.html")
-    assert "5 种解释" in html
+    wordings = wordings_in_data("财政拨款收入")
+    assert len(wordings) >= 5 and f"{len(wordings)} 种解释" in html
+    assert html.count("<h2>解释 ") == len(wordings)
     assert "市级财政当年拨付的资金" in html and "同级财政当年拨付的资金" in html
     variants = html.split("<h2>解释 ")[1:]
     assert "郑州市人民政府办公厅 2020 年部门预算" in html and "济源市行政服务中心 2020 年部门预算" in variants[0]
@@ -151,7 +170,20 @@ def test_a_term_printed_by_many_documents_lists_the_latest_and_counts_the_rest(t
     assert "共 2 份文件使用这一解释，按地区：" in first and "全部见开放数据" in first
     assert ">济源市</a> 1 份" in first and ">郑州市</a> 1 份" in first
     assert first.count('<li><a href="') == 1 and "glossary.csv.gz" in first
-    assert "按地区" not in variants[1]                   # one document: listed as before
+    wordings = wordings_in_data("财政拨款收入")
+    assert len(variants) == len(wordings) and any(len(uses) == 1 for _, uses in wordings)
+    for variant, (_, uses) in zip(variants, wordings):
+        if len(uses) > 1:                                # counted by region, the latest listed
+            assert f"共 {len(uses)} 份文件使用这一解释，按地区：" in variant and variant.count('<li><a href="') == 1
+        else:                                            # one document: listed as before
+            assert "按地区" not in variant and variant.count('<li><a href="') == 1
+
+
+def budgets_in_data():
+    """The sample's budgets (预算, not 决算: what the comparisons rank), as their disclosure.json."""
+    found = [json.loads(f.read_text(encoding="utf-8"))
+             for f in sorted((ROOT / "data" / "disclosures").glob("*/*/*/disclosure.json"))]
+    return [d for d in found if d["phase"] == "预算"]
 
 
 def test_a_long_comparison_is_a_page_per_region(tmp_path, monkeypatch):
@@ -163,7 +195,8 @@ def test_a_long_comparison_is_a_page_per_region(tmp_path, monkeypatch):
     out = tmp_path / "out"
     build(ROOT, ROOT / "data", out)
     index = (out / "compare/overview.html").read_text(encoding="utf-8")
-    assert "共 8 个部门年度，按地区分页排列" in index and 'data-col=' not in index
+    budgets = len(budgets_in_data())
+    assert budgets > 2 and f"共 {budgets} 个部门年度，按地区分页排列" in index and 'data-col=' not in index
     links = re.findall(r'<a href="overview/([a-z-]+)\.html">', index)
     assert links and len(links) == len(set(links))
     whole = (out / "compare/overview.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
@@ -172,7 +205,7 @@ def test_a_long_comparison_is_a_page_per_region(tmp_path, monkeypatch):
         part = (out / f"compare/overview/{slug}.html").read_text(encoding="utf-8")
         assert '<table class="money sortable" id="compare-table">' in part and "下载 CSV" in part
         rows += re.findall(r'<th scope="row" data-sort="([^"]+)">', part)
-    assert sorted(rows) == sorted(line.split(",")[1] for line in whole) and len(rows) == 8
+    assert sorted(rows) == sorted(line.split(",")[1] for line in whole) and len(rows) == budgets
     zz = (out / "compare/overview/zhengzhou.html").read_text(encoding="utf-8")
     assert re.findall(r'<th scope="row" data-sort="([^"]+)">', zz) == ["郑州市人民政府办公厅", "郑州市政务服务办公室"]
     assert "<h1>支出总量与结构：郑州市</h1>" in zz and ">支出总量与结构</a>" in zz      # its crumbs lead back
@@ -181,18 +214,26 @@ def test_a_long_comparison_is_a_page_per_region(tmp_path, monkeypatch):
 def test_comparison_table_order_and_csv(site):
     html = read(site, "compare/overview.html")
     order = re.findall(r'<th scope="row" data-sort="([^"]+)">', html)
-    assert order == ["江苏省人民检察院", "上海市普陀区人民政府万里街道办事处", "江苏省政协办公厅", "上海市普陀区人民政府办公室",
-                     "郑州市人民政府办公厅", "漯河市人民政府办公室", "郑州市政务服务办公室", "济源市行政服务中心"]
     raw = (site / "compare/overview.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("地区,部门,年度,类别,支出总计（元）")
-    assert lines[1].startswith("江苏省,江苏省人民检察院,2018,部门预算,219553500,139943100,55730000")
-    assert lines[2].startswith("上海市普陀区,上海市普陀区人民政府万里街道办事处,2024,部门预算,156211123,99706020,56505103")
-    assert lines[3].startswith("江苏省,江苏省政协办公厅,2018,部门预算,101504800,56781700,33146800")
-    assert lines[4].startswith("上海市普陀区,上海市普陀区人民政府办公室,2025,单位预算,91016775.35,24606775.35,66410000")
-    assert lines[5].startswith("郑州市,郑州市人民政府办公厅,2020,部门预算,86412027,50523527,35888500")
-    assert "357074" in lines[5]                       # 人均支出: 86,412,027 元 / 242 人
+    rows = [line.split(",") for line in lines[1:]]
+    # every budget once, the page and the CSV in the same order: the largest 支出总计 first
+    assert sorted(order) == sorted(d["department"] for d in budgets_in_data())
+    assert order == [r[1] for r in rows]
+    totals = [float(r[4]) for r in rows]
+    assert totals == sorted(totals, reverse=True) and len(set(totals)) > 2
+    by_department = {r[1]: line for r, line in zip(rows, lines[1:])}
+    assert by_department["江苏省人民检察院"].startswith("江苏省,江苏省人民检察院,2018,部门预算,219553500,139943100,55730000")
+    assert by_department["上海市普陀区人民政府万里街道办事处"].startswith(
+        "上海市普陀区,上海市普陀区人民政府万里街道办事处,2024,部门预算,156211123,99706020,56505103")
+    assert by_department["江苏省政协办公厅"].startswith("江苏省,江苏省政协办公厅,2018,部门预算,101504800,56781700,33146800")
+    assert by_department["上海市普陀区人民政府办公室"].startswith(
+        "上海市普陀区,上海市普陀区人民政府办公室,2025,单位预算,91016775.35,24606775.35,66410000")
+    zz = by_department["郑州市人民政府办公厅"]
+    assert zz.startswith("郑州市,郑州市人民政府办公厅,2020,部门预算,86412027,50523527,35888500")
+    assert "357074" in zz                             # 人均支出: 86,412,027 元 / 242 人
 
 
 def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):
@@ -550,12 +591,15 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
     shutil.copytree(ROOT / "data", data)
     out = tmp_path / "out"
     build(ROOT, data, out, cache=tmp_path / "cache")
+    folders = sorted(str(f.relative_to(data / "disclosures")) for f in (data / "disclosures").glob("*/*/*"))
+    count = 1 << (-(-len(folders) // 3) - 1).bit_length()             # e.g. 9 by 3: 3 parts, as 4 (a power of 2)
+    used = sorted({search.shard_of(f, count) for f in folders})
+    assert len(folders) > 3 and len(used) > 1
     parts = sorted(p.name for p in (out / "pagefind").iterdir())
-    assert parts == ["part-00", "part-01", "part-02", "part-03", "site"]      # 9 by 3: 3 parts, as 4 (a power of 2)
+    assert parts == used + ["site"]                 # a part no department falls in is not made (nor merged)
     page = (out / "search/index.html").read_text(encoding="utf-8")
     assert 'data-pagefind-root="../pagefind/site/pagefind.js"' in page
-    assert ('data-pagefind-merge="../pagefind/part-00/ ../pagefind/part-01/ ../pagefind/part-02/ '
-            '../pagefind/part-03/"') in page
+    assert 'data-pagefind-merge="' + " ".join(f"../pagefind/{p}/" for p in used) + '"' in page
     for p in parts:                 # each part as the search page uses it, without Pagefind's own interfaces
         kept = {f.name for f in (out / "pagefind" / p).iterdir()}
         assert {"pagefind.js", "pagefind-entry.json", "wasm.unknown.pagefind", "index", "fragment"} <= kept
@@ -567,7 +611,7 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
     build(ROOT, data, out, cache=tmp_path / "cache")
     after = {p: (out / "pagefind" / p / "pagefind-entry.json").stat().st_ino for p in parts}
     changed = {p for p in parts if before[p] != after[p]}
-    assert changed == {search.shard_of(folder, 4), "site"}       # its part, and the glossary's pages
+    assert changed == {search.shard_of(folder, count), "site"}   # its part, and the glossary's pages
 
 
 def test_the_number_of_search_parts_changes_only_when_the_site_doubles():
@@ -649,8 +693,8 @@ def test_every_income_chart_adds_up_to_the_income_its_summary_states():
     from generator.site.charts import income_sources
     from generator.store.read import load_all
 
-    checked = 0
-    for d in load_all(ROOT / "data"):
+    checked, disclosures = 0, load_all(ROOT / "data")
+    for d in disclosures:
         chart, summary = income_sources(d), d.table(Kind.SUMMARY)
         if chart is None:
             continue
@@ -659,4 +703,4 @@ def test_every_income_chart_adds_up_to_the_income_its_summary_states():
                       and "结转" in r.label and not any(label == r.label for label, _ in chart.rows))
         assert chart.total + carried == stated[-1], (d.department, chart.rows)
         checked += 1
-    assert checked == 9
+    assert checked == len(disclosures) == len(list((ROOT / "data" / "disclosures").glob("*/*/*/disclosure.json")))

@@ -54,10 +54,21 @@ def shard_of(folder: str, parts: int) -> str:
     return f"part-{int(hashlib.sha256(department.encode()).hexdigest()[:8], 16) % parts:02d}"
 
 
+def shards_in_use(names: list[str], folders: list[str]) -> list[str]:
+    """Of the parts ``names``, those that index something: the site's, and each part a department-year
+    falls in.  By chance a part may receive no department (a few departments among many parts); Pagefind
+    makes no index of nothing, so such a part is neither indexed nor merged by the search page."""
+    parts = len(names) - 1
+    used = {shard_of(folder, parts) for folder in folders}
+    return [name for name in names if name == SITE_SHARD or name in used]
+
+
 def members(names: list[str], pages: list, prints: dict[str, str],
             disclosures: list[tuple[str, str, str]]) -> dict[str, list[tuple[str, str, str | None]]]:
     """What each part indexes: (site path, fingerprint, and for a department-year the unit key of its search
-    page, else None), from the site's searched pages and the disclosures (folder, page path, unit key)."""
+    page, else None), from the site's searched pages and the disclosures (folder, page path, unit key).
+    ``names`` are all the parts (their number places a department); a disclosures' part that receives
+    nothing is left out (see ``shards_in_use``)."""
     out: dict[str, list[tuple[str, str, str | None]]] = {name: [] for name in names}
     parts = len(names) - 1
     for p in pages:
@@ -65,7 +76,7 @@ def members(names: list[str], pages: list, prints: dict[str, str],
             out[shard_of(p.inputs[0], parts) if p.shard else SITE_SHARD].append((p.path, prints[p.path], None))
     for folder, path, key in disclosures:
         out[shard_of(folder, parts)].append((path, key, key))
-    return out
+    return {name: indexed for name, indexed in out.items() if indexed or name == SITE_SHARD}
 
 
 def fingerprint(common: str, members: list[tuple[str, str, str | None]]) -> str:
@@ -107,8 +118,6 @@ def index_search(pages: dict[str, Path], output: Path) -> None:
                 os.link(source, target)
             except OSError:
                 shutil.copyfile(source, target)
-        if not pages:            # an empty part still answers (with nothing)
-            (tree / "index.html").write_text('<html lang="zh-CN"><body></body></html>', encoding="utf-8")
         result = subprocess.run([str(get_executable()), "--site", str(tree), "--output-path", str(output),
                                  "--quiet"], capture_output=True, text=True, preexec_fn=_die_with_parent)
     if result.returncode != 0:
