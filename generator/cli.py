@@ -43,7 +43,12 @@ def _check(args: argparse.Namespace) -> int:
 
     report = check_data(Path(args.data))
     print(format_report(report, Path(args.data)), end="")
-    return 0 if report.valid else 1
+    if not report.valid:
+        return 1
+    if args.strict and report.findings:
+        print(f"--strict: {report.findings} audit findings", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -84,8 +89,18 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(Path(args.site), Path(args.data), Path(args.out), args.port)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("budgetsite")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="budgetsite", description="部门预算公开 data importer and site generator")
+    parser.add_argument("--version", action="version", version=f"budgetsite {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("import", help="import published disclosures (PDF or text) into the data directory "
                                       "(with no FILE: re-import everything in DIR/sources)")
@@ -104,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="parse on a Dask cluster's workers instead of --jobs processes (tcp://HOST:8786; "
                         "needs budgetsite[cluster] here and on the workers)")
     p.set_defaults(func=_import)
-    p = sub.add_parser("check", help="validate the data directory and print the audit")
+    p = sub.add_parser("check", help="validate the data directory and print the audit (exit 0: valid; 1: invalid; "
+                                     "2: valid, with findings, under --strict)")
     p.add_argument("--data", default="data", help="data directory (default: data)")
+    p.add_argument("--strict", action="store_true", help="exit 2 when the audit raises any finding (for CI)")
     p.set_defaults(func=_check)
     p = sub.add_parser("summary", help="one line per disclosure: identity, headline figures, coverage, findings "
                                        "(--json: exact figures in 元 for scripts)")

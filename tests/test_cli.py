@@ -143,3 +143,19 @@ def test_invalid_registry_is_refused(tmp_path):
         assert result.returncode == 1
         assert "registry.yaml" in result.stdout + result.stderr and "slug" in result.stdout + result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_version_and_check_strict_exit_codes(tmp_path, capsys):
+    import importlib.metadata
+
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0 and capsys.readouterr().out.strip() == f"budgetsite {importlib.metadata.version('budgetsite')}"
+    data = ROOT / "data"
+    assert main(["check", "--data", str(data)]) == 0                     # findings are published, not errors
+    assert main(["check", "--data", str(data), "--strict"]) == 2         # but CI can fail on them
+    assert "--strict:" in capsys.readouterr().err
+    (tmp_path / "disclosures").mkdir()
+    assert main(["check", "--data", str(tmp_path), "--strict"]) == 1     # invalid data stays 1
