@@ -18,6 +18,8 @@ import pytest
 
 from tests.conftest import ROOT, SOURCES, data_with_a_second_year
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"
 

@@ -11,6 +11,7 @@ import pytest
 from generator.site import csp
 from tests.site.test_browser import CHROMIUM, PAGES, Server
 
+
 DEPARTMENT_YEAR = PAGES["disclosure-000"]
 SEARCHED = "漯河市人民政府办公室"
 FOUND = "departments/luohe/renminzhengfubangongshi/index.html"
@@ -141,6 +142,7 @@ def search_results(page) -> list[str]:
     return page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.href)")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("where", ["http", "file"])
 def test_the_site_works_under_its_policy(browsers, site, served, where):
     """Over 127.0.0.1 and from disk: the home page, a department-year page whose interactive chart plotly
@@ -177,6 +179,7 @@ def test_the_site_works_under_its_policy(browsers, site, served, where):
     page.close()
 
 
+@pytest.mark.browser
 def test_search_from_disk_is_refused_by_the_browser_not_by_the_policy(browsers, site):
     """Chromium as a reader has it does not let a page on disk load the index: the page says so, and the
     policy reports nothing."""
@@ -189,6 +192,7 @@ def test_search_from_disk_is_refused_by_the_browser_not_by_the_policy(browsers, 
     page.close()
 
 
+@pytest.mark.browser
 def test_the_404_page_keeps_its_own_styles(browsers, served):
     plain, _ = browsers
     page = plain.new_page()
@@ -206,6 +210,7 @@ INJECTED = ('<script>window.injected = "script";</script>'
             '<img id="injected-image" src="data:," onerror="window.injected = \'onerror\'" alt="">')
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("where", ["http", "file"])
 def test_code_injected_into_a_page_does_not_run(browsers, site, tmp_path, where):
     """A copy of a built page with an inline script, an onclick and an onerror added: none runs, each is
