@@ -17,6 +17,9 @@ from generator.core.money import parse_amount
 from generator.read.layout import TextLine
 
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
+# the same, where a zero may stand without its unit (“三公”经费预算数为0，…): 0 is 0 in any unit; a figure
+# other than zero without its unit is not taken (the unit would be a guess)
+_N0 = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元|(?=[，,。；;、]))"
 _Q = r"[“”\"'‘’]?"
 _YEAR = r"\d{4}\s*年"
 _NOT_A_PART = r"(?<!预算)(?<!基金)(?<!拨款)(?<!资金)(?<!专户)"
@@ -33,12 +36,12 @@ MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (V.TOTAL_EXPENDITURE, re.compile(rf"(?<!基本)(?<!项目)(?<!经费){_NOT_A_PART}支出预算\s*(?:为)?\s*{_N}")),
     (V.BASIC, re.compile(rf"{_NOT_A_PART}基本支出(?:预算)?\s*(?:数为|为)?\s*{_N}")),
     (V.PROJECT, re.compile(rf"项目支出(?:预算)?\s*{_N}")),
-    (V.THREE_PUBLIC, re.compile(rf"{_Q}三公{_Q}\s*经费(?:支出)?预算(?:为|数为)?\s*{_N}")),
-    (_measure("abroad"), re.compile(rf"因公出国[（(]境[)）]费(?:用)?\s*{_N}")),
-    (_measure("reception"), re.compile(rf"公务接待费\s*{_N}")),
-    (_measure("vehicles"), re.compile(rf"公务用车购置及运行(?:维护)?费\s*{_N}")),
-    (_measure("vehicle_purchase"), re.compile(rf"公务用车购置费\s*{_N}")),
-    (_measure("vehicle_operation"), re.compile(rf"公务用车运行(?:维护)?费\s*{_N}")),
+    (V.THREE_PUBLIC, re.compile(rf"{_Q}三公{_Q}\s*经费(?:支出)?预算(?:为|数为)?\s*{_N0}")),
+    (_measure("abroad"), re.compile(rf"因公出国[（(]境[)）]费(?:用)?(?:为)?\s*{_N0}")),
+    (_measure("reception"), re.compile(rf"公务接待费(?:为)?\s*{_N0}")),
+    (_measure("vehicles"), re.compile(rf"公务用车购置及运行(?:维护)?费(?:为)?\s*{_N0}")),
+    (_measure("vehicle_purchase"), re.compile(rf"公务用车购置费(?:为)?\s*{_N0}")),
+    (_measure("vehicle_operation"), re.compile(rf"公务用车运行(?:维护)?费(?:为)?\s*{_N0}")),
     (V.PROCUREMENT, re.compile(rf"政府采购预算\s*(?:为)?\s*{_N}")),
 ]
 
@@ -120,11 +123,16 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
                 # a component named inside the vehicles phrase is not the vehicles total
                 if measure == _measure("vehicle_operation") and "购置及运行" in text[max(0, m.start() - 4):m.end()]:
                     continue
+                unit = m.group(2)
+                if not unit:                   # a figure printed without its unit: only a zero is taken
+                    if m.group(1).strip("0.,") != "":
+                        continue
+                    unit = "元"
                 seen.add(measure)
-                amount = parse_amount(m.group(1).replace(",", ""), m.group(2))
+                amount = parse_amount(m.group(1).replace(",", ""), unit)
                 if measure in (V.BASIC, V.PROJECT) and _of_general_budget(text, m.start()):
                     measure = f"{V.GENERAL_BUDGET}.{measure}"
-                out.append(Statement(measure, m.group(1), m.group(2), amount.decimals, amount.yuan,
+                out.append(Statement(measure, m.group(1), unit, amount.decimals, amount.yuan,
                                      _quote(text, m.start(), m.end()), document, tl.line))
                 change = _change_after(text, m.end(), measure, document, tl.line)
                 if change is not None:

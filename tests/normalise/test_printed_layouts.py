@@ -107,3 +107,15 @@ def test_parts_of_the_general_budget_are_its_own_measures():
     assert found == {f"{V.GENERAL_BUDGET}.{V.BASIC}": 439087000, f"{V.GENERAL_BUDGET}.{V.PROJECT}": 1485380900}
     assert said("支出预算8,641.20万元,其中:基本支出5,052.35万元,项目支出3,588.85万元。") == {
         V.TOTAL_EXPENDITURE: 86412000, V.BASIC: 50523500, V.PROJECT: 35888500}
+
+
+def test_a_three_public_figure_of_zero_needs_no_unit_and_another_figure_does():
+    """“三公”经费预算数为0：0 is 0 in any unit, so it is taken; a figure other than zero printed without its unit is
+    not (its unit would be a guess)."""
+    lines = [TextLine(1, "2026年“三公”经费预算数为0，与2025年预算持平。其中："),
+             TextLine(2, "（一）因公出国（境）费为0，与2025年预算持平。"),
+             TextLine(3, "（三）公务接待费为12，与2025年预算持平。"),
+             TextLine(4, "公务接待费为 1.20 万元。")]
+    found = {(s.measure, s.line): s.yuan for s in statements.extract(lines, "a.pdf")
+             if not s.measure.endswith(".change")}
+    assert found == {("three_public", 1): 0, ("three_public.abroad", 2): 0, ("three_public.reception", 4): 12_000}
