@@ -2,8 +2,9 @@
 
 Every stage speaks of these by the names defined here and nowhere else.
 Adding a table kind is one entry in ``KINDS`` (what it is called, how it is
-parsed, which audit checks apply) plus the rule in ``RECOGNITION`` that
-tells it apart, plus its parser if it needs a new one.  Adding a phase is
+parsed, which audit checks apply) plus the rule of a template family that
+tells it apart (``generator.templates``), plus its parser if it needs a new
+one.  Adding a phase is
 one entry in ``PHASES``.
 """
 
@@ -109,73 +110,6 @@ KINDS: dict[Kind, TableKind] = {k.id: k for k in (
 # not recognise are not enough to import it
 CORE_KINDS = frozenset({Kind.SUMMARY, Kind.EXPENDITURE, Kind.INCOME, Kind.FISCAL_SUMMARY,
                         Kind.GENERAL_BUDGET_FUNCTION})
-
-
-@dataclass(frozen=True)
-class Clue:
-    """What identifies a table: words of its title, of its header, or its first cell.
-
-    Every part given must hold (and no ``not_title`` word be in the title).  ``header`` words are looked for in the first
-    ``window`` characters of the header text (0: the whole header).
-    """
-
-    title: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
-    window: int = 0
-    first: tuple[str, ...] = ()
-    first_prefix: str = ""
-    not_title: tuple[str, ...] = ()     # words the title must not hold
-
-
-# Words of a title that name one fund: such a table is never the department's whole income or spending
-_ONE_FUND = ("一般公共预算", "政府性基金", "国有资本", "财政拨款", "财政专户")
-
-# Tried in this order; the first clue that holds names the table.  Titles vary between provinces and
-# years (部门收支总体情况表 / 部门收支预算表), so clues are words of meaning, not whole titles.
-RECOGNITION: tuple[tuple[Kind, Clue], ...] = (
-    # a sheet begins with 项目名称; so do 江苏's 收入预算总表 and 政府采购预算表, which their titles tell apart
-    (Kind.PROJECT_PERFORMANCE, Clue(first=("项目名称",), not_title=("收入", "收支", "支出预算", "采购"))),
-    (Kind.PROJECT_PERFORMANCE_CONTINUED, Clue(title=("绩效",), first=("项目总目标", "年度绩效目标", "一级指标"))),
-    (Kind.DEPARTMENT_PERFORMANCE, Clue(title=("绩效", "整体"))),
-    (Kind.DEPARTMENT_PERFORMANCE, Clue(title=("绩效",), header=("部门名称",), window=12)),
-    (Kind.DEPARTMENT_PERFORMANCE, Clue(title=("绩效",), first_prefix="部门")),
-    (Kind.PROJECT_PERFORMANCE_SUMMARY, Clue(title=("绩效", "汇总"))),
-    (Kind.PROJECT_PERFORMANCE_SUMMARY, Clue(title=("绩效",), header=("项目编码",))),
-    (Kind.PROJECT_PERFORMANCE_SUMMARY, Clue(title=("绩效",), header=("成本指标", "资金总额"))),
-    (Kind.PROJECT_PERFORMANCE, Clue(title=("绩效",))),
-    (Kind.THREE_PUBLIC, Clue(title=("三公",))),
-    (Kind.RUNNING_COSTS_ECONOMIC, Clue(title=("机关运行经费",))),     # 江苏: 一般公共预算机关运行经费支出预算表
-    (Kind.PROCUREMENT, Clue(title=("政府采购",))),
-    (Kind.GOV_FUND, Clue(title=("政府性基金",))),
-    (Kind.STATE_CAPITAL, Clue(title=("国有资本经营",))),
-    (Kind.ECONOMIC_SUMMARY, Clue(title=("经济分类汇总",))),
-    (Kind.BASIC_ECONOMIC, Clue(title=("基本支出",))),
-    (Kind.FISCAL_SUMMARY, Clue(title=("财政拨款收支",))),
-    (Kind.FISCAL_SUMMARY, Clue(title=("财政拨款收入支出",))),        # 决算: 财政拨款收入支出决算总表
-    (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算财政拨款支出",))),   # 决算: by function
-    (Kind.FISCAL_FUNCTION, Clue(title=("财政拨款支出",))),          # 江苏: 财政拨款支出预算表, by function
-    (Kind.GENERAL_BUDGET_ECONOMIC, Clue(title=("一般公共预算支出",), header=("经济分类",), window=40)),
-    (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算支出",))),
-    # 福建: 一般公共预算拨款支出预算表 (by function code; by economic code where its header says so)
-    (Kind.GENERAL_BUDGET_ECONOMIC, Clue(title=("一般公共预算拨款支出",), header=("经济分类",), window=40)),
-    (Kind.GENERAL_BUDGET_FUNCTION, Clue(title=("一般公共预算拨款支出",))),
-    (Kind.SUMMARY, Clue(title=("收支",))),
-    (Kind.SUMMARY, Clue(title=("收入支出决算总表",))),            # 决算: 收入支出决算总表
-    (Kind.INCOME, Clue(title=("收入", "部门"))),
-    (Kind.INCOME, Clue(title=("收入", "单位"))),         # 单位预算: 预算单位收入预算总表
-    (Kind.INCOME, Clue(title=("收入预算总表",))),        # 江苏: 公开02表 收入预算总表
-    (Kind.INCOME, Clue(title=("收入决算表",))),
-    # by its columns where the title names neither 部门 nor 单位 (江苏 市县: 收入总表 | 合计 | 本年收入 › 一般公共预算 …)
-    (Kind.INCOME, Clue(title=("收入",), header=("合计", "一般公共预算"), not_title=_ONE_FUND)),
-    (Kind.PROJECT_LIST, Clue(title=("项目支出",))),
-    (Kind.EXPENDITURE, Clue(title=("支出", "部门"))),
-    (Kind.EXPENDITURE, Clue(title=("支出", "单位"))),
-    (Kind.EXPENDITURE, Clue(title=("支出预算总表",))),
-    (Kind.EXPENDITURE, Clue(title=("支出决算表",))),
-    # by its columns where the title names neither 部门 nor 单位 (江苏 市县: 支出总表 | 合计 | 基本支出 | 项目支出 …):
-    # all of the department's spending, so never a table of one fund (福建's 一般公共预算拨款支出预算表)
-    (Kind.EXPENDITURE, Clue(title=("支出",), header=("合计", "基本支出", "项目支出"), not_title=_ONE_FUND)),
-)
 
 
 # --- phases -------------------------------------------------------------------------------------

@@ -16,10 +16,8 @@ from dataclasses import dataclass, field
 from generator.core.money import is_dash, looks_like_broken_number, looks_like_number
 from generator.read.layout import RawTable, Row
 from generator.core.text import compact
+from generator.templates.registry import TOTAL_LABELS
 
-# the row that totals the whole table (or one panel of it), wherever the table prints it: first or last
-TOTAL_LABELS = {"合计", "总计", "共计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "收入总计", "支出总计",
-                "人员经费合计", "公用经费合计"}      # the last two: a 决算 基本支出表 prints one per panel
 
 
 def is_total_label(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Canonical keys for the measures (value columns) of budget tables.
 
 Column headers differ by city and year (``商品服务支出`` / ``商品和服务支出``,
-``总计`` / ``合计``, ``运转类经费（专项业`` truncated).  The same measure gets the
+``总计`` / ``合计``, ``运转类经费（专项业`` truncated); each template family
+lists its headers and their keys (``generator.templates``).  The same measure gets the
 same key everywhere so that tables and departments can be compared; the
 printed header is kept beside it as the column label.
 """
@@ -11,46 +12,7 @@ from __future__ import annotations
 import re
 
 from generator.core.text import compact
-
-_LEAF_KEYS = [
-    (r"^(合计|总计|共计|本年支出合计)$", "total"),
-    (r"工资福利", "wages"),
-    (r"对个人和家庭", "family"),
-    (r"商品(和)?服务", "goods"),
-    (r"资本性支出", "capital"),
-    (r"^公用经费$", "public"),
-    (r"^人员经费$", "personnel"),
-    (r"社会事业和经济发展", "social_economic"),
-    (r"债务项目", "debt"),
-    (r"基本建设", "construction"),
-    (r"^其他项目$", "other"),
-    (r"其他运转类|运转类经费", "operating"),
-    (r"特定目标类", "specific"),
-    (r"一般性项目", "general"),
-    (r"专项资金", "special"),
-    (r"其中[:：]?财政拨款|^财政拨款$", "appropriation"),
-    (r"^一般公共预算", "general_budget"),
-    (r"政府性基金", "gov_fund"),
-    (r"国有资本经营", "state_capital"),
-    (r"财政专户|专户管理", "special_account"),
-    (r"其他各项收入|^其他收入$", "other_income"),
-    (r"上级转移支付", "transfer"),
-    (r"事业收入", "business_income"),
-    (r"经营收入", "operating_income"),
-    (r"事业基金", "career_fund"),
-    (r"部门结转|上年结转|结转结余", "carryover"),
-    (r"单位资金", "unit_funds"),
-    (r"“三公”经费", "total"),
-]
-_GROUP_KEYS = [
-    (r"^基本支出", "basic"),
-    (r"^项目支出", "project"),
-    (r"^一般公共预算", "general_budget"),
-    (r"本年拨款|本年支出|^本年收入$", "current"),
-    (r"财政拨款结转结余|财政上年结转", "carryover"),
-    (r"本年一般公共预算基本支出", ""),
-]
-
+from generator.templates.registry import GROUP_KEYS as _GROUP_KEYS, LEAF_KEYS as _LEAF_KEYS
 
 # A header over all of a table's figures (“支出预算 / 合计 | 基本支出 | 项目支出”, “本年政府性基金预算支出 / 合计 …”)
 # names the table, not a measure
@@ -61,9 +23,9 @@ _WRAPPER = re.compile(r"^(?:支出预算|收入预算|预算数|(?:本年)?(?:�
 _OF_WHICH = re.compile(r"^其中[:：]?")
 
 
-def _match(table: list[tuple[str, str]], label: str) -> str | None:
+def _match(table: tuple[tuple[re.Pattern[str], str], ...], label: str) -> str | None:
     for pattern, key in table:
-        if re.search(pattern, label):
+        if pattern.search(label):
             return key
     return None
 

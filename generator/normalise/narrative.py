@@ -14,12 +14,13 @@ import re
 from generator.core.model import Section, Term
 from generator.core.text import compact
 from generator.read.layout import TextLine
+# the titles of a template's parts printed without numbering (上海: “XX（部门）主要职能”, “2024年部门预算编制说明”),
+# and the section keys of headings, are the template families' words
+from generator.templates.registry import PART_TITLE as _PART_TITLE, SECTION_KEYS
 
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
 _TERM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*([^：:]{2,30})[：:]\s*(.+)$")
-# the titles of a template's parts printed without numbering (上海: “XX（部门）主要职能”, “2024年部门预算编制说明”)
-_PART_TITLE = re.compile(r"^[^。；，]{0,40}(?:主要职能|机构设置|预算编制说明|其他相关情况说明|项目经费情况说明)$")
 _LEADERS = re.compile(r"[…．.·]{2,}\d*$")
 # what a table prints above itself, never narrative: its number and title (公开01表, 表1收支总体情况表,
 # 2024年部门财务收支预算总表, 收支预算总表（续）), its unit and department (编制部门：… 单位：元, 单位：万元,
@@ -31,17 +32,6 @@ _CAPTION = re.compile(r"(?:编制(?:部门|单位)|部门名称|单位名称|^�
 _LIST_ITEM = re.compile(r"^(\d{1,9})\.([ \t])")
 _STOP = re.compile(r"^(附件|附表|第[一二三四五六七八九十]+部分|\d{4}\s*年\s*\d+\s*月\s*\d+\s*日)")
 
-SECTION_KEYS = [
-    ("fiscal", ("财政拨款收入支出", "财政拨款收支")), ("duties", ("职责", "职能")), ("structure", ("单位构成", "机构")), ("staff", ("人员构成",)),
-    ("vehicles", ("车辆构成",)), ("overview", ("收支预算总体", "收入支出预算总体", "收支总体", "预算编制说明")),
-    ("income", ("收入预算",)), ("expenditure", ("支出预算说明", "支出预算总体")),
-    ("changes", ("增减变化",)), ("fiscal", ("财政拨款",)), ("general_budget", ("一般公共预算支出",)),
-    ("basic", ("基本支出",)), ("three_public", ("三公",)), ("gov_fund", ("政府性基金",)),
-    ("state_capital", ("国有资本经营",)), ("running_costs", ("运行经费", "运转经费")),
-    ("economic", ("经济分类",)), ("procurement", ("政府采购",)), ("assets", ("国有资产",)),
-    ("performance", ("绩效",)), ("transfers", ("转移支付",)), ("empty_tables", ("空表",)),
-    ("other", ("其他重要事项",)),
-]
 
 
 def section_key(title: str) -> str:

@@ -16,6 +16,7 @@ from generator.core.money import is_figure
 from generator.core.text import clean, compact
 from generator.read import limits
 from generator.read.layout import Document, RawTable, Row, TextLine
+from generator.templates.registry import PAGE_MARK as _PAGE_MARK
 
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
 _DEPT_LINE = re.compile(r"^(?:部门|单位)(?:名称|/单位)?\s*[:：]\s*(.+)$")
@@ -23,7 +24,6 @@ _DEPT_LINE = re.compile(r"^(?:部门|单位)(?:名称|/单位)?\s*[:：]\s*(.+)$
 _DEPT_AND_UNIT = re.compile(r"^(?:编制|预算)?(?:部门|单位)(?:名称)?\s*[:：]\s*(.+?)\s*(?:金额)?单位\s*[:：]\s*(万元|元)"
                             r"\s*[^\d:：]*$")      # (after the unit, a header cell printed beside it: 采购品目大)
 _NOTE_LINE = re.compile(r"^(?:备注|注|说明)\s*[:：]")     # right under a table: its notes
-_PAGE_MARK = re.compile(r"^预算\s*\d+\s*表$")
 _PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*年度?\s*[)）]$")
 # the unit with more after it: the end of a department's name wrapped onto the unit's line (部门名称：江苏省人大 /
 # 单位:万元常委会办公厅), or a header cell printed beside it (单位：万元结转下年资金)

@@ -8,10 +8,9 @@ from generator.read.layout import RawTable, TextLine
 from generator.core.slugs import CENTRAL
 from generator.core.text import compact
 from generator.core.vocabulary import BUDGET, DEPARTMENT_SCOPE, UNIT_SCOPE
+from generator.templates.family import ALL, HEAD, LABELS, NameForm
+from generator.templates.registry import NAME_FORMS
 
-_TITLE = re.compile(r"(20\d{2})年度?(.{3,}?)部门(?:预算|整体)")
-# the department before the year: “江苏省政协办公厅 2018 年度部门预算公开”
-_TITLE_AFTER = re.compile(r"^(.{4,}?)(20\d{2})年度?(?:部门|单位)(?:预算|决算)")
 # province › city › district, as a department's name begins (上海市普陀区…, 江苏省…, 中共上海市普陀区委…)
 _REGION = re.compile(r"^(?:中共|中国共产党)?((?:.{2,7}?(?:省|自治区))?(?:.{2,4}?(?:市|州|盟))?(?:.{2,4}?(?:区|县|旗))?)")
 # a central department's name (国家统计局, 国家市场监督管理总局, 中华人民共和国教育部, 中共中央宣传部, 中央…): its
@@ -33,23 +32,16 @@ _REGION_BEFORE_YEAR = re.compile(r"^(.{2,}?)20\d{2}年度?" + _LEVEL)
 _REGION_AFTER_YEAR = re.compile(r"^20\d{2}年度?(.{2,}?)" + _LEVEL)
 _FINAL = re.compile(r"决算")
 _UNIT_SCOPE = re.compile(r"单位(?:预算|决算)")
-# the cover's own words for who publishes: “预算主管部门：X”, “预算单位：X”
-_COVER = re.compile(r"^(?:预算主管部门|预算单位|编制部门|编制单位)[:：](.{4,})$")
-# a title without 部门: “2018 年度江苏省高级人民法院预算公开”
-_TITLE_PUBLIC = re.compile(r"^(20\d{2})年度?(.{4,}?)(?:部门|单位)?(?:预算|决算)公开")
-# a title whose year the text layer printed on a line of its own: “重庆市气象局年部门预算情况说明” / “2026”
-_TITLE_NO_YEAR = re.compile(r"^(.{4,}?\D)年度?(?:部门|单位)(?:预算|决算)")
 _BARE_YEAR = re.compile(r"^(20\d{2})(?:年度?)?$")
-# a table's label line, its colons displaced by the text layer or not: “单位名称 重庆市气象局 单位 万元: :”
-_UNIT_NAME = re.compile(r"^单位名称[:：]?(.{4,}?)(?:单位[:：]?(?:万元|千元|元))?[:：]*$")
 # a heading of the document's parts (第二部分 2019 年度部门预算表), never a department
 _PART = re.compile(r"^第[一二三四五六七八九十\d]{1,3}部分")
-# the narrative's sentences name the department as their subject where no title does (a cover printed
-# as an image): “江苏省政协办公厅 2019 年度收入、支出预算总计 …”
-_SUBJECT = re.compile(r"^([^，。、：:；;（）()\d]{4,20}?)20\d{2}年度?(?:收入、支出|收支|部门预算|财政拨款)")
 # a document that prints no year (a tables file whose titles carry none) takes it from the document of the
 # same department it is imported with (``normalise.merge``)
 UNKNOWN_YEAR = 0
+
+_REGEX = {f.pattern: f.regex() for f in NAME_FORMS}
+# the forms of a title whose year is printed on a line of its own
+_YEAR_ALONE = tuple(f for f in NAME_FORMS if f.year_alone)
 
 
 def find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str | None, int]:
@@ -75,31 +67,10 @@ def _find_department(texts: list[TextLine], tables: list[RawTable]) -> tuple[str
                 name = next((c for c in r.cells[1:] if c), None)
                 if name:
                     return name, r.line
-    for tl in texts[:10]:
-        m = _TITLE.search(compact(tl.text))
-        if m:
-            return m.group(2), tl.line
-    for tl in texts[:10]:
-        m = _TITLE_AFTER.match(compact(tl.text))
-        if m and not _PART.match(m.group(1)):
-            return m.group(1), tl.line
-    for tl in texts[:10]:
-        m = _COVER.match(compact(tl.text)) or _TITLE_PUBLIC.match(compact(tl.text))
-        if m:
-            return m.group(m.lastindex), tl.line
-    for i, tl in enumerate(texts[:10]):
-        m = _TITLE_NO_YEAR.match(compact(tl.text))
-        if m and _split_year(texts, i) and not _PART.match(m.group(1)):
-            return m.group(1), tl.line
-    labels = [(t.title_line or t.start, t.title) for t in tables] + [(tl.line, tl.text) for tl in texts]
-    for number, text in sorted(labels):
-        m = _UNIT_NAME.match(compact(text))
-        if m and not _PART.match(m.group(1)):
-            return m.group(1), number
-    for tl in texts:
-        m = _SUBJECT.match(compact(tl.text))
-        if m and not _PART.match(m.group(1)) and region_of(m.group(1)):
-            return m.group(1), tl.line
+    for forms in _by_order(NAME_FORMS):
+        found = _named(forms, texts, tables)
+        if found:
+            return found
     return None, 0
 
 
@@ -110,7 +81,7 @@ def find_year(texts: list[TextLine], tables: list[RawTable]) -> tuple[int, int]:
         if m:
             return int(m.group(1)), tl.line
     for i, tl in enumerate(texts[:10]):
-        found = _split_year(texts, i) if _TITLE_NO_YEAR.match(compact(tl.text)) else None
+        found = _split_year(texts, i) if any(f.regex().match(compact(tl.text)) for f in _YEAR_ALONE) else None
         if found:
             return found
     for t in tables:
@@ -119,6 +90,46 @@ def find_year(texts: list[TextLine], tables: list[RawTable]) -> tuple[int, int]:
             if m:
                 return int(m.group(1)), number
     return UNKNOWN_YEAR, 0
+
+
+def _by_order(forms: tuple[NameForm, ...]) -> list[list[NameForm]]:
+    """The forms grouped by their order, lowest first (``NAME_FORMS`` is sorted)."""
+    groups: list[list[NameForm]] = []
+    for f in forms:
+        if groups and groups[-1][0].order == f.order:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    return groups
+
+
+def _lines(where: str, texts: list[TextLine], tables: list[RawTable]) -> list[tuple[int, int, str]]:
+    """The lines a form is looked for in, as (index among ``texts`` or -1, line number, text)."""
+    if where == HEAD:
+        return [(i, tl.line, tl.text) for i, tl in enumerate(texts[:10])]
+    if where == LABELS:
+        labels = [(t.title_line or t.start, -1, t.title) for t in tables] + [(tl.line, i, tl.text)
+                                                                              for i, tl in enumerate(texts)]
+        return [(i, number, text) for number, i, text in sorted(labels)]
+    assert where == ALL, where
+    return [(i, tl.line, tl.text) for i, tl in enumerate(texts)]
+
+
+def _named(forms: list[NameForm], texts: list[TextLine], tables: list[RawTable]) -> tuple[str, int] | None:
+    """The department named by the first line that one of ``forms`` (of one order) holds for, and its line."""
+    for i, number, text in _lines(forms[0].lines, texts, tables):
+        line = compact(text)
+        for form in forms:
+            regex = _REGEX[form.pattern]
+            m = regex.search(line) if form.search else regex.match(line)
+            if not m:
+                continue
+            name = m.group("name")
+            if _PART.match(name) or (form.year_alone and not (i >= 0 and _split_year(texts, i))) \
+                    or (form.regional and not region_of(name)):
+                continue
+            return name, number
+    return None
 
 
 def _split_year(texts: list[TextLine], i: int) -> tuple[int, int] | None:

@@ -4,14 +4,16 @@ Titles vary between cities and years (``部门收支总体情况表`` / ``部门
 ``一般公共预算支出情况表`` / ``一般公共预算支出预算表``), and the same title can
 cover two tables (000 prints 一般公共预算支出情况表 once by function code and
 once by economic code), so the header is consulted as well.  The clues
-themselves are part of the vocabulary (``generator.core.vocabulary``).
+themselves belong to the template families (``generator.templates``).
 """
 
 from __future__ import annotations
 
 from generator.core.text import compact
-from generator.core.vocabulary import RECOGNITION, Clue, Kind
+from generator.core.vocabulary import Kind
 from generator.read.layout import RawTable
+from generator.templates.family import Clue, TableRule
+from generator.templates.registry import TABLE_RULES
 
 
 def _header_text(table: RawTable, rows: int = 4) -> str:
@@ -29,7 +31,13 @@ def _holds(clue: Clue, title: str, header: str, first: str) -> bool:
 
 def recognise(table: RawTable) -> Kind | None:
     """The table kind, or None when the table is not one we know."""
+    rule = recognising_rule(table)
+    return rule.kind if rule else None
+
+
+def recognising_rule(table: RawTable) -> TableRule | None:
+    """The first rule, of any template family, that holds for the table: it names the kind and the family."""
     title = compact(table.title)
     first = compact(table.rows[0].cells[0]) if table.rows and table.rows[0].cells else ""
     header = _header_text(table)
-    return next((kind for kind, clue in RECOGNITION if _holds(clue, title, header, first)), None)
+    return next((rule for rule in TABLE_RULES if _holds(rule.clue, title, header, first)), None)

@@ -35,7 +35,7 @@ from generator.core.model import Disclosure
 from generator.core.notices import warn
 
 # the stages whose code decides what a parse gives
-_STAGES = ("core", "read", "recognise", "normalise")
+_STAGES = ("core", "templates", "read", "recognise", "normalise")
 
 
 def default_dir() -> Path:

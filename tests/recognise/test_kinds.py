@@ -2,9 +2,10 @@
 
 import pytest
 
-from generator.core.vocabulary import KINDS, RECOGNITION, Kind
+from generator.core.vocabulary import KINDS, Kind
 from generator.read.layout import RawTable, Row
 from generator.recognise.kinds import recognise
+from generator.templates.registry import TABLE_RULES
 
 
 def raw(title, *rows):
@@ -54,7 +55,7 @@ def test_every_kind_has_a_case_and_a_rule():
     # a generic table is what no rule recognises: it has neither (normalise/test_generic.py holds it)
     recognisable = set(KINDS) - {Kind.GENERIC}
     assert {k for k, _ in CASES} == recognisable
-    assert {k for k, _ in RECOGNITION} == recognisable
+    assert {r.kind for r in TABLE_RULES} == recognisable
 
 
 @pytest.mark.parametrize("title", ["目录", "2024年人员编制情况表", ""])
