@@ -55,8 +55,9 @@ def main() -> int:
                 if args.url:
                     page.goto(args.url + target)
                 else:
-                    path, _, rest = target.partition("?")
-                    page.goto((out / path).as_uri() + ("?" + rest if rest else ""))
+                    # the query or fragment stays one: a path's as_uri() would quote “#” as part of the name
+                    path, sep, rest = min(target.partition("?"), target.partition("#"), key=lambda p: len(p[0]))
+                    page.goto((out / path).as_uri() + sep + rest)
                 page.wait_for_timeout(600)
                 file = dest / f"{name}-{label}.png"
                 page.screenshot(path=str(file), full_page=args.full)

@@ -188,6 +188,32 @@ def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> 
                      table.document, table.empty, _from_yuan(unit, shown))
 
 
+def width_class(columns: int) -> str:
+    """The class that makes a table of ``columns`` columns say it scrolls: on a phone from five columns,
+    at any width from nine (the stylesheet's ``wide`` and ``wider``)."""
+    return " wider" if columns >= 9 else " wide" if columns >= 5 else ""
+
+
+FLAG_NOTES = {
+    "realigned": "原文此行缺少空单元格，数字已按表内相加关系重新对齐",
+    "realigned-ambiguous": "原文此行缺少空单元格，数字有多种对齐方式，已取移动最少的一种，请对照原文",
+    "code-completed": "原文编码漏印了首位 0，已补全",
+    "unreconciled": "此行数字无法与表内相加关系对上，按原文显示",
+    "separator-malformed": "原文数字的千位分隔符印错，已按其数字读取",
+}
+
+
+def flag_note(flags: list[str]) -> str:
+    """What the importer did to a row, in the reader's words (the row's ``*``)."""
+    notes = []
+    for flag in flags:
+        key = flag.partition(":")[0]            # realigned-by:<table>, separator-malformed:<printed>
+        if key.startswith("realigned-") and key not in FLAG_NOTES:
+            key = "realigned"                    # realigned-by, realigned-like-row: re-aligned, by one clue or another
+        notes.append(FLAG_NOTES.get(key, "导入时对此行作了处理，请对照原文"))
+    return "；".join(dict.fromkeys(notes))
+
+
 def table_html(t: TableView, source: str) -> Markup:
     """The table's HTML, built here rather than in a template: a department-year page has thousands of
     cells, and a template call per cell was the largest cost of the build.
@@ -199,7 +225,8 @@ def table_html(t: TableView, source: str) -> Markup:
     makes each line number a link to that line, and without the script the link under the table leads
     to the table's first line. A link in every row was an eighth of a department-year page.
     """
-    out = [f'<div class="table-scroll" role="region" aria-labelledby="{t.id}-caption" tabindex="0">\n'
+    columns = 1 + max((len(r.headers) + len(r.cells) for r in t.rows), default=0)
+    out = [f'<div class="table-scroll{width_class(columns)}" role="region" aria-labelledby="{t.id}-caption" tabindex="0">\n'
            f'<table class="money sheet{" two-sided" if t.kind in ("summary", "fiscal_summary") else ""}"'
            f' id="table-{t.id}" data-source="{escape(source)}"{" data-yuan" if t.from_yuan else ""}>\n'
            f'<caption id="{t.id}-caption">{escape(t.title)}'
@@ -220,7 +247,8 @@ def table_html(t: TableView, source: str) -> Markup:
         classes += [f"level-{r.level}"] if r.level else []
         attrs = f' class="{" ".join(classes)}"' if classes else ""
         out.append(f'\n<tr id="{r.anchor}"{attrs}><td>{r.line}</td>')
-        flag = f' <span class="flag" title="{escape("；".join(r.flags))}">*</span>' if r.flags else ""
+        note = flag_note(r.flags) if r.flags else ""
+        flag = f' <span class="flag" title="{escape(note)}">*<span class="visually-hidden">（{escape(note)}）</span></span>' if note else ""
         if len(r.headers) == 2:
             out.append(f'<td class="code">{escape(r.headers[0])}</td>')
         out.append(f'<th scope="row">{escape(r.headers[-1])}{flag}</th>')

@@ -175,7 +175,7 @@ def test_a_departments_trend_draws_as_a_line_over_its_years(browser, tmp_path):
         drawn = page.evaluate("(() => { const c = document.querySelector('#chart-trend .chart-canvas');"
                               " return [c.data[0].type, c.data[0].mode, c.data[0].x, c.data[0].y,"
                               " c.layout.yaxis.title.text]; })()")
-        assert drawn == ["scatter", "lines+markers", ["2023", "2024"], [4596.71, 5000], "万元"]
+        assert drawn == ["scatter", "lines+markers+text", ["2023", "2024"], [4596.71, 5000], "万元"]
         assert watch.problems == []
         page.close()
     finally:

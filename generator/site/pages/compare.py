@@ -9,6 +9,7 @@ from generator.site import urls
 from generator.site.comparisons import COMPARISONS, COUNT_COLUMNS, IDENTITY, MONEY_COLUMNS, NOTES, Comparison
 from generator.site.formatting import share, wan
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
+from generator.site.tableview import width_class
 
 
 # a comparison of more department-years than this is a page per region, under a page listing the regions: a
@@ -71,7 +72,8 @@ def sortable_html(rows: list[list[dict]], columns: list[dict], caption: str, tab
     """A comparison's table: a header of sort buttons, a row per department-year, each cell with the value
     it sorts by.  Built here rather than in a template: a region's page has thousands of cells, and a
     template call per cell was most of the time of rendering the site's own pages."""
-    out = [f'<div class="table-scroll" role="region" aria-labelledby="{table_id}-caption" tabindex="0">\n'
+    out = [f'<div class="table-scroll{width_class(len(columns))}" role="region" aria-labelledby="{table_id}-caption" '
+           f'tabindex="0">\n'
            f'<table class="money sortable" id="{table_id}">\n'
            f'<caption id="{table_id}-caption">{escape(caption)}</caption>\n<thead><tr>']
     for i, col in enumerate(columns):

@@ -25,24 +25,29 @@
 
   /* The page gives each chart's points (kind, labels, values in 万元, colours, height); the layout they
      all share is here. */
-  function plotlySpec(c) {
+  function plotlySpec(c, name) {
     var clear = "rgba(0,0,0,0)";
     var layout = {height: c.height, paper_bgcolor: clear, plot_bgcolor: clear, font: {size: 13}};
     var trace;
     if (c.kind === "trend") {
-      trace = {type: "scatter", mode: "lines+markers", x: c.labels, y: c.values, line: {color: c.colors},
+      trace = {type: "scatter", mode: "lines+markers+text", x: c.labels, y: c.values, line: {color: c.colors},
+               texttemplate: "%{y:,.2f}", textposition: "top center", cliponaxis: false,
                hovertemplate: "%{x} 年：%{y:,.2f} 万元<extra></extra>"};
       layout.margin = {l: 60, r: 20, t: 10, b: 40};
       layout.xaxis = {type: "category"};
       layout.yaxis = {title: {text: "万元"}, rangemode: "tozero"};
     } else {
       trace = {type: "bar", orientation: "h", y: c.labels, x: c.values, marker: {color: c.colors},
+               texttemplate: "%{x:,.2f}", textposition: "outside", cliponaxis: false,
                hovertemplate: "%{y}：%{x:,.2f} 万元<extra></extra>"};
       layout.margin = {l: 10, r: 20, t: 10, b: 40};
       layout.xaxis = {title: {text: "万元"}, rangemode: "tozero", separatethousands: true};
       layout.yaxis = {automargin: true, autorange: "reversed"};
     }
-    return {data: [trace], layout: layout, config: {displayModeBar: false, responsive: true}};
+    /* the value labels of the static chart stay; the one button kept saves the chart as a PNG */
+    return {data: [trace], layout: layout,
+            config: {responsive: true, displaylogo: false, displayModeBar: true, modeBarButtons: [["toImage"]],
+                     toImageButtonOptions: {format: "png", filename: name || "chart", scale: 2}}};
   }
 
   function drawLive(figure, button) {
@@ -51,10 +56,13 @@
     button.disabled = true;
     button.textContent = "正在载入…";
     loadPlotly().then(function (Plotly) {
-      var spec = plotlySpec(JSON.parse(data.textContent));
+      var spec = plotlySpec(JSON.parse(data.textContent), figure.id);
       canvas.hidden = false;
       figure.querySelector(".chart-svg").hidden = true;
       Plotly.newPlot(canvas, spec.data, spec.layout, spec.config);
+      /* the button goes away: focus moves to the chart it drew, not to the page's start */
+      figure.setAttribute("tabindex", "-1");
+      figure.focus();
       button.hidden = true;
     }).catch(function () {
       button.disabled = false;
@@ -229,7 +237,28 @@
     });
   }
 
+  /* a link to a project (#p-3) lands on a collapsed <details>: open it, and any it is inside */
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var el = target; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") el.open = true;
+    }
+    if (target) target.scrollIntoView();
+  }
+
+  /* a table wider than its box at this width says so (without the script, its column count decides) */
+  function markOverflow() {
+    document.querySelectorAll(".table-scroll").forEach(function (box) {
+      box.classList.toggle("overflowing", box.scrollWidth > box.clientWidth + 1);
+    });
+  }
+
   function ready() {
+    markOverflow();
+    window.addEventListener("resize", markOverflow);
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
     linkSourceLines();
     showYuanOnHover();
     setupSorting();

@@ -1,0 +1,82 @@
+"""Reading a department-year page in a real browser: wide tables say they scroll, row names stay readable,
+a link to a project opens it, the interactive chart keeps focus, value labels and a way to save it, and
+every note on a row reads in Chinese."""
+
+import re
+
+import pytest
+
+from tests.site.test_browser import PAGES, browser, draw_live, server, settle  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+
+CUE = "表格较宽，可左右滑动查看全部列 →"
+
+# each table box on the page: whether it overflows, the cue its caption shows, the narrowest row name's width
+# in characters of its own font
+TABLES = """() => [...document.querySelectorAll('.table-scroll')].map(box => {
+  const cap = box.querySelector('caption');
+  const names = [...box.querySelectorAll('tbody th[scope=row]')].map(th =>
+      th.getBoundingClientRect().width / parseFloat(getComputedStyle(th).fontSize));
+  return {id: box.querySelector('table').id || (cap && cap.textContent.slice(0, 20)),
+          over: box.scrollWidth > box.clientWidth + 1,
+          cue: cap ? getComputedStyle(cap, '::after').content : 'none',
+          shadow: getComputedStyle(box).backgroundImage.includes('radial-gradient'),
+          name: names.length ? Math.min(...names) : 99};
+})"""
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_figure_column_is_hidden_without_a_cue(browser, server, width, script):
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=script)
+    page = ctx.new_page()
+    for name in ("disclosure-000", "disclosure-003", "compare-table"):
+        page.goto(server.url + PAGES[name])
+        tables = page.evaluate(TABLES)
+        assert tables, name
+        # every box shows a shadow at an edge it can scroll to
+        assert all(t["shadow"] for t in tables), name
+        # and its caption says so, where the script measures it, and on a phone by the table's columns
+        hidden = [t["id"] for t in tables if t["over"] and t["cue"] != f'"{CUE}"']
+        if script or width == 390:
+            assert hidden == [], f"{name} at {width}px: tables that scroll without saying so: {hidden}"
+        # with the script the cue is shown only where the table does scroll
+        if script:
+            assert all(t["over"] for t in tables if t["cue"] != "none"), name
+        # a row's name keeps room for eight characters (less the cell's padding on a phone)
+        assert min(t["name"] for t in tables) >= 8, name
+    ctx.close()
+
+
+def test_a_link_to_a_project_opens_it(browser, server):
+    page = browser.new_page()
+    page.goto(server.url + PAGES["disclosure-000"])
+    first = page.locator("details.project").first
+    anchor = first.get_attribute("id")
+    assert anchor and first.get_attribute("open") is None
+    page.goto(server.url + PAGES["disclosure-000"] + "#" + anchor)
+    page.wait_for_function(f"() => document.getElementById('{anchor}').open")
+    page.close()
+
+
+def test_the_interactive_chart_keeps_focus_labels_and_a_save_button(browser, server):
+    page = browser.new_page()
+    page.goto(server.url + PAGES["disclosure-000"])
+    settle(page)
+    page.focus('button[data-chart-for="chart-function"]')
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#chart-function .chart-canvas .main-svg", state="attached", timeout=20000)
+    assert page.evaluate("document.activeElement.id") == "chart-function"
+    # value labels as on the static chart, and one button that saves the chart as an image
+    assert page.locator("#chart-function .chart-canvas .bartext, #chart-function .chart-canvas .textpoint").count() >= 2
+    assert page.locator("#chart-function .modebar-btn[data-title]").count() == 1
+    page.close()
+
+
+def test_every_row_note_reads_in_chinese(site):
+    notes = []
+    for html in (site / "departments").rglob("index.html"):
+        notes += re.findall(r'class="flag" title="([^"]*)"', html.read_text(encoding="utf-8"))
+    assert notes, "no flagged row in the sample site: this test would prove nothing"
+    assert all(re.search(r"[\u4e00-\u9fff]", n) and not re.search(r"[a-z]{4,}", n) for n in notes), notes[:5]
