@@ -232,7 +232,8 @@ def main() -> int:
 
 
 def synthetic_data_add_one(data: Path) -> None:
-    """One more department-year: a copy of a bundled one under a department name not used yet."""
+    """One more department-year: a copy of a bundled one under a department name not used yet, entered in
+    the registry as ``budgetsite import`` enters a department new to the site."""
     src = data / "disclosures" / "zhengzhou" / "renminzhengfubangongting" / "2020-budget"
     target = data / "disclosures" / "zhengzhou" / "renminzhengfubangongting-new" / "2020-budget"
     shutil.copytree(src, target, copy_function=os.link)
@@ -242,6 +243,11 @@ def synthetic_data_add_one(data: Path) -> None:
     meta["department_slug"] += "-new"
     meta_path.unlink()
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    registry = data / "registry.yaml"
+    if registry.is_file():
+        with open(registry, "a", encoding="utf-8") as fh:
+            fh.write(f"- name: {meta['department']}\n  region: {meta['region']}\n  slug: {meta['department_slug']}\n"
+                     "  aliases: []\n  predecessors: []\n")
 
 
 if __name__ == "__main__":

@@ -109,7 +109,8 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
     registry = load_registry(data_dir)
     assets = collect_assets(site_dir)
     inputs = Inputs(None, load_content(site_dir / "content"), config, assets.sources, data_dir)
-    common = manifest.common_fingerprint(site_dir, data_dir, inputs, assets.urls)
+    common = manifest.common_fingerprint(site_dir, inputs, assets.urls)      # what units and search parts read
+    site_common = manifest.site_fingerprint(common, data_dir)                # and what the site's pages read
     previous = manifest.read_manifest(out)
     env = render.environment(site_dir)
     with tempfile.TemporaryDirectory(prefix="budgetsite-build-") as scratch:
@@ -125,7 +126,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
         keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None) for f in folders}
         clock.mark("hash inputs")
         done = previous.get("built")
-        if use_cache and previous.get("common") == common and previous.get("units") == keys and done:
+        if use_cache and previous.get("common") == site_common and previous.get("units") == keys and done:
             # nothing the output was made from has changed: it is this build's output already
             _save_memo(memo_file, memo, root)
             size = done["bytes"] + (out / manifest.MANIFEST).stat().st_size
@@ -182,7 +183,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             clock.mark("site model and open data")
 
             pages = page_map(inputs)
-            prints = manifest.fingerprints(pages, common, keys)
+            prints = manifest.fingerprints(pages, site_common, keys)
             old_pages = previous.get("pages", {})
             todo_pages = [p for p in pages
                           if old_pages.get(p.path) != prints[p.path] or not staging.link_from_previous([p.path])]
@@ -226,7 +227,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
                                  for name in stale}, jobs)
             clock.mark(f"search index ({len(stale)} of {len(shards)} parts)")
             staging.publish(lambda files, size: manifest.manifest_bytes(
-                prints, keys, found, common, {"pages": counts[0], "files": files, "bytes": size}))
+                prints, keys, found, site_common, {"pages": counts[0], "files": files, "bytes": size}))
             clock.mark("publish (move in, remove what is gone)")
         if use_cache:
             _save_memo(memo_file, memo, root)

@@ -165,3 +165,27 @@ def test_the_file_hashes_come_back_as_they_were_kept(tmp_path):
     again = units.Memo(_load_memo(tmp_path / "digests.json"), set())
     units.folder_digests(root, disclosure_folders(ROOT / "data"), again)
     assert not again.changed                        # every folder known by its stamps: none read again
+
+
+def add_a_new_department(data: Path) -> str:
+    """漯河市人民政府办公室 2023 copied as the disclosure of a department the site has never had; its folder."""
+    src = data / "disclosures" / "luohe" / "renminzhengfubangongshi" / "2023-budget"
+    folder = "luohe/xinbumen/2023-budget"
+    dst = data / "disclosures" / folder
+    shutil.copytree(src, dst)
+    meta = json.loads((dst / "disclosure.json").read_text(encoding="utf-8"))
+    meta.update(department="漯河市新部门", department_slug="xinbumen")
+    (dst / "disclosure.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    with open(data / "registry.yaml", "a", encoding="utf-8") as fh:
+        fh.write("- name: 漯河市新部门\n  region: 漯河市\n  slug: xinbumen\n  aliases: []\n  predecessors: []\n")
+    return folder
+
+
+def test_a_department_new_to_the_site_builds_its_own_unit_alone(built, tmp_path, monkeypatch):
+    data, out, cache, keys = built
+    folder = add_a_new_department(data)
+    assert rebuild(data, out, cache, monkeypatch) == [folder]
+    # and the output is what a build from nothing makes of the same data
+    build(ROOT, data, tmp_path / "fresh", use_cache=False)
+    assert tree(out) == tree(tmp_path / "fresh")
+    assert (out / "departments" / folder / "index.html").is_file()

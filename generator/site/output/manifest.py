@@ -3,9 +3,11 @@
 Fingerprints are content hashes.  A disclosure folder's hash comes from its
 files' contents (``units.folder_digest``; a folder whose files' names,
 sizes, times and inodes did not change keeps its hash).  ``common`` covers the templates, the
-settings, the assets, the registry, the hand-written content and the
-generator's own code, so a change to any of them makes everything again.  A
-page's fingerprint covers ``common`` and the units it reads.
+settings, the assets, the hand-written content and the generator's own
+code, so a change to any of them makes everything again.  The registry is
+read by the site's pages alone (``site_fingerprint``): a department new to
+it remakes the pages that list departments, never another department's
+unit.  A page's fingerprint covers both and the units it reads.
 
 The manifest of the last build is kept in the output as
 ``.budgetsite-manifest.json``: the fingerprint of every page and the unit
@@ -36,17 +38,25 @@ def _tree(h, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
                 h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes())
 
 
-def common_fingerprint(site_dir: Path, data_dir: Path, inputs: Inputs, asset_urls: dict[str, str]) -> str:
-    """What every output depends on besides the disclosures."""
+def common_fingerprint(site_dir: Path, inputs: Inputs, asset_urls: dict[str, str]) -> str:
+    """What every output depends on besides the disclosures and the registry: a disclosure's unit (its
+    page, its files, its search page) reads nothing else, so a department new to the registry rebuilds
+    no other department's unit."""
     h = hashlib.sha256()
     _tree(h, THEME / "templates")
     _tree(h, site_dir / "templates")
     _tree(h, Path(generator.__file__).parent, (".py", ".csv", ".yaml", ".json"))
-    registry = data_dir / REGISTRY
-    h.update(json.dumps([repr(inputs.config), asset_urls, _digest(registry.read_bytes()) if registry.is_file() else "",
+    h.update(json.dumps([repr(inputs.config), asset_urls,
                          sorted((k, v[0], v[1]) for k, v in inputs.content.pages.items())],
                         sort_keys=True, ensure_ascii=False).encode())
     return h.hexdigest()
+
+
+def site_fingerprint(common: str, data_dir: Path) -> str:
+    """What the site's own pages depend on besides their disclosures: ``common`` and the registry (the
+    department pages' names, aliases and predecessors, the indexes that list departments)."""
+    registry = data_dir / REGISTRY
+    return _digest(f"{common}\0{_digest(registry.read_bytes()) if registry.is_file() else ''}".encode())
 
 
 def fingerprints(pages: list[Page], common: str, keys: dict[str, str]) -> dict[str, str]:
