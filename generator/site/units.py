@@ -209,19 +209,28 @@ def search_stub(v: DisclosureView) -> bytes:
     department-year that prints it.
 
     The search indexer reads this instead of the page itself, which is mostly figures and markup: a
-    tenth of the bytes to parse, and an index of words rather than of every number.
+    tenth of the bytes to parse, and an index of words rather than of every number.  Its title and
+    identity weigh most and the names in its tables next, so that a department's or an item's name
+    finds the department-years before the site's pages that mention it in passing.
     """
     d = v.data
-    names = [t.title for t in d.tables] + [r.label for t in d.tables for r in t.rows if r.label]
-    names += [p.name for p in d.projects] + [i.level3 for i in d.indicators if i.level3]
-    names += [g.term for g in d.glossary]
-    words = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    # each list of names as a sentence of its own, so that a result's excerpt reads as one
+    lists = [(t.title, [r.label for r in t.rows]) for t in d.tables]
+    lists += [("项目", [p.name for p in d.projects]), ("绩效指标", [i.level3 for i in d.indicators]),
+              ("术语", [g.term for g in d.glossary])]
+    sentences = []
+    for head, names in lists:
+        names = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+        if names:
+            sentences.append(f"{head.strip()}：{'、'.join(names)}。")
+    words = "".join(f"<p>{escape(s)}</p>" for s in sentences)
     narrative = [_plain(s.markdown) for s in d.sections]
     body = "".join(f"<p>{escape(p)}</p>" for p in narrative if p)
     title = escape(f"{v.department} {v.name}")
     return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head><body>'
-            f'<main data-pagefind-body><h1>{title}</h1><p>{escape(v.region)} {escape(v.department)}</p>'
-            f'{body}<p>{escape(" ".join(words))}</p></main></body></html>').encode("utf-8")
+            f'<main data-pagefind-body><h1 data-pagefind-weight="10">{title}</h1>'
+            f'<p data-pagefind-weight="8">{escape(v.region)} {escape(v.department)}</p>'
+            f'<div data-pagefind-weight="2">{words}</div>{body}</main></body></html>').encode("utf-8")
 
 
 def _plain(markdown: str) -> str:

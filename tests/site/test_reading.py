@@ -80,3 +80,44 @@ def test_every_row_note_reads_in_chinese(site):
         notes += re.findall(r'class="flag" title="([^"]*)"', html.read_text(encoding="utf-8"))
     assert notes, "no flagged row in the sample site: this test would prove nothing"
     assert all(re.search(r"[\u4e00-\u9fff]", n) and not re.search(r"[a-z]{4,}", n) for n in notes), notes[:5]
+
+
+def search(page, server, query):
+    page.goto(server.url + "search/index.html?q=" + query)
+    page.wait_for_function("() => /^(找到|没有)/.test(document.querySelector('[data-search-status]').textContent)",
+                           timeout=20000)
+    return [h.removeprefix(server.url) for h in
+            page.eval_on_selector_all("[data-search-results] li > a", "els => els.map(a => a.href)")]
+
+
+def test_search_ranks_departments_and_comparisons_first_and_shows_every_result(browser, server):
+    page = browser.new_page()
+    # a comparison is found by its subject, first
+    assert search(page, server, "支出功能结构")[0] == "compare/function-mix.html"
+    assert search(page, server, "三公经费")[0] == "compare/three-public.html"
+    # a department's name: its pages before any page of the site that lists it
+    found = search(page, server, "郑州市人民政府办公厅")
+    site_pages = [i for i, h in enumerate(found) if not h.startswith("departments/")]
+    own = [i for i, h in enumerate(found) if h.startswith("departments/zhengzhou/renminzhengfubangongting/")]
+    assert len(own) == 2 and max(own) < min(site_pages), found
+    # an item's name: a department-year that spends on it among the first two
+    assert any(h.endswith("-budget/index.html") for h in search(page, server, "行政运行")[:2])
+    # every result can be reached: twenty at a time, the rest on request
+    first = search(page, server, "三公经费")
+    total = int(re.match(r"找到 (\d+) 个结果", page.text_content("[data-search-status]")).group(1))
+    assert len(first) == 20 < total and page.is_visible("[data-search-more]")
+    while page.locator("[data-search-results] li").count() < total:
+        shown = page.locator("[data-search-results] li").count()
+        page.click("[data-search-more]")
+        page.wait_for_function(f"() => document.querySelectorAll('[data-search-results] li').length > {shown}")
+    assert page.locator("[data-search-results] li").count() == total and page.is_hidden("[data-search-more]")
+    assert page.text_content("[data-search-status]") == f"找到 {total} 个结果"
+    # a department-year's snippet is a sentence of its page (a table's names after its title, or narrative),
+    # not a run of table headers
+    snippets = page.eval_on_selector_all(
+        "[data-search-results] li", "els => els.filter(li => /-budget|-final/.test(li.querySelector('a').href))"
+                                    ".map(li => li.querySelector('p').textContent)")
+    assert snippets and all(re.search(r"[表][：]|。", s) for s in snippets), snippets[:5]
+    # the hint about opening pages from disk is shown from disk only
+    assert not page.is_visible("[data-disk-hint]")
+    page.close()

@@ -572,7 +572,9 @@ def test_search_reads_a_disclosures_words_not_its_figures(site):
 
     v = view(load_disclosure(ROOT / "data/disclosures/zhengzhou/renminzhengfubangongting/2020-budget"))
     stub = search_stub(v).decode("utf-8")
-    assert "<h1>郑州市人民政府办公厅 2020 年部门预算</h1>" in stub and "data-pagefind-body" in stub
+    assert '<h1 data-pagefind-weight="10">郑州市人民政府办公厅 2020 年部门预算</h1>' in stub and "data-pagefind-body" in stub
+    # each table's names as a sentence after its title, weighing more than the narrative
+    assert "2020年部门支出总体情况表：" in stub and '<div data-pagefind-weight="2">' in stub
     # the narrative, table titles and row labels, projects, indicators and the glossary
     assert "驻外办事处经费" in stub and "一般公共服务支出" in stub and "总体工作完成率" in stub
     assert "财政拨款收入" in stub and "部门支出总体情况表" in stub

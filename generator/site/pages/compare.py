@@ -18,16 +18,15 @@ ROWS_PER_PAGE = 500
 
 
 def pages(inputs: Inputs) -> list[Page]:
-    # a ranking is not searched: its names are found on their own pages
+    # a comparison is found by its subject (its title and note); its rows are not searched, their names are
+    # found on their own pages, and a region's part of a long ranking is reached from the ranking
     out = [Page(urls.compare(), "compare_index.html", index, inputs=(EVERYTHING,))]
     for name in COMPARISONS:
         table = inputs.model.comparisons[name]
         if len(table.rows) <= ROWS_PER_PAGE:
-            out.append(Page(urls.compare(name), "compare.html", compare, key=name, inputs=(EVERYTHING,),
-                            searched=False))
+            out.append(Page(urls.compare(name), "compare.html", compare, key=name, inputs=(EVERYTHING,)))
             continue
-        out.append(Page(urls.compare(name), "compare_regions.html", by_region, key=name, inputs=(EVERYTHING,),
-                        searched=False))
+        out.append(Page(urls.compare(name), "compare_regions.html", by_region, key=name, inputs=(EVERYTHING,)))
         for slug, rows in _regions(table).items():
             out.append(Page(urls.compare_region(name, slug), "compare.html", compare, key=f"{name}/{slug}",
                             inputs=tuple(sorted({v.folder for v, _ in rows})), searched=False))
@@ -122,7 +121,7 @@ def compare(inputs: Inputs, page: Page) -> dict:
         table = Comparison(table.name, table.title, table.columns, shown)
         title = f"{table.title}：{place}"
         trail.append((place, ""))
-    return {"title": title, "note": NOTES.get(name, ""),
+    return {"title": title, "found_first": True, "note": NOTES.get(name, ""),
             "table": sortable_html(rows(table, page.path), columns(table), title, "compare-table"),
             "csv_url": urls.compare_csv(name), "section": "compare", "crumbs": crumbs(inputs.config, *trail)}
 
@@ -133,6 +132,6 @@ def by_region(inputs: Inputs, page: Page) -> dict:
     by_slug = _regions(table)
     regions = [(region_display(r.name), urls.compare_region(page.key, r.slug), len(by_slug[r.slug]))
                for r in inputs.model.regions if r.slug in by_slug]          # in the site's order of regions
-    return {"title": table.title, "note": NOTES.get(page.key, ""), "regions": regions, "total": len(table.rows),
+    return {"title": table.title, "found_first": True, "note": NOTES.get(page.key, ""), "regions": regions, "total": len(table.rows),
             "csv_url": urls.compare_csv(page.key), "section": "compare",
             "crumbs": crumbs(inputs.config, (inputs.config.label("compare"), urls.compare()), (table.title, ""))}

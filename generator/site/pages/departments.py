@@ -66,7 +66,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     points = [(v.year, v.value(V.TOTAL_EXPENDITURE)) for v in dep.disclosures
               if v.phase == V.BUDGET and v.scope == V.DEPARTMENT_SCOPE and v.value(V.TOTAL_EXPENDITURE) is not None]
     chart = trend(points, "历年支出总计") if len(points) > 1 else None
-    return {"title": dep.name, "dep": dep, "trend": chart, "charts": bool(chart), "section": "regions",
+    return {"title": dep.name, "found_first": True, "dep": dep, "trend": chart, "charts": bool(chart), "section": "regions",
             "against": budget_against_actual(dep.disclosures), "against_trend": against_trend(dep.disclosures),
             "region_url": urls.region(dep.region_slug),
             "crumbs": crumbs(inputs.config, (region_display(dep.region), urls.region(dep.region_slug)), (dep.name, ""))}

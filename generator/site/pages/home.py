@@ -14,7 +14,8 @@ def context(inputs: Inputs, page: Page) -> dict:
     model = inputs.model
     docs = {s.name for v in model.disclosures for s in v.data.sources}
     years = sorted(model.years)
-    return {"title": inputs.config.title, "newest": model.disclosures[:12],
+    # not indexed: its lists repeat the names of pages that are, and would rank above them
+    return {"title": inputs.config.title, "indexed": False, "newest": model.disclosures[:12],
             "intro": inputs.content.pages.get("home", ("", ""))[1],
             "totals": {"documents": len(docs), "disclosures": len(model.disclosures),
                        "departments": len(model.departments), "regions": len(model.regions),

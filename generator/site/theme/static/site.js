@@ -162,16 +162,21 @@
       if (path === "" || path.slice(-1) === "/") path += "index.html";
       return root + path;
     }
-    function run(q) {
-      list.textContent = "";
-      if (!q.trim()) { status.textContent = ""; return; }
-      status.textContent = "正在搜索…";
-      var total = 0;
-      load().then(function (pf) { return pf.search(q); }).then(function (res) {
-        total = res.results.length;
-        return Promise.all(res.results.slice(0, 20).map(function (r) { return r.data(); }));
-      }).then(function (items) {
-        status.textContent = items.length ? "找到 " + total + " 个结果" + (total > items.length ? "（显示前 " + items.length + " 个）" : "") : "没有找到“" + q + "”。";
+    var more = document.querySelector("[data-search-more]");
+    var found = [], shown = 0, PAGE = 20;
+    /* on a page opened from disk the browser will not load the index: say so there, and only there */
+    if (window.location.protocol === "file:") document.querySelector("[data-disk-hint]").hidden = false;
+    function say(q) {
+      status.textContent = found.length ? "找到 " + found.length + " 个结果" +
+        (found.length > shown ? "（显示前 " + shown + " 个）" : "") : "没有找到“" + q + "”。";
+      more.hidden = shown >= found.length;
+    }
+    /* results come PAGE at a time: the next ones are fetched when the reader asks for them */
+    function show(q) {
+      var next = found.slice(shown, shown + PAGE);
+      return Promise.all(next.map(function (r) { return r.data(); })).then(function (items) {
+        shown += items.length;
+        say(q);
         items.forEach(function (item) {
           var li = document.createElement("li");
           var a = document.createElement("a");
@@ -183,10 +188,30 @@
           li.appendChild(p);
           list.appendChild(li);
         });
+      });
+    }
+    function run(q) {
+      list.textContent = "";
+      found = [];
+      shown = 0;
+      more.hidden = true;
+      if (!q.trim()) { status.textContent = ""; return; }
+      status.textContent = "正在搜索…";
+      load().then(function (pf) { return pf.search(q); }).then(function (res) {
+        found = res.results;
+        return show(q);
       }).catch(function () {
         status.textContent = "搜索索引无法加载。从本地磁盘打开网页时无法搜索，请通过网站地址访问。";
       });
     }
+    more.addEventListener("click", function () {
+      var first = list.children.length;
+      show(input.value).then(function () {
+        /* focus the first new result, so a keyboard reader goes on from where the list grew */
+        var a = list.children[first] && list.children[first].querySelector("a");
+        if (a) a.focus();
+      });
+    });
     var form = document.querySelector("[data-search-form]");
     form.addEventListener("submit", function (e) {
       e.preventDefault();
