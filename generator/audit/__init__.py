@@ -8,7 +8,8 @@ tables, then the narrative and the performance tables against the tables.
 
 from __future__ import annotations
 
-from generator.audit import execution, narrative, performance, tables
+from generator.audit import (blank_tables, changes, comparisons, contents, dates, execution, headings, narrative,
+                             performance, tables)
 from generator.audit.figures import headline
 from generator.core.model import Disclosure, Finding
 from generator.core.vocabulary import KINDS
@@ -17,7 +18,12 @@ from generator.core.vocabulary import KINDS
 DISCLOSURE_CHECKS = (narrative.narrative_figures, narrative.three_public_change, narrative.stated_rates,
                      execution.item_figures,
                      performance.task_fiscal,
-                     performance.tasks_total, performance.budget_lines, performance.unit_totals)
+                     performance.tasks_total, performance.budget_lines, performance.unit_totals,
+                     # what the documents' own words show: headings against the cover, the contents against
+                     # the tables, comparison words and changes against their figures, dates against the year
+                     headings.placeholders, headings.heading_years, headings.heading_departments,
+                     contents.missing_tables, blank_tables.three_public_blank,
+                     comparisons.comparison_words, changes.stated_changes, dates.asset_dates)
 
 
 def audit(d: Disclosure) -> list[Finding]:

@@ -126,4 +126,9 @@ def test_one_file_tables(jianchayuan):
     assert row(three, code="reception").label == "公务接待费"                  # wrapped header: 公务接 / 待费
     (c,) = jianchayuan.coverage
     assert (len(c.tables), c.landed, c.printed) == (12, 194, 194)
-    assert audit(jianchayuan) == [] and import_notes(jianchayuan) == []
+    # the tables agree; three rates of the narrative do not fit the figures they are printed with (pages 23
+    # and 26): 3,958.67 over last year's 17,996.68 万元 is 22.00 %, not 21.95 %; 21.8 over 3,644.2 is 0.60 %,
+    # not 0.06 %; 134 over 2,029 is 6.60 %, not 0.66 %
+    assert [(f.check, f.line, f.found) for f in audit(jianchayuan)] == [
+        ("change", 386, "21.95%"), ("change", 416, "0.06%"), ("change", 417, "0.66%")]
+    assert import_notes(jianchayuan) == []
