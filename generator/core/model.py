@@ -239,7 +239,7 @@ class Section:
 
 @dataclass
 class Finding:
-    """An audit finding: what, where, and the figures that disagree."""
+    """An audit finding: what, where, and the figures that disagree (``site.findings`` shows it to readers)."""
 
     check: str
     severity: str         # error | warning | info
@@ -249,6 +249,13 @@ class Finding:
     expected: str = ""
     found: str = ""
     table: str = ""
+    # what each figure is, in the reader's words (a printed 合计, the sum of the rows under it, the
+    # narrative's figure …): the check knows, and a reader must not have to guess from expected/found
+    expected_as: str = ""
+    found_as: str = ""
+    # the other side of a comparison, where it is printed elsewhere (a table's row against a sentence)
+    other_document: str = ""
+    other_line: int = 0
 
 
 @dataclass

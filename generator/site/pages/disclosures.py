@@ -8,6 +8,7 @@ from generator.core.model import Indicator
 from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.execution import execution
+from generator.site.findings import present
 from generator.site.formatting import exact_decimals, share, signed_wan, wan
 from generator.site.model import DisclosureView
 from generator.site.pages import Inputs, Page, crumbs
@@ -128,7 +129,8 @@ def context(inputs: Inputs, page: Page) -> dict:
         "table_files": files, "performance": bool(d.targets or d.tasks or dept_ind),
         "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),
         "budget_lines": d.budget, "department_indicators": _group(dept_ind),
-        "projects": _projects(v), "findings": v.findings, "notes": v.notes, "warnings": len(v.warnings),
+        "projects": _projects(v), "findings": present(v.findings, d.sources, page.path),
+        "notes": present(v.notes, d.sources, page.path), "warnings": len(v.warnings),
         "source_urls": {s.name: urls.source_document(s.name) for s in d.sources},
         "open_data_url": urls.open_data(), "region_url": urls.region(v.region_slug), "section": "regions",
         "crumbs": crumbs(inputs.config, (region_display(v.region), urls.region(v.region_slug)), (v.department, v.department_url),
