@@ -96,7 +96,8 @@ def stated_changes(d: Disclosure, figures: dict | None = None) -> list[Finding]:
             out.append(Finding("change", "warning",
                                f"说明称“{whole}”：上年为 {current.printed} {'−' if up else '+'} {change.printed}，"
                                f"{amount_word}的比例应为 {computed}%，而不是 {stated}%",
-                               line.document, line.number, expected=f"{computed}%", found=f"{stated}%"))
+                               line.document, line.number, expected=f"{computed}%", found=f"{stated}%",
+                               expected_as="按所列数字计算", found_as="文字说明所称"))
     return out
 
 
@@ -113,7 +114,7 @@ def _against_last_year(line, text: str, current: Money, last: Money, change: Mon
                     f"说明称“{whole}”：本年 {current.printed} 与上年 {last.printed} 相差 "
                     f"{'+' if difference >= 0 else '−'}{abs(Decimal(difference)) / 10000:,.2f} 万元",
                     line.document, line.number, expected=f"{abs(Decimal(difference)) / 10000:,.2f} 万元",
-                    found=f"{m.group(1)} {change.printed}")]
+                    found=f"{m.group(1)} {change.printed}", expected_as="两年数字相减", found_as="文字说明所称")]
 
 
 def _is_zero(printed: str) -> bool:

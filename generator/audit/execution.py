@@ -117,6 +117,7 @@ def item_figures(d: Disclosure, figures: dict | None = None) -> list[Finding]:
                                f"说明称“{item.subject}”的支出决算为 {a.printed} {a.unit}，而表格（{item.table.title}，"
                                f"第 {item.row.line} 行）为 {format_yuan(printed)} 元", a.document, a.line,
                                expected=f"{format_yuan(printed)} 元", found=f"{a.printed} {a.unit}",
-                               table=item.table.id))
+                               table=item.table.id, expected_as="表格所列", found_as="文字说明所称",
+                               other_document=item.table.document, other_line=item.row.line))
     return out
 

@@ -29,7 +29,8 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
                                f"而表格（{table_title(d, fig.table)}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",
                                s.document, s.line,
                                expected=f"{format_yuan(fig.yuan)} 元", found=f"{s.printed} {s.unit}",
-                               table=fig.table))
+                               table=fig.table, expected_as="表格所列", found_as="文字说明所称",
+                               other_document=fig.document, other_line=fig.line))
     return out
 
 
@@ -73,7 +74,8 @@ def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
                 out.append(Finding("narrative", "warning",
                                    f"说明称完成{words}的 {stated}%，但 {actual.printed} ÷ {budget.printed}（{words}）"
                                    f"为 {computed}%", document, line,
-                                   expected=f"{computed}%", found=f"{stated}%"))
+                                   expected=f"{computed}%", found=f"{stated}%",
+                                   expected_as="按所列数字计算", found_as="文字说明所称"))
     return out
 
 
@@ -94,4 +96,5 @@ def three_public_change(d: Disclosure, figures: dict[str, Figure]) -> list[Findi
     return [Finding("narrative", "warning",
                     f"说明称“三公”经费比上年变动 {wan(total.yuan)}，但其三项的变动合计 {wan(found)}"
                     f"（{'；'.join(p.quote for p in parts)}）",
-                    total.document, total.line, expected=wan(total.yuan), found=wan(found))]
+                    total.document, total.line, expected=wan(total.yuan), found=wan(found),
+                    expected_as="说明所称合计变动", found_as="三项变动相加")]

@@ -24,7 +24,8 @@ def task_fiscal(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
         else:
             message = f"整体绩效目标表：任务“{t.name} {t.content}”合计 {t.amount}，其中财政资金 {t.fiscal}"
         out.append(Finding("task", "warning", message, t.document, t.line,
-                           expected=f"{t.amount} {t.unit}", found=f"{t.fiscal} {t.unit}"))
+                           expected=f"{t.amount} {t.unit}", found=f"{t.fiscal} {t.unit}",
+                           expected_as="任务合计", found_as="其中财政资金"))
     return out
 
 
@@ -41,7 +42,9 @@ def tasks_total(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
     first = money_tasks[0]
     return [Finding("task", "warning",
                     f"整体绩效目标表：{len(money_tasks)} 项任务合计 {wan(found)}，预算（{table_title(d, total.table)}）"
-                    f"为 {wan(total.yuan)}；有 {wan(total.yuan - found)} 未分到任何任务", first.document, first.line, expected=wan(total.yuan), found=wan(found))]
+                    f"为 {wan(total.yuan)}；有 {wan(total.yuan - found)} 未分到任何任务", first.document, first.line, expected=wan(total.yuan), found=wan(found),
+                    expected_as="预算支出总计", found_as="各项任务相加", other_document=total.document,
+                    other_line=total.line)]
 
 
 def budget_lines(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
@@ -56,7 +59,8 @@ def budget_lines(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
             out.append(Finding("task", "warning",
                                f"整体绩效目标表：预算情况“{b.label}” {b.printed} {b.unit} 与{table_title(d, fig.table)}不符",
                                b.document, b.line, expected=f"{format_yuan(fig.yuan)} 元",
-                               found=f"{b.printed} {b.unit}"))
+                               found=f"{b.printed} {b.unit}", expected_as="预算表所列", found_as="绩效目标表所列",
+                               other_document=fig.document, other_line=fig.line))
     return out
 
 
@@ -76,5 +80,6 @@ def unit_totals(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
             out.append(Finding("project-sum", "warning",
                                f"项目绩效目标表：单位 {u.code} {u.name} 列 {u.printed} {u.unit}，其下 "
                                f"{len(parts)} 个{'单位' if subs else '项目'}合计 {wan(found)}",
-                               u.document, u.line, expected=wan(u.yuan), found=wan(found)))
+                               u.document, u.line, expected=wan(u.yuan), found=wan(found),
+                               expected_as="单位行所印", found_as=f"其下{'单位' if subs else '项目'}相加"))
     return out

@@ -46,7 +46,8 @@ def budget_against_final(budget: Disclosure, final: Disclosure) -> list[Finding]
                 f"{table.title}：决算所列{r.label}的预算数为 {format_yuan(stated)} 元，而预算文件"
                 f"（{fig.document}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",
                 table.document, r.line, expected=f"{format_yuan(fig.yuan)} 元",
-                found=f"{format_yuan(stated)} 元", table=table.id))
+                found=f"{format_yuan(stated)} 元", table=table.id, expected_as="预算文件所列",
+                found_as="决算所列预算数", other_document=fig.document, other_line=fig.line))
     return out
 
 
