@@ -109,8 +109,8 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
     registry = load_registry(data_dir)
     assets = collect_assets(site_dir)
     inputs = Inputs(None, load_content(site_dir / "content"), config, assets.sources, data_dir)
-    common = manifest.common_fingerprint(site_dir, inputs, assets.urls)      # what units and search parts read
-    site_common = manifest.site_fingerprint(common, data_dir)                # and what the site's pages read
+    common = manifest.common_fingerprint(site_dir, inputs, assets.urls)      # what every output reads
+    site_common = manifest.site_fingerprint(common, data_dir)                # and the registry, for the site
     previous = manifest.read_manifest(out)
     env = render.environment(site_dir)
     with tempfile.TemporaryDirectory(prefix="budgetsite-build-") as scratch:
@@ -183,7 +183,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             clock.mark("site model and open data")
 
             pages = page_map(inputs)
-            prints = manifest.fingerprints(pages, site_common, keys)
+            prints = manifest.fingerprints(pages, common, keys)
             old_pages = previous.get("pages", {})
             todo_pages = [p for p in pages
                           if old_pages.get(p.path) != prints[p.path] or not staging.link_from_previous([p.path])]

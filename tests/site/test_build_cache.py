@@ -181,11 +181,32 @@ def add_a_new_department(data: Path) -> str:
     return folder
 
 
-def test_a_department_new_to_the_site_builds_its_own_unit_alone(built, tmp_path, monkeypatch):
+def made_again(data, out, cache, monkeypatch) -> tuple[list[str], list[str]]:
+    """Build again; the units it built and the department pages it rendered (not those it kept)."""
+    from generator.site import render
+
+    units_made, pages_made = [], []
+    unit, page = units.build_unit, render.render
+    monkeypatch.setattr(units, "build_unit", lambda task: units_made.append(task[0]) or unit(task))
+    monkeypatch.setattr(render, "render", lambda p, *a, **k: pages_made.append(p.path) or page(p, *a, **k))
+    build(ROOT, data, out, jobs=1, cache=cache)
+    monkeypatch.undo()
+    return sorted(units_made), sorted(p for p in pages_made if p.startswith("departments/") and p.count("/") == 3)
+
+
+def test_a_department_new_to_the_site_builds_its_own_unit_and_page_alone(built, tmp_path, monkeypatch):
     data, out, cache, keys = built
     folder = add_a_new_department(data)
-    assert rebuild(data, out, cache, monkeypatch) == [folder]
+    assert made_again(data, out, cache, monkeypatch) == ([folder], ["departments/luohe/xinbumen/index.html"])
     # and the output is what a build from nothing makes of the same data
     build(ROOT, data, tmp_path / "fresh", use_cache=False)
     assert tree(out) == tree(tmp_path / "fresh")
     assert (out / "departments" / folder / "index.html").is_file()
+    # another department's registry entry changed: its page alone is made again, no unit
+    registry = data / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    entry = "- name: 漯河市人民政府办公室\n  region: 漯河市\n  slug: renminzhengfubangongshi\n  aliases: []"
+    assert entry in text
+    registry.write_text(text.replace(entry, entry.replace("aliases: []", "aliases: [漯河市政府办]")), encoding="utf-8")
+    assert made_again(data, out, cache, monkeypatch) == ([], ["departments/luohe/renminzhengfubangongshi/index.html"])
+    assert "漯河市政府办" in (out / "departments/luohe/renminzhengfubangongshi/index.html").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from pathlib import Path
 import generator
 from generator.site import THEME
 from generator.site.output.writer import MANIFEST  # noqa: F401  (named once, where the output is written)
-from generator.site.pages import CONTENT, EVERYTHING, Inputs, Page
+from generator.site.pages import CONTENT, EVERYTHING, READS, Inputs, Page
 from generator.store.layout import REGISTRY
 
 
@@ -53,8 +53,10 @@ def common_fingerprint(site_dir: Path, inputs: Inputs, asset_urls: dict[str, str
 
 
 def site_fingerprint(common: str, data_dir: Path) -> str:
-    """What the site's own pages depend on besides their disclosures: ``common`` and the registry (the
-    department pages' names, aliases and predecessors, the indexes that list departments)."""
+    """What the site as a whole depends on besides its disclosures: ``common`` and the registry.  A build
+    whose site fingerprint and unit keys are those of the last has nothing to do; otherwise each page is
+    judged by its own fingerprint, and a department's page holds what it reads of the registry as an
+    input of its own (``pages.departments``), so a department new to the registry remakes no other's."""
     registry = data_dir / REGISTRY
     return _digest(f"{common}\0{_digest(registry.read_bytes()) if registry.is_file() else ''}".encode())
 
@@ -66,7 +68,7 @@ def fingerprints(pages: list[Page], common: str, keys: dict[str, str]) -> dict[s
     out = {}
     for p in pages:
         parts = [common, p.path, p.template, f"{p.context.__module__}.{p.context.__qualname__}", p.key]
-        parts += [named.get(i) or keys.get(i, "") for i in p.inputs]
+        parts += [named.get(i) or keys.get(i) or (i if i.startswith(READS) else "") for i in p.inputs]
         out[p.path] = _digest("\0".join(parts).encode())
     return out
 

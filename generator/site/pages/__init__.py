@@ -21,6 +21,7 @@ from generator.site.sanitize import render_markdown
 # What a page's inputs may name besides a disclosure folder
 EVERYTHING = "*"          # every disclosure
 CONTENT = "content"       # the hand-written pages and settings
+READS = "reads:"          # an input that is what the page reads itself (a digest), not the name of one
 
 
 @dataclass

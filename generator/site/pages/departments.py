@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from generator.core import vocabulary as V
 from generator.core.slugs import region_display
 from markupsafe import Markup
@@ -10,12 +13,20 @@ from generator.site import svg, urls
 from generator.site.charts import trend
 from generator.site.execution import ACTUAL_COLOUR, BUDGET_COLOUR
 from generator.site.formatting import share, wan
-from generator.site.pages import Inputs, Page, crumbs
+from generator.site.pages import READS, Inputs, Page, crumbs
 
 
 def pages(inputs: Inputs) -> list[Page]:
-    return [Page(dep.url, "department.html", context, key=dep.url, inputs=tuple(v.folder for v in dep.disclosures),
+    return [Page(dep.url, "department.html", context, key=dep.url,
+                 inputs=tuple(v.folder for v in dep.disclosures) + (registry_input(dep),),
                  charts=len(dep.disclosures) > 1, shard=True) for dep in inputs.model.departments]
+
+
+def registry_input(dep) -> str:
+    """What the page shows of the registry (its other names, its predecessors and whether each has a page
+    here), as an input of its fingerprint: the page is made again when that changes, and only then."""
+    shown = [dep.aliases, [(p.name, p.url) if hasattr(p, "url") else p for p in dep.predecessors]]
+    return READS + hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
 
 
 # what a reader compares between what was planned and what was spent
