@@ -100,8 +100,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "已重新生成：新生成 {rendered} 个页面，{reused} 个未变"),
     "serve.failed": ("error: {error} (the previous preview is still served, with this error on every page)",
                      "错误：{error}（仍在预览上一次生成的网站，每个页面顶部显示这个错误）"),
-    "serve.banner": ("The last rebuild failed; this is the previous preview.",
-                     "最近一次重新生成失败，这里显示的是上一次生成的网站。"),
+    "serve.banner": ("The last rebuild failed: this is the last site that built, without your latest change.",
+                     "最近一次重新生成失败：这里显示的是上一次成功生成的网站，不含最新的修改。"),
     # budgetsite init
     "init.wrote": ("wrote a new site in {folder}:", "已在 {folder} 建立新网站："),
     "init.next": ("next:", "接下来："),
