@@ -40,3 +40,27 @@ def test_english_plurals():
 ])
 def test_the_language_is_chosen_by_lang_then_the_locale(choice, environ, expected):
     assert language(choice, environ) == expected
+
+
+def test_every_key_the_code_asks_for_is_in_the_catalogue_and_every_key_is_asked_for():
+    import re
+
+    from tests.conftest import ROOT
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "generator").rglob("*.py"))
+    sections = "|".join(sorted({k.split(".")[0] for k in CATALOGUE}))
+    asked = set(re.findall(rf"""["']((?:{sections})\.[a-z_]+(?:\.[a-z_]+)*)["']""", code))
+    assert asked and asked - set(CATALOGUE) == set()
+    built = {k for k in CATALOGUE if k.startswith(("check.severity.", "summary."))}   # keys made from a name
+    assert set(CATALOGUE) - asked - built == set()
+
+
+def test_a_warning_during_a_progress_bar_is_shown_by_the_bar(capsys):
+    from generator.core import notices
+
+    shown = []
+    with notices.shown_by(shown.append):
+        notices.warn("the cache cannot be written")
+    notices.warn("after the bar")
+    assert shown == ["warning: the cache cannot be written"]
+    assert capsys.readouterr().err == "warning: after the bar\n"
