@@ -1,5 +1,6 @@
 """What budgetsite does, as library functions: the command line and the tests call these.
 
+    init_site(folder)                       a new site, with placeholders to edit, in a new or empty folder
     import_documents(data_dir, files)       published files -> the data directory
     check_data(data_dir)                    validate and audit the data directory
     build_site(site_dir, data_dir, out)     the data directory -> the static site
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator.audit.check import CheckReport, check_data, format_report
 from generator.site.build import BuildResult, build as build_site
+from generator.site.starter import init_site
 from generator.store.importing import ImportResult, import_documents
 from generator.store.read import load_all
 from generator.store.tidy import tidy_frames
@@ -26,4 +28,4 @@ def load_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
     return tidy_frames(load_all(data_dir))
 
 __all__ = ["BuildResult", "CheckReport", "ImportResult", "build_site", "check_data", "format_report",
-           "import_documents", "load_frames"]
+           "import_documents", "init_site", "load_frames"]

@@ -1,4 +1,5 @@
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,42 @@ from generator.read import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
+
+# The browser tests (marked ``browser``) drive Debian's Chromium; another one may be named here
+CHROMIUM = os.environ.get("BUDGETSITE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+NO_CHROMIUM = f"Chromium not found at {CHROMIUM} (sudo apt-get install chromium, or BUDGETSITE_CHROMIUM=PATH)"
+
+
+def _chromium_missing() -> bool:
+    return not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without Chromium, the browser tests are skipped, and said so in one line at the end; with ``CI`` set they
+    are required instead: each fails, so that CI can never pass without them."""
+    browser = [item for item in items if item.get_closest_marker("browser")]
+    if not browser or not _chromium_missing():
+        return
+    config.stash[_BROWSER_MISSING] = len(browser)
+    if not os.environ.get("CI"):
+        for item in browser:
+            item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if os.environ.get("CI") and item.get_closest_marker("browser") and _chromium_missing():
+        pytest.fail(f"CI is set, so the browser tests are required: {NO_CHROMIUM}", pytrace=False)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    missing = config.stash.get(_BROWSER_MISSING, 0)
+    if missing:
+        what = "failed (CI is set: they are required)" if os.environ.get("CI") else "skipped"
+        terminalreporter.write_line(f"{missing} browser tests {what}: {NO_CHROMIUM}")
+
+
+_BROWSER_MISSING = pytest.StashKey[int]()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -24,6 +61,20 @@ def _own_cache(tmp_path_factory):
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = old
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_messages():
+    """The tests read the command line's English messages whatever the machine's locale (a Chinese locale
+    chooses Chinese messages: ``core.messages.language``); tests of the Chinese ones ask for them."""
+    import os
+
+    old = {k: os.environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if k in os.environ}
+    for key, value in old.items():
+        if value.lower().startswith("zh"):
+            os.environ[key] = "C.UTF-8"
+    yield
+    os.environ.update(old)
 
 
 @pytest.fixture(scope="session")

@@ -49,3 +49,12 @@ def test_a_wheel_installed_without_editable_mode_builds_the_sample_site(tmp_path
     assert "8,641.20" in page.read_text(encoding="utf-8")
     assert (out / "404.html").is_file() and (out / "pagefind" / "site" / "pagefind.js").is_file()
     assert (out / "pagefind" / "part-00" / "pagefind.js").is_file()
+    # the starter site ships with the wheel: init writes it, and the new site builds
+    new = tmp_path / "new-site"
+    result = subprocess.run([str(env / "bin" / "budgetsite"), "init", str(new)], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (new / "content/about.md").is_file() and (new / ".github/workflows/site.yml").is_file()
+    result = subprocess.run([str(env / "bin" / "budgetsite"), "-q", "build"], capture_output=True, text=True, cwd=new)
+    assert result.returncode == 0, result.stderr
+    assert (new / "output/about/index.html").is_file()

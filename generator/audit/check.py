@@ -16,8 +16,9 @@ from pathlib import Path
 from generator.audit import audit, import_notes
 from generator.audit.phases import cross_phase
 from generator.core.errors import DataError
+from generator.core.messages import CATALOGUE, say
 from generator.core.model import Disclosure, Finding
-from generator.store.layout import DISCLOSURES, data_dir_problem, disclosure_dirs, source_files
+from generator.store.layout import DISCLOSURES, begun, data_dir_problem, disclosure_dirs, source_files
 from generator.store.read import load_disclosure
 from generator.store.registry import load as load_registry
 from generator.store.schema import unsafe_paths, validate_disclosure
@@ -56,7 +57,7 @@ def check_data(data_dir: Path) -> CheckReport:
     except DataError as exc:
         report.problems.append(str(exc))
     dirs = disclosure_dirs(data_dir)
-    if not dirs:
+    if not dirs and not begun(data_dir):
         report.problems.append(f"{data_dir}: no disclosures found (expected "
                                f"{data_dir}/{DISCLOSURES}/*/*/*/disclosure.json)")
     sources = set(source_files(data_dir))
@@ -77,29 +78,36 @@ def check_data(data_dir: Path) -> CheckReport:
     return report
 
 
-def format_report(report: CheckReport, data_dir: Path) -> str:
-    """The report as printed by ``budgetsite check``."""
+def format_report(report: CheckReport, data_dir: Path, lang: str = "en", quiet: bool = False) -> str:
+    """The report as printed by ``budgetsite check``: each disclosure with its findings and import notes, then
+    one line for the whole; ``quiet``: only the disclosures with findings, their findings, and that line."""
     if not report.valid:
-        lines = [f"invalid: {p}" for p in report.problems]
-        n = len(report.problems)
-        lines.append(f"{n} problem{'s' if n > 1 else ''}: the data is invalid")
+        lines = [say("check.invalid", lang, problem=p) for p in report.problems]
+        lines.append(say("check.invalid.done", lang, n=len(report.problems)))
         return "\n".join(lines) + "\n"
     lines = []
     for path, d, findings in report.audited:
         notes = report.notes.get(path, [])
-        lines.append(f"{d.department} {d.name} ({path.relative_to(data_dir)}): {len(findings)} findings"
-                     + (f", {len(notes)} import notes" if notes else ""))
-        lines += [format_finding(f) for f in findings]
-        lines += [format_finding(f, "import note") for f in notes]
+        if quiet and not findings:
+            continue
+        lines.append(say("check.disclosure", lang, department=d.department, name=d.name,
+                         folder=path.relative_to(data_dir), n=len(findings))
+                     + (say("check.disclosure.notes", lang, n=len(notes)) if notes and not quiet else ""))
+        lines += [format_finding(f, lang=lang) for f in findings]
+        if not quiet:
+            lines += [format_finding(f, lang=lang, note=True) for f in notes]
     n_notes = sum(len(n) for n in report.notes.values())
-    lines.append(f"data valid: {len(report.audited)} disclosures, {report.findings} audit findings"
-                 + (f", {n_notes} import notes (the importer's own decisions, not the documents' errors)"
-                    if n_notes else ""))
+    lines.append(say("check.valid", lang, disclosures=len(report.audited), findings=report.findings)
+                 + (say("check.valid.notes", lang, n=n_notes) if n_notes else ""))
+    if not report.audited:
+        lines.append(say("check.empty", lang))
     return "\n".join(lines) + "\n"
 
 
-def format_finding(f: Finding, label: str = "") -> str:
-    """One finding or note on one line: severity, where, what, and both figures."""
-    figures = f" (expected {f.expected}, found {f.found})" if f.expected or f.found else ""
-    tag = f"{label}, {f.severity}" if label else f.severity
-    return f"  [{tag}] {f.document}:{f.line} {f.message}{figures}"
+def format_finding(f: Finding, lang: str = "en", note: bool = False) -> str:
+    """One finding (or, ``note``, import note) on one line: severity, where, what, and both figures."""
+    figures = say("check.figures", lang, expected=f.expected, found=f.found) if f.expected or f.found else ""
+    key = f"check.severity.{f.severity}"
+    severity = say(key, lang) if key in CATALOGUE else f.severity
+    tag = say("check.note", lang, severity=severity) if note else severity
+    return say("check.finding", lang, tag=tag, document=f.document, line=f.line, message=f.message, figures=figures)

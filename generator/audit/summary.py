@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.audit.check import CheckReport
 from generator.audit.figures import headline
 from generator.core import vocabulary as V
+from generator.core.messages import say
 from generator.core.model import Disclosure, Finding
 
 # the measures of an entry, by the names scripts read, and the headline figures each is taken from (the
@@ -71,15 +72,16 @@ def summarise(report: CheckReport, data_dir: Path) -> list[dict]:
             for path, d, findings in report.audited]
 
 
-def format_summary(entries: list[dict]) -> str:
+def format_summary(entries: list[dict], lang: str = "en") -> str:
     """The summary as printed for a reader: one line per disclosure."""
-    names = {"total": "收支总计", "basic": "基本支出", "project": "项目支出", "three_public": "“三公”经费"}
     lines = []
     for e in entries:
-        figures = "，".join(f"{names[k]} {_wan(v)} 万元" for k, v in e["measures"].items())
-        lines.append(f"{e['region']} {e['department']} {e['year']} {e['phase']}（{e['scope']}）: "
-                     f"{figures or '未找到主要数字'}; {e['coverage']['tables']} 张表，{e['coverage']['figures']} 个数字；"
-                     f"{e['findings']} 条核对发现，{e['notes']} 条导入说明")
+        figures = say("summary.join", lang).join(
+            say("summary.figure", lang, measure=say(f"summary.{k}", lang), wan=_wan(v)) for k, v in e["measures"].items())
+        lines.append(say("summary.line", lang, region=e["region"], department=e["department"], year=e["year"],
+                         phase=e["phase"], scope=e["scope"], figures=figures or say("summary.none", lang),
+                         tables=e["coverage"]["tables"], printed=e["coverage"]["figures"], findings=e["findings"],
+                         notes=e["notes"]))
     return "\n".join(lines) + ("\n" if lines else "")
 
 

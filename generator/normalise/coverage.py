@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from generator.core.messages import say
 from generator.core.model import Coverage, CoveredTable, Table, Unplaced
 from generator.core.money import is_figure
 from generator.core.vocabulary import Kind
@@ -74,23 +75,23 @@ def page_of(doc: Document, line: int) -> int | None:
     return doc.pages[line - 1] if doc.pages and 0 < line <= len(doc.pages) else None
 
 
-def report(coverage: Coverage) -> list[str]:
+def report(coverage: Coverage, lang: str = "en") -> list[str]:
     """The lines ``budgetsite import`` prints for one document: the counts, then what was not taken."""
-    where = lambda t: f"{t.document}:{t.line}" + (f" (page {t.page})" if t.page else "")  # noqa: E731
+    def where(t: CoveredTable | Unplaced) -> str:
+        if t.page:
+            return say("import.where.page", lang, document=t.document, line=t.line, page=t.page)
+        return say("import.where", lang, document=t.document, line=t.line)
+
     recognised = [t for t in coverage.tables if t.kind and t.kind != GENERIC]
     generic = [t for t in coverage.tables if t.kind == GENERIC]
-    lines = [f"{coverage.document}: {len(recognised)} of {len(coverage.tables)} tables, "
-             f"{coverage.landed} of {coverage.printed} figures"
-             + (f" ({len(generic)} table{'s' if len(generic) > 1 else ''} of no known kind kept as printed)"
-                if generic else "")]
+    lines = [say("import.document", lang, document=coverage.document, recognised=len(recognised),
+                 tables=len(coverage.tables), landed=coverage.landed, printed=coverage.printed)
+             + (say("import.document.generic", lang, n=len(generic)) if generic else "")]
     for t in coverage.tables:
         if t.kind == GENERIC:
-            lines.append(f"  note: {where(t)} “{t.title or '—'}” is not a table of a known kind: kept as printed "
-                         f"({t.printed} figures), shown as not recognised (import --strict refuses it)")
+            lines.append(say("import.generic", lang, where=where(t), title=t.title or "—", printed=t.printed))
         if not t.kind:
-            lines.append(f"  warning: {where(t)} a table-like block was not recognised and holds no figures: "
-                         f"“{t.title or '—'}”")
+            lines.append(say("import.block", lang, where=where(t), title=t.title or "—"))
         for u in t.unplaced:
-            lines.append(f"  warning: {where(u)} the figure {u.printed} in “{u.table}” was not placed in any "
-                         f"cell of the data")
+            lines.append(say("import.unplaced", lang, where=where(u), printed=u.printed, table=u.table))
     return lines

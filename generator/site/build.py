@@ -34,6 +34,7 @@ from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
 from generator.core.folders import hold
+from generator.core.progress import SILENT, Progress
 from generator.site import render, units
 from generator.site.config import load_config
 from generator.site.model import site_model
@@ -42,7 +43,7 @@ from generator.site.output.assets import collect_assets
 from generator.site.output.writer import Staging, guard
 from generator.site.pages import Inputs, load_content, page_map
 from generator.store.cache import cannot_write, default_dir, read_json_entry, usable, write_json_entry
-from generator.store.layout import DISCLOSURES, SOURCES, disclosure_folders, source_files
+from generator.store.layout import DISCLOSURES, SOURCES, begun, disclosure_folders, source_files
 from generator.store.schema import unsafe_paths
 from generator.store.registry import load as load_registry
 
@@ -72,9 +73,10 @@ class _Clock:
 
 
 def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None, jobs: int = 1,
-          cache: Path | None = None, use_cache: bool = True) -> BuildResult:
+          cache: Path | None = None, use_cache: bool = True, progress: Progress = SILENT) -> BuildResult:
     """Build the site of ``data_dir`` into ``out``, replacing it whole (``output.writer``): refused when
-    ``out`` is not a folder the build may replace; one build at a time beside the same output."""
+    ``out`` is not a folder the build may replace; one build at a time beside the same output.  ``progress``
+    is told of each disclosure built and each page rendered."""
     guard(out, {"the data": data_dir, "the site's folder": site_dir, "the folder the build runs in": Path.cwd()},
           {"the data": data_dir, "the site's templates": site_dir / "templates",
            "the site's content": site_dir / "content"})
@@ -85,7 +87,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
     with hold(out.resolve().parent, "this build"):
         guard(out, {}, {})            # the folder may have changed while the build waited
         try:
-            return _build(site_dir, data_dir, out, base_url, jobs, cache, use_cache)
+            return _build(site_dir, data_dir, out, base_url, jobs, cache, use_cache, progress)
         except OSError as exc:
             # a full or read-only disk, a folder removed underneath: the staging folder is gone with the error
             where = f" ({exc.filename})" if exc.filename else ""
@@ -94,7 +96,7 @@ def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None
 
 
 def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs: int,
-           cache: Path | None, use_cache: bool) -> BuildResult:
+           cache: Path | None, use_cache: bool, progress: Progress) -> BuildResult:
     clock = _Clock()
     unsafe = unsafe_paths(data_dir)
     if unsafe:
@@ -104,8 +106,9 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
     config = load_config(site_dir, base_url)
     root = (data_dir / DISCLOSURES).resolve()
     folders = disclosure_folders(data_dir)
-    if not folders:
-        raise BudgetsiteError(f"{data_dir}: no disclosures to build (import documents first: budgetsite import FILE)")
+    if not folders and not begun(data_dir):
+        raise BudgetsiteError(f"{data_dir}: no disclosures to build (import documents first: budgetsite import FILE; "
+                              f"a new site starts with budgetsite init)")
     registry = load_registry(data_dir)
     assets = collect_assets(site_dir)
     inputs = Inputs(None, load_content(site_dir / "content"), config, assets.sources, data_dir)
@@ -154,9 +157,11 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
                 known = {}                       # what the last build had and this one has not goes now
             gc.freeze()
             clock.mark("reuse unchanged disclosures")
+            progress.stage("progress.units", len(todo))
             for result in _map(units.build_unit, todo, jobs):
                 results[result.folder] = units.shared(result, strings)
                 staging.keep(result.files)
+                progress.advance()
             built_units = len(todo)
             clock.mark("build disclosures")
 
@@ -189,12 +194,14 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
                           if old_pages.get(p.path) != prints[p.path] or not staging.link_from_previous([p.path])]
             clock.mark("page fingerprints")
             render.start(env, inputs, assets.urls)
+            progress.stage("progress.pages", len(todo_pages))
             try:
                 # in this process: workers forked now would each copy much of the site's model (the views of
                 # every department-year) as they read it; at 10,000 that was the build's peak of memory,
                 # for a stage of a few seconds
                 for path, data in _map(render.render, todo_pages, 1):
                     staging.write(path, data)
+                    progress.advance()
             finally:
                 render.stop()
             clock.mark("render site pages")
@@ -221,10 +228,12 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             del model, inputs, results, pages, todo_pages
             gc.unfreeze()
             gc.collect()
+            progress.stage("progress.search", len(stale))
             search.index_shards({name: ({path: units.search_path(cache_dir, key) if key else staging.current(path)
                                          for path, _, key in shards[name]},
                                         staging.fresh_tree(f"{search.SEARCH_DIR}/{name}"))
                                  for name in stale}, jobs)
+            progress.advance(len(stale))
             clock.mark(f"search index ({len(stale)} of {len(shards)} parts)")
             staging.publish(lambda files, size: manifest.manifest_bytes(
                 prints, keys, found, site_common, {"pages": counts[0], "files": files, "bytes": size}))

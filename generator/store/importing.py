@@ -17,6 +17,7 @@ from generator.core.errors import BudgetsiteError
 from generator.core.folders import clear_leftovers, hold, recover
 from generator.core.notices import warn
 from generator.core.model import Coverage, Disclosure
+from generator.core.progress import SILENT, Progress
 from generator.normalise.disclosure import parse_document, refuse_unrecognised
 from generator.normalise.merge import merge
 from generator.read import read_file, read_source
@@ -27,6 +28,11 @@ from generator.store.names import safe_name, stored_name
 from generator.store.registry import load as load_registry
 from generator.store.write import write_data
 
+
+# why a file given is stored under another name, or not stored (``ImportResult.stored``)
+SAME = "the same document is already there"
+TAKEN = "another document has that name"
+UNSAFE = "a name that is safe in every file system and URL"
 
 # how long to wait for a Dask scheduler to answer before saying it cannot be reached
 CONNECT_SECONDS = 10
@@ -44,7 +50,7 @@ class ImportResult:
 
 def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
                      cache_dir: Path | None = None, scheduler: str | None = None,
-                     strict: bool = False) -> ImportResult:
+                     strict: bool = False, progress: Progress = SILENT) -> ImportResult:
     """Import ``files`` (and re-import every document in ``DIR/sources``) into ``data_dir``.
 
     Documents are parsed in ``jobs`` processes, or, given the address of a
@@ -54,7 +60,8 @@ def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
     kept as printed (a generic table), unless ``strict``: then it refuses
     the document, as any refusal does.  One import at a time runs on
     a data directory: a second waits for the first (``core.folders.hold``),
-    then reads the sources as the first left them.
+    then reads the sources as the first left them.  ``progress`` is told of
+    each document parsed.
     """
     if data_dir.exists() and not data_dir.is_dir():
         raise BudgetsiteError(f"--data {data_dir} is a file; expected the data folder")
@@ -65,11 +72,11 @@ def import_documents(data_dir: Path, files: list[Path] = (), jobs: int = 1,
             warn(f"{data_dir} had been set aside by an import that was stopped; it is back in place")
         for gone in clear_leftovers(data_dir.resolve()):
             warn(f"removed {gone}, left by an import that was stopped")
-        return _import(data_dir, files, jobs, cache_dir, scheduler, strict)
+        return _import(data_dir, files, jobs, cache_dir, scheduler, strict, progress)
 
 
 def _import(data_dir: Path, files: list[Path], jobs: int, cache_dir: Path | None,
-            scheduler: str | None, strict: bool) -> ImportResult:
+            scheduler: str | None, strict: bool, progress: Progress) -> ImportResult:
     documents: dict[str, tuple[str, bytes]] = {}     # stored file name -> (path shown in errors, bytes)
     by_hash: dict[str, str] = {}                     # SHA-256 of the bytes -> stored file name
     sources = data_dir / SOURCES
@@ -84,14 +91,13 @@ def _import(data_dir: Path, files: list[Path], jobs: int, cache_dir: Path | None
         digest = hashlib.sha256(raw).hexdigest()
         if digest in by_hash:
             if by_hash[digest] != path.name:
-                stored.append((str(path), by_hash[digest], "the same document is already there"))
+                stored.append((str(path), by_hash[digest], SAME))
             else:
                 documents[path.name] = (str(path), raw)
             continue
         name = stored_name(path.name, digest, set(documents))
         if name != path.name:
-            stored.append((str(path), name, "another document has that name" if safe_name(path.name) in documents
-                           else "a name that is safe in every file system and URL"))
+            stored.append((str(path), name, TAKEN if safe_name(path.name) in documents else UNSAFE))
         documents[name] = (str(path), raw)
         added[name] = raw
         by_hash[digest] = name
@@ -104,7 +110,8 @@ def _import(data_dir: Path, files: list[Path], jobs: int, cache_dir: Path | None
     found = {name: cache.get(name, documents[name][1]) for name in names}
     todo = [name for name in names if found[name] is None]
     tasks = [(documents[n][0], documents[n][1], n, extra) for n in todo]
-    parsed = _parse_on_cluster(tasks, scheduler) if scheduler else _parse_all(tasks, jobs)
+    progress.stage("progress.parse", len(tasks))
+    parsed = _parse_on_cluster(tasks, scheduler, progress) if scheduler else _parse_all(tasks, jobs, progress)
     for name, part in zip(todo, parsed):
         cache.put(name, documents[name][1], part)
         found[name] = part
@@ -130,15 +137,21 @@ def _parse_one(task: tuple[str, bytes, str, str | None]) -> Disclosure:
     return part
 
 
-def _parse_all(tasks: list[tuple[str, bytes, str, str | None]], jobs: int) -> list[Disclosure]:
+def _parse_all(tasks: list[tuple[str, bytes, str, str | None]], jobs: int, progress: Progress) -> list[Disclosure]:
     """Parse the documents, in ``jobs`` processes when there are several; the first refusal stops the import."""
     if jobs <= 1 or len(tasks) <= 1:
-        return [_parse_one(t) for t in tasks]
+        return [_counted(_parse_one(t), progress) for t in tasks]
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        return list(pool.map(_parse_one, tasks))
+        return [_counted(part, progress) for part in pool.map(_parse_one, tasks)]
 
 
-def _parse_on_cluster(tasks: list[tuple[str, bytes, str, str | None]], scheduler: str) -> list[Disclosure]:
+def _counted(part: Disclosure, progress: Progress) -> Disclosure:
+    progress.advance()
+    return part
+
+
+def _parse_on_cluster(tasks: list[tuple[str, bytes, str, str | None]], scheduler: str,
+                      progress: Progress) -> list[Disclosure]:
     """Parse the documents on a Dask cluster's workers (each needs budgetsite installed); results come back
     in order, and the first refusal stops the import as it does on one machine."""
     try:
@@ -151,7 +164,9 @@ def _parse_on_cluster(tasks: list[tuple[str, bytes, str, str | None]], scheduler
         raise BudgetsiteError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     with client:
         futures = client.map(_parse_one, tasks, pure=False)
-        return client.gather(futures)
+        parts = client.gather(futures)
+        progress.advance(len(parts))
+        return parts
 
 
 def _rename_document(part: Disclosure, name: str) -> None:

@@ -135,6 +135,13 @@ def _plain_file(path: str) -> bool:
         return False
 
 
+def begun(data_dir: Path) -> bool:
+    """A data directory a site was started with (``budgetsite init``) or an import wrote: it holds its
+    ``registry.yaml``.  Without a disclosure it is a site with nothing published yet, which builds and
+    checks as such; a folder without either is more likely a mistyped ``--data``, and is refused."""
+    return _plain_file(os.path.join(data_dir, REGISTRY))
+
+
 def disclosure_folder(region_slug: str, department_slug: str, edition: str) -> str:
     """A disclosure's folder under ``DIR/disclosures`` (``zhengzhou/renminzhengfubangongting/2020-budget``)."""
     return f"{region_slug}/{department_slug}/{edition}"

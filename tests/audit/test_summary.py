@@ -22,11 +22,15 @@ def test_summary_json_gives_exact_headline_figures(capsys):
     assert final["phase"] == "决算" and final["measures"]["total"] == "3078200"
 
 
-def test_summary_for_a_reader_is_one_chinese_line_per_disclosure(capsys):
-    assert main(["summary", "--data", str(ROOT / "data")]) == 0
+def test_summary_for_a_reader_is_one_line_per_disclosure_in_chinese_or_english(capsys):
+    assert main(["summary", "--data", str(ROOT / "data"), "--lang", "zh"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(list((ROOT / "data" / "disclosures").glob("*/*/*/disclosure.json")))
-    assert any("江苏省人民检察院" in line and "收支总计 21,955.35 万元" in line for line in lines)
+    assert any("江苏省人民检察院" in line and "：收支总计 21,955.35 万元" in line for line in lines)
+    assert main(["summary", "--data", str(ROOT / "data"), "--lang", "en"]) == 0
+    english = capsys.readouterr().out.splitlines()
+    assert len(english) == len(lines)
+    assert any("江苏省人民检察院" in line and ": total 21,955.35 万元" in line for line in english)
 
 
 def test_summary_of_invalid_data_is_refused(tmp_path, capsys):

@@ -8,7 +8,6 @@ Security Policy, by keyboard, at phone width, and pass axe-core.
 import functools
 import http.server
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SOURCES, data_with_a_second_year
+from tests.conftest import CHROMIUM, ROOT, SOURCES, data_with_a_second_year
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"
 
 PAGES = {
@@ -78,7 +76,6 @@ class Server:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), "Chromium is missing: apt-get install chromium (.ci/run does this)"
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
         yield b
