@@ -16,7 +16,7 @@ from generator.audit import recall
 from generator.audit.mutation import (COMPARISON_WORD, MUTATION_KINDS, NARRATIVE_FIGURE, TABLE_FIGURE, TOC_TABLE,
                                       apply)
 from generator.core.money import is_figure, parse_decimal
-from generator.store.layout_cache import LayoutCache
+from generator.store.layout_cache import LAYOUT, LayoutCache
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "samples"
@@ -70,9 +70,10 @@ def test_a_figure_printed_nowhere_else_is_not_detectable(budget, planned, layout
     assert total.detectable and "repeated" in total.why
 
 
-def test_apply_changes_only_the_mutated_lines(layouts, planned):
+def test_apply_changes_only_the_mutated_lines(budget, layouts, planned):
     original = layouts[BUDGET]
     before = list(original.document.lines)
+    as_read = LAYOUT.dumps(original)
     for m in planned[::25]:
         changed = apply(original, m)
         differ = {n for n, (a, b) in enumerate(zip(before, changed.document.lines), 1) if a != b}
@@ -82,6 +83,8 @@ def test_apply_changes_only_the_mutated_lines(layouts, planned):
     removed = at(planned, TOC_TABLE, 98)[0]                      # the 支出预算总表, named by the contents' line 12
     assert removed.detectable and (BUDGET, 12) in removed.related
     assert not any(t.start == 100 for t in apply(original, removed).tables)
+    recall.run(budget, planned[::25] + [removed])
+    assert LAYOUT.dumps(original) == as_read                    # neither the mutations nor the import touch it
 
 
 def test_comparison_words_are_detectable_only_where_the_sentence_fixes_them(layouts):
