@@ -169,8 +169,9 @@ def analyse(d: Disclosure, layouts: Iterable[Layout]) -> Redundancy:
 
 
 def _column_sums(red: Redundancy, t: Table, rows: list[tuple[TableRow, dict[str, Figure]]]) -> None:
-    """Each coded parent = its children; each total row = its top rows, its leaves, or the rows since the
-    total above it (with that total): per side or panel, per column, wherever the document's figures agree."""
+    """Each coded parent = its children; each group of a table nested by rows = its items; each total row = its
+    top rows, its leaves, its items, or the rows since the total above it (with that total): per side or panel,
+    per column, wherever the document's figures agree."""
     sides: dict[str | None, list[tuple[TableRow, dict[str, Figure]]]] = {}
     for r, figs in rows:
         sides.setdefault(r.side, []).append((r, figs))
@@ -186,20 +187,38 @@ def _column_sums(red: Redundancy, t: Table, rows: list[tuple[TableRow, dict[str,
         roots = [x for x in coded if not x[0].parent or x[0].parent not in codes]
         leaves = [x for x in coded if x[0].code not in parents]
         plain = [x for x in group if x[0].kind not in ("total", "note") and not is_sub_item(x[0].label)]
+        items = [x for x in group if x[0].kind == "item"]
         previous: tuple[TableRow, dict[str, Figure]] | None = None
         since: list[tuple[TableRow, dict[str, Figure]]] = []
-        for x in group:
+        for i, x in enumerate(group):
+            if x[0].kind == "group" and x[0].level is not None and not coded:
+                _sum(red, x[1], _under(group[i + 1:], x[0].level))
             if x[0].kind != "total":
                 if not is_sub_item(x[0].label):
                     since.append(x)
                 continue
-            for parts in (roots, leaves, [] if coded else plain, since + ([previous] if previous else [])):
+            for parts in (roots, leaves, [] if coded else plain, [] if coded else items,
+                          since + ([previous] if previous else [])):
                 if parts:
                     _sum(red, x[1], parts)
             previous, since = x, []
 
 
+def _under(rows: list[tuple[TableRow, dict[str, Figure]]], level: int) -> list[tuple[TableRow, dict[str, Figure]]]:
+    """The items of a group of a table nested by rows (a procurement table's 货物 › a unit › the goods): down to
+    the next group of the same or a higher level, or a total."""
+    out = []
+    for x in rows:
+        if x[0].kind == "total" or (x[0].kind == "group" and (x[0].level or 0) <= level):
+            break
+        if x[0].kind == "item":
+            out.append(x)
+    return out
+
+
 def _sum(red: Redundancy, whole: dict[str, Figure], parts: list[tuple[TableRow, dict[str, Figure]]]) -> None:
+    if not parts:
+        return
     for column, w in whole.items():
         terms = [(w, 1)] + [(p[1][column], -1) for p in parts if column in p[1]]
         if len(terms) > 1:
