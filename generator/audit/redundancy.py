@@ -162,6 +162,7 @@ def analyse(d: Disclosure, layouts: Iterable[Layout]) -> Redundancy:
     for f in text:
         red.figures[(f.document, f.key)] = f
         red.by_line.setdefault((f.document, f.line), []).append(f)
+    _changes_summed(red, d, text)
     _repeated_in_tables(red, d, cells)
     _repeated_in_text(red, [f for rows in cells.values() for _, figs in rows for f in figs.values()], text)
     _sentence_sums(red, text)
@@ -178,14 +179,18 @@ def _column_sums(red: Redundancy, t: Table, rows: list[tuple[TableRow, dict[str,
     for group in sides.values():
         codes = {r.code for r, _ in group if r.code}
         for r, figs in group:
-            if r.code:
-                children = [x for x in group if x[0].parent == r.code]
-                if children:
-                    _sum(red, figs, children)
+            # a coded parent's children name its code; a project list's details name their unit (its label)
+            children = [x for x in group if x[0].parent == r.code] if r.code else \
+                [x for x in group if x[0].kind == "detail" and not x[0].code and x[0].parent == r.label]
+            if children:
+                _sum(red, figs, children)
         coded = [x for x in group if x[0].code and x[0].kind != "total"]
         parents = {x[0].parent for x in coded if x[0].parent}
         roots = [x for x in coded if not x[0].parent or x[0].parent not in codes]
         leaves = [x for x in coded if x[0].code not in parents]
+        # rows with a code of either scheme, or items without one: those not parents of another
+        rows_below = [x for x in group if x[0].kind != "total" and (x[0].code or x[0].code2 or x[0].kind == "item")]
+        below_leaves = [x for x in rows_below if not x[0].code or x[0].code not in parents]
         plain = [x for x in group if x[0].kind not in ("total", "note") and not is_sub_item(x[0].label)]
         items = [x for x in group if x[0].kind == "item"]
         previous: tuple[TableRow, dict[str, Figure]] | None = None
@@ -197,7 +202,7 @@ def _column_sums(red: Redundancy, t: Table, rows: list[tuple[TableRow, dict[str,
                 if not is_sub_item(x[0].label):
                     since.append(x)
                 continue
-            for parts in (roots, leaves, [] if coded else plain, [] if coded else items,
+            for parts in (roots, leaves, below_leaves, [] if coded else plain, [] if coded else items,
                           since + ([previous] if previous else [])):
                 if parts:
                     _sum(red, x[1], parts)
@@ -298,6 +303,29 @@ def _repeated_in_text(red: Redundancy, table: list[Figure], text: list[Figure]) 
         hi = bisect.bisect_right(values, f.yuan + f.half + widest)
         for g in pool[lo:hi]:
             red.add("repeated", [(f, 1), (g, -1)])
+
+
+def _changes_summed(red: Redundancy, d: Disclosure, text: list[Figure]) -> None:
+    """The change of “三公” the narrative states against the changes of its three parts (比上年增加 A 万元 …):
+    the parts' signed changes add up to the total's.  The sentences are taken as the importer read them
+    (``Disclosure.statements``), each placed on its figure of the line."""
+    changes = {s.measure: s for s in d.statements if s.measure.endswith(V.CHANGE)}
+    total = changes.get(V.THREE_PUBLIC + V.CHANGE)
+    parts = [changes.get(V.three_public_measure(p.key) + V.CHANGE) for p in V.three_public_parts()]
+    if total is None or not all(parts):
+        return
+    terms = []
+    for s, side in [(total, 1)] + [(p, -1) for p in parts]:
+        if not s.yuan:
+            continue                                   # 持平: nothing printed to change
+        number = re.search(r"(?:增加|减少|增长|下降|上升)\s*(\d[\d,]*(?:\.\d+)?)", s.printed)
+        fig = next((f for f in text if f.document == s.document and f.line == s.line and number
+                    and f.printed == number.group(1)), None)
+        if fig is None:
+            return
+        terms.append((fig, side * (1 if s.yuan > 0 else -1)))
+    if len(terms) >= 2:
+        red.add("sentence sum", terms)
 
 
 def _sentence_sums(red: Redundancy, text: list[Figure]) -> None:
