@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from generator.core.codes import Code, canonical_name
 from generator.audit.figures import Figure
 from generator.core.model import Disclosure
+from generator.core.money import half_unit, slack
 from generator.core import vocabulary as V
 from generator.core.vocabulary import Kind
 from generator.site import svg as svg_draw
@@ -68,7 +69,7 @@ def _largest_sentence(what: str, rows: list[tuple[str, int]], total: int) -> str
     return text + "。"
 
 
-def function_classes(d: Disclosure) -> Chart | None:
+def function_classes(d: Disclosure, figures: dict[str, Figure] | None = None) -> Chart | None:
     """Spending by function class (类, the first three digits of the code)."""
     candidates = [t for t in (d.table(Kind.EXPENDITURE), d.table(Kind.GENERAL_BUDGET_FUNCTION)) if t is not None]
     # a table that prints the class rows (类) is preferred: its figures are printed, not summed
@@ -92,9 +93,37 @@ def function_classes(d: Disclosure) -> Chart | None:
         total = sum(y for _, y in rows)
         if not rows:
             return None
-        return Chart("chart-function", "按功能分类（类）的支出", _largest_sentence("按功能分类，支出", rows, total),
-                     rows, total, _bar(rows), t.title)
+        summary = _largest_sentence("按功能分类，支出", rows, total) + _uncoded(t, total) \
+            + _of_one_fund(t, total, (figures or {}).get(V.TOTAL_EXPENDITURE))
+        return Chart("chart-function", "按功能分类（类）的支出", summary, rows, total, _bar(rows), t.title)
     return None
+
+
+def _of_one_fund(t, chart_total: int, spending: Figure | None) -> str:
+    """Why a chart drawn from a table of one fund (the 一般公共预算 alone) shows less than 支出总计."""
+    if spending is None or t.kind != Kind.GENERAL_BUDGET_FUNCTION or spending.yuan == chart_total:
+        return ""
+    return (f"图据{t.title}，只含一般公共预算拨款的支出，比支出总计 {wan(spending.yuan)} 万元"
+            f"{'少' if spending.yuan > chart_total else '多'} {wan(abs(spending.yuan - chart_total))} 万元。")
+
+
+def _uncoded(t, classes_total: int) -> str:
+    """Why the classes may not add up to the table's own 合计: rows it prints without a function code
+    (单位预留机动经费 …), named with their figures; "" when they add up."""
+    row = t.total_row()
+    printed = row.amount("total") if row is not None else None
+    if printed is None or printed == classes_total:
+        return ""
+    gap = printed - classes_total
+    rows = sum(1 for r in t.rows if r.code and r.scheme == "function" and r.level == 1) or 1
+    if abs(gap) <= slack(half_unit(t.unit or "元", t.decimals or 0), rows):
+        return f"本表合计 {wan(printed)} 万元，与各类之和相差 {wan(abs(gap))} 万元，是各数四舍五入所致。"
+    loose = [(r.label, r.amount("total")) for r in t.rows
+             if r.kind == "item" and not r.code and r.amount("total") and r.level in (0, None, 1)]
+    said = f"本表合计 {wan(printed)} 万元，比各类之和{'多' if gap > 0 else '少'} {wan(abs(gap))} 万元"
+    if loose and sum(y for _, y in loose) == gap:
+        return said + "，是未列功能分类科目的" + "、".join(f"{label} {wan(y)} 万元" for label, y in loose) + "。"
+    return said + "，原表未列明其科目。"
 
 
 def economic_classes(d: Disclosure) -> Chart | None:
@@ -114,16 +143,45 @@ def economic_classes(d: Disclosure) -> Chart | None:
     return None
 
 
-def basic_vs_project(figures: dict[str, Figure]) -> Chart | None:
+def rest_of_spending(d: Disclosure, figures: dict[str, Figure]) -> tuple[int, list[tuple[str, int]]] | None:
+    """What 支出总计 holds besides 基本支出 and 项目支出, when the three are stated and do not add up: the
+    remainder, and the columns the 支出总表 prints for it on its total row (单位预留机动经费, 事业单位经营支出 …),
+    each as printed.  Shares that leave it out would not add to 100 %."""
+    total, basic, project = (figures.get(m) for m in (V.TOTAL_EXPENDITURE, V.BASIC, V.PROJECT))
+    if total is None or basic is None or project is None:
+        return None
+    rest = total.yuan - basic.yuan - project.yuan
+    if rest <= 0:
+        return None
+    table = d.table(Kind.EXPENDITURE)
+    row = table.total_row() if table is not None else None
+    columns = [(c.label.split(" / ")[-1], row.amount(c.key)) for c in (table.money_columns if row else [])
+               if c.key not in ("total", "basic", "project") and "." not in c.key]
+    return rest, [(label, yuan) for label, yuan in columns if yuan]
+
+
+def basic_vs_project(d: Disclosure, figures: dict[str, Figure]) -> Chart | None:
     basic, project = figures.get(V.BASIC), figures.get(V.PROJECT)
     if basic is None or project is None:
         return None
     rows = [("基本支出", basic.yuan), ("项目支出", project.yuan)]
-    total = basic.yuan + project.yuan
+    rest = rest_of_spending(d, figures)
+    if rest is not None:
+        rows.append((_rest_label(rest), rest[0]))
+    total = sum(y for _, y in rows)
     summary = (f"基本支出 {wan(basic.yuan)} 万元（{share(basic.yuan, total)}），用于保障机构运转和人员；"
-               f"项目支出 {wan(project.yuan)} 万元（{share(project.yuan, total)}），用于完成特定任务。")
-    return Chart("chart-basic-project", "基本支出与项目支出", summary, rows, total, _bar(rows, colors=True),
+               f"项目支出 {wan(project.yuan)} 万元（{share(project.yuan, total)}），用于完成特定任务")
+    if rest is not None:
+        summary += f"；{rows[-1][0]} {wan(rest[0])} 万元（{share(rest[0], total)}），不属于这两类"
+    return Chart("chart-basic-project", "基本支出与项目支出", summary + "。", rows, total, _bar(rows, colors=True),
                  basic.table)
+
+
+def _rest_label(rest: tuple[int, list[tuple[str, int]]]) -> str:
+    """其他支出, named by the columns that print it where they account for all of it."""
+    yuan, columns = rest
+    return f"其他（{'、'.join(label for label, _ in columns)}）" if columns and sum(y for _, y in columns) == yuan \
+        else "其他支出"
 
 
 def three_public(figures: dict[str, Figure]) -> Chart | None:
@@ -160,7 +218,7 @@ def income_sources(d: Disclosure) -> Chart | None:
 
 
 def charts_for(d: Disclosure, figures: dict[str, Figure]) -> list[Chart]:
-    found = [function_classes(d), economic_classes(d), basic_vs_project(figures), three_public(figures),
+    found = [function_classes(d, figures), economic_classes(d), basic_vs_project(d, figures), three_public(figures),
              income_sources(d)]
     titles = {t.id: t.title for t in d.tables}
     for c in found:

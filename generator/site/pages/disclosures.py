@@ -7,6 +7,7 @@ from generator.core import vocabulary as V
 from generator.core.model import Indicator
 from generator.core.slugs import region_display
 from generator.site import urls
+from generator.site.charts import rest_of_spending
 from generator.site.execution import execution
 from generator.site.findings import present
 from generator.site.formatting import exact_decimals, share, signed_wan, wan
@@ -65,6 +66,12 @@ def _cards(v: DisclosureView) -> list[dict]:
         if v.value(key) is not None:
             cards.append({"label": V.MEASURES[key], "value": _money(v.value(key)),
                           "note": f"占支出总计 {share(v.value(key), total)}" if total else ""})
+    rest = rest_of_spending(v.data, v.figures)
+    if rest is not None:            # the shares above add to 100 % with it
+        yuan, columns = rest
+        named = "、".join(f"{label} {_money(y)}" for label, y in columns)
+        cards.append({"label": "其他支出", "value": _money(yuan),
+                      "note": f"占支出总计 {share(yuan, total)}；不属基本支出和项目支出" + (f"：{named}" if named else "")})
     if v.value(V.THREE_PUBLIC) is not None:
         parts = [(p.short, v.value(V.three_public_measure(p.key))) for p in V.three_public_parts()]
         note = "，".join(f"{label} {_money(y)}" for label, y in parts if y is not None)
