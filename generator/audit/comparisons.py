@@ -12,6 +12,8 @@ figures that differ only within their rounding.
 
 from __future__ import annotations
 
+from generator.core import vocabulary as V
+
 import re
 from dataclasses import dataclass
 
@@ -81,7 +83,7 @@ def _holds(word: str, actual: Money, budget: Money) -> bool | None:
 
 def comparison_words(d: Disclosure, figures: dict | None = None) -> list[Finding]:
     """Each “决算数大于/小于/等于预算数” contradicted by the budget and the actual its sentence states."""
-    if d.phase != "决算":
+    if d.phase != V.FINAL:
         return []
     text_lines = list(prose(d))
     out = []

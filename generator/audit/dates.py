@@ -9,6 +9,8 @@ may be any date.
 
 from __future__ import annotations
 
+from generator.core import vocabulary as V
+
 import re
 
 from generator.audit.doctext import prose, quote
@@ -20,7 +22,7 @@ _ASSETS = re.compile(r"车辆|用车|资产|设备|房屋|土地")
 
 def _expected(phase: str, year: int) -> tuple[int, ...]:
     """The years an asset date of a disclosure of ``phase`` and ``year`` names."""
-    return (year,) if phase == "决算" else (year - 1, year)
+    return (year,) if phase == V.FINAL else (year - 1, year)
 
 
 def _of_another_year(phase: str, year: int, date: tuple[int, int, int | None]) -> bool:
@@ -28,7 +30,7 @@ def _of_another_year(phase: str, year: int, date: tuple[int, int, int | None]) -
     drawn up in), or the end of a later year; a 决算 published in the next year may state a date of
     that year, and is not held to its year-end there."""
     y, month, day = date
-    if phase == "决算":
+    if phase == V.FINAL:
         return y < year or y > year + 1 or (y == year + 1 and (month, day) == (12, 31))
     return y < year - 1 or y > year
 

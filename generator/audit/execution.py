@@ -9,6 +9,8 @@ show the budget beside the actual and the audit can hold the actual against the 
 
 from __future__ import annotations
 
+from generator.core import vocabulary as V
+
 import re
 from dataclasses import dataclass
 
@@ -34,7 +36,7 @@ class ExecutionItem:
 
     @property
     def budget_label(self) -> str:
-        return "全年预算" if self.budget.measure == "execution.full" else "年初预算"
+        return "全年预算" if self.budget.measure == V.EXECUTION_FULL else "年初预算"
 
     @property
     def label(self) -> str:
@@ -52,15 +54,15 @@ def stated_items(d: Disclosure) -> list[ExecutionItem]:
     """Each numbered item whose budget and actual the narrative states, in document order."""
     by_line: dict[tuple[str, int], dict[str, Statement]] = {}
     for s in d.statements:
-        if s.subject and s.measure.startswith("execution."):
+        if s.subject and s.measure.startswith(V.EXECUTION):
             by_line.setdefault((s.document, s.line), {}).setdefault(s.measure, s)
     out = []
     for found in by_line.values():
-        actual = found.get("execution.actual")
-        budget = found.get("execution.full") or found.get("execution.initial")
+        actual = found.get(V.EXECUTION_ACTUAL)
+        budget = found.get(V.EXECUTION_FULL) or found.get(V.EXECUTION_INITIAL)
         if actual is None or budget is None:
             continue
-        rate = found.get("execution.rate.full" if budget.measure == "execution.full" else "execution.rate.initial")
+        rate = found.get(V.execution_rate("full") if budget.measure == V.EXECUTION_FULL else V.execution_rate("initial"))
         item = ExecutionItem(actual.subject, budget, actual, rate)
         item.table, item.row = _place(d, item.subject)
         out.append(item)

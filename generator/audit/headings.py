@@ -12,6 +12,8 @@ document gives elsewhere (one of its units), is not held against the cover.
 
 from __future__ import annotations
 
+from generator.core import vocabulary as V
+
 import re
 
 from generator.audit.doctext import Line, is_title, lines, prose, quote
@@ -80,7 +82,7 @@ def heading_years(d: Disclosure, figures: dict | None = None) -> list[Finding]:
         for m in _TITLE_YEAR.finditer(text):
             year, phase = int(m.group(1)), m.group(2)
             # the title of this phase: a 决算's own 决算, a 预算's 预算 (a 预算 naming a 决算 speaks of the past)
-            if phase != d.phase and not (d.phase == "决算" and "决算" in text[m.end():]):
+            if phase != d.phase and not (d.phase == V.FINAL and "决算" in text[m.end():]):
                 continue
             if year != d.year:
                 out.append(Finding("heading-year", "warning",

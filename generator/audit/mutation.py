@@ -479,7 +479,7 @@ def dates(layout: Layout, d: Disclosure, rng: random.Random) -> list[Mutation]:
     disclosure's phase gives it (a 决算 of Y: Y; a 预算 of Y: Y−1)."""
     out = []
     name = layout.document.name
-    expected = d.year if d.phase == "决算" else d.year - 1
+    expected = d.year if d.phase == V.FINAL else d.year - 1
     for t in layout.texts:
         for m in _DATE.finditer(t.text):
             year = int(m.group(1))

@@ -47,17 +47,17 @@ def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
     out = []
     by_line: dict[tuple[str, int], dict[str, object]] = {}
     for s in d.statements:
-        if s.measure.startswith("execution."):
+        if s.measure.startswith(V.EXECUTION):
             by_line.setdefault((s.document, s.line), {})[s.measure] = s
     for (document, line), found in by_line.items():
         for basis, words in (("initial", "年初预算"), ("full", "全年预算")):
-            rate, budget, actual = (found.get(f"execution.rate.{basis}"), found.get(f"execution.{basis}"),
-                                    found.get("execution.actual"))
+            rate, budget, actual = (found.get(V.execution_rate(basis)), found.get(V.EXECUTION + basis),
+                                    found.get(V.EXECUTION_ACTUAL))
             if rate is None or budget is None or actual is None:
                 continue
             stated = Decimal(rate.printed)
             if not budget.yuan:
-                other = found.get("execution.full" if basis == "initial" else "execution.initial")
+                other = found.get(V.EXECUTION_FULL if basis == "initial" else V.EXECUTION_INITIAL)
                 hint = (f"；按所列的另一预算数，{actual.printed} ÷ {other.printed} 为 "
                         f"{_rate(actual.yuan, other.yuan)}%" if other is not None and other.yuan else "")
                 out.append(Finding("narrative", "warning",

@@ -16,7 +16,7 @@ from generator.core.model import Disclosure, Finding
 from generator.core.money import format_yuan, half_unit, slack
 from generator.core.vocabulary import Kind
 
-FINAL = "决算"
+FINAL = V.FINAL
 
 
 def pairs(disclosures: Iterable[Disclosure]) -> list[tuple[Disclosure, Disclosure]]:

@@ -121,7 +121,8 @@ class Phase:
 
 
 BUDGET = "预算"
-PHASES: dict[str, Phase] = {p.name: p for p in (Phase(BUDGET, "budget"), Phase("决算", "final"))}
+FINAL = "决算"
+PHASES: dict[str, Phase] = {p.name: p for p in (Phase(BUDGET, "budget"), Phase(FINAL, "final"))}
 
 
 def phase_slug(phase: str) -> str:
@@ -210,3 +211,19 @@ MEASURES: dict[str, str] = {
 
 # A figure stated as a change from last year carries this suffix (three_public.change)
 CHANGE = ".change"
+
+# A 决算's execution sentence: the budget at the start of the year, the budget as adjusted, the actual, and
+# the rate stated against either budget (``execution_rate("full")``)
+EXECUTION = "execution."
+EXECUTION_INITIAL = "execution.initial"
+EXECUTION_FULL = "execution.full"
+EXECUTION_ACTUAL = "execution.actual"
+
+
+def execution_rate(basis: str) -> str:
+    """The measure of a stated execution rate against the ``initial`` or the ``full`` budget."""
+    return f"{EXECUTION}rate.{basis}"
+
+
+# People and vehicles the narrative counts
+STAFF_ACTIVE = "staff.active"

@@ -7,7 +7,7 @@ import re
 from generator.read.layout import RawTable, TextLine
 from generator.core.slugs import CENTRAL
 from generator.core.text import compact
-from generator.core.vocabulary import BUDGET, DEPARTMENT_SCOPE, UNIT_SCOPE
+from generator.core.vocabulary import BUDGET, DEPARTMENT_SCOPE, FINAL, UNIT_SCOPE
 from generator.templates.family import ALL, HEAD, LABELS, NameForm
 from generator.templates.registry import NAME_FORMS
 
@@ -170,7 +170,7 @@ def find_phase(texts: list[TextLine]) -> tuple[str, int]:
     """预算 or 决算, from the title lines (部门决算, 决算报告, 决算公开 …), with the line that says so."""
     for tl in texts[:10]:
         if _FINAL.search(compact(tl.text)):
-            return "决算", tl.line
+            return FINAL, tl.line
     return BUDGET, 0
 
 

@@ -59,7 +59,7 @@ def ratio(part: int | None, whole: int | None) -> Decimal | None:
 
 def _rows(v: DisclosureView) -> dict[str, dict]:
     total, basic, project = v.value(V.TOTAL_EXPENDITURE), v.value(V.BASIC), v.value(V.PROJECT)
-    active = v.staff.get("staff.active")
+    active = v.staff.get(V.STAFF_ACTIVE)
     base = {"地区": v.region, "部门": v.department, "年度": v.year, "类别": f"{v.scope}{v.phase}"}
     out = {
         "overview": base | {
@@ -80,7 +80,7 @@ def _rows(v: DisclosureView) -> dict[str, dict]:
 
 # the narrative's statements the execution index reads (the only ones the site's pages read, beside a
 # disclosure's own page)
-EXECUTION_MEASURES = ("execution.full", "execution.actual")
+EXECUTION_MEASURES = (V.EXECUTION_FULL, V.EXECUTION_ACTUAL)
 
 
 def _execution(v: DisclosureView) -> dict | None:
@@ -95,7 +95,7 @@ def _execution(v: DisclosureView) -> dict | None:
     first = next((found for _, found in sorted(by_line.items()) if len(found) == 2), None)
     if first is None:
         return None
-    budget, actual = first["execution.full"], first["execution.actual"]
+    budget, actual = first[V.EXECUTION_FULL], first[V.EXECUTION_ACTUAL]
     return {"地区": v.region, "部门": v.department, "年度": v.year, "类别": f"{v.scope}{v.phase}",
             "执行率": ratio(actual, budget), "全年预算": budget, "支出决算": actual}
 

@@ -11,6 +11,8 @@ the budget is not zero.  Each table has a bar chart drawn at build time.
 
 from __future__ import annotations
 
+from generator.core import vocabulary as V
+
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -89,7 +91,7 @@ def _key(table: Table, wanted: tuple[str, ...]) -> str | None:
 def execution(d: Disclosure) -> list[Execution]:
     """The execution tables of a 决算: “三公” (预算数/决算数), any table by function with 年初预算数, and
     the items its narrative states."""
-    if d.phase != "决算":
+    if d.phase != V.FINAL:
         return []
     out = []
     for t in d.tables:
@@ -133,9 +135,9 @@ def _overall(d: Disclosure, measure: str) -> ExecutionRow | None:
     """The sentence that states the whole before the items (it names no item), on the same basis."""
     by_line: dict[int, dict] = {}
     for s in d.statements:
-        if not s.subject and s.measure in (measure, "execution.actual") and s.yuan is not None:
+        if not s.subject and s.measure in (measure, V.EXECUTION_ACTUAL) and s.yuan is not None:
             by_line.setdefault(s.line, {}).setdefault(s.measure, s.yuan)
     line, whole = next(((line, found) for line, found in sorted(by_line.items()) if len(found) == 2), (0, None))
     if whole is None:
         return None
-    return ExecutionRow("合计", whole[measure], whole["execution.actual"], line, total=True)
+    return ExecutionRow("合计", whole[measure], whole[V.EXECUTION_ACTUAL], line, total=True)

@@ -121,7 +121,7 @@ def _stamps(folder: Path) -> tuple:
 def pair_of(folder: str, folders: set[str]) -> str | None:
     """The other phase of the same department-year, when the data has it (``…/2024-final`` ↔ ``…/2024-budget``)."""
     head, _, edition = folder.rpartition("/")
-    final, budget = V.phase_slug("决算"), V.phase_slug(V.BUDGET)
+    final, budget = V.phase_slug(V.FINAL), V.phase_slug(V.BUDGET)
     if edition.endswith(final):
         other = edition[:-len(final)] + budget
     elif edition.endswith(budget):

@@ -38,7 +38,7 @@ def budget_against_actual(disclosures: list) -> list[dict]:
     rate.  Each figure is the one its own document states; none is derived."""
     budgets = {(v.year, v.scope): v for v in disclosures if v.phase == V.BUDGET}
     out = []
-    for v in sorted((v for v in disclosures if v.phase == "决算"), key=lambda v: -v.year):
+    for v in sorted((v for v in disclosures if v.phase == V.FINAL), key=lambda v: -v.year):
         b = budgets.get((v.year, v.scope))
         if b is None:
             continue
@@ -56,7 +56,7 @@ def against_trend(disclosures: list) -> tuple[Markup, str] | None:
     """支出总计 planned and spent, year by year, once two years have both; the chart and its summary."""
     budgets = {(v.year, v.scope): v for v in disclosures if v.phase == V.BUDGET}
     years = []
-    for v in sorted((v for v in disclosures if v.phase == "决算" and v.scope == V.DEPARTMENT_SCOPE),
+    for v in sorted((v for v in disclosures if v.phase == V.FINAL and v.scope == V.DEPARTMENT_SCOPE),
                     key=lambda v: v.year):
         b = budgets.get((v.year, v.scope))
         if b is not None and b.value(V.TOTAL_EXPENDITURE) is not None and v.value(V.TOTAL_EXPENDITURE) is not None:
@@ -67,7 +67,7 @@ def against_trend(disclosures: list) -> tuple[Markup, str] | None:
     summary = (f"{y0} 年预算 {wan(b0)} 万元、决算 {wan(a0)} 万元（{share(a0, b0) or '—'}）；"
                f"{y1} 年预算 {wan(b1)} 万元、决算 {wan(a1)} 万元（{share(a1, b1) or '—'}）。")
     chart = svg.bars("chart-against", "历年支出总计：预算与决算", summary, [f"{y} 年" for y, _, _ in years],
-                     [("预算", BUDGET_COLOUR, [b for _, b, _ in years]), ("决算", ACTUAL_COLOUR, [a for _, _, a in years])])
+                     [(V.BUDGET, BUDGET_COLOUR, [b for _, b, _ in years]), (V.FINAL, ACTUAL_COLOUR, [a for _, _, a in years])])
     return chart, summary
 
 

@@ -84,7 +84,7 @@ def _cards(v: DisclosureView) -> list[dict]:
     for key in (V.MEETINGS, V.TRAINING, V.RUNNING_COSTS):      # printed beside “三公”, never a part of it
         if v.value(key) is not None:
             cards.append({"label": V.MEASURES[key], "value": _money(v.value(key)), "note": "不属于“三公”经费"})
-    active = v.staff.get("staff.active")
+    active = v.staff.get(V.STAFF_ACTIVE)
     if active and total:
         cards.append({"label": "人均支出", "value": _money(total // active), "note": f"按在职 {active} 人计（据文字说明）"})
     for c in cards:
