@@ -707,3 +707,14 @@ def test_every_income_chart_adds_up_to_the_income_its_summary_states():
         assert chart.total + carried == stated[-1], (d.department, chart.rows)
         checked += 1
     assert checked == len(disclosures) == len(list((ROOT / "data" / "disclosures").glob("*/*/*/disclosure.json")))
+
+
+def test_a_glossary_term_opens_with_one_plain_sentence(site):
+    from generator.site.pages.glossary import plain_sentence
+
+    assert plain_sentence("指单位为保障机构正常运转发生的支出。包括人员经费和公用经费。") == "指单位为保障机构正常运转发生的支出。"
+    assert plain_sentence("指一般公共预算收入") == "指一般公共预算收入。"
+    html = read(site, "glossary/sangongjingfei.html")
+    lead = re.search(r'<p class="lede plain">([^<]*)</p>', html).group(1)
+    assert lead.endswith("。") and lead.count("。") == 1 and "因公出国" in lead
+    assert html.index('class="lede plain"') < html.index("<h2>解释 1</h2>")

@@ -31,10 +31,22 @@ def index(inputs: Inputs, page: Page) -> dict:
 def term(inputs: Inputs, page: Page) -> dict:
     t = inputs.model.by_key[("term", page.key)]
     first = t.variants[0].definition
+    common = max(t.variants, key=lambda use: len(use.uses))
     return {"title": t.term, "term": t, "variants": [_variant(use) for use in t.variants],
+            "plain": plain_sentence(common.definition), "plain_uses": len(common.uses),
             "glossary_data": tidy_path("glossary"),
             "description": f"{t.term}：{first[:80]}", "section": "glossary",
             "crumbs": crumbs(inputs.config, (inputs.config.label("glossary"), urls.glossary()), (t.term, ""))}
+
+
+def plain_sentence(definition: str) -> str:
+    """The first sentence of a definition, as the one sentence a term's page opens with: up to its first
+    full stop or semicolon, or the whole when it has none or the sentence would be a fragment."""
+    text = definition.strip()
+    for i, ch in enumerate(text):
+        if ch in "。；;" and i >= 8:
+            return text[:i] + "。"
+    return text if text.endswith(("。", "）", ")")) else text + "。"
 
 
 def _variant(use) -> dict:
