@@ -11,6 +11,7 @@ figures are (``Finding.expected_as`` / ``found_as``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -81,8 +82,8 @@ def _is_figure(text: str) -> bool:
     return bool(_FIGURE.match(text.strip()))
 
 
-def present(findings: list[Finding], sources: list[Source], page_path: str) -> list[FindingView]:
-    """Each finding as the department-year page at ``page_path`` shows it."""
+def locator(sources: list[Source], page_path: str) -> Callable[[str, int], Place]:
+    """Where a line of one of ``sources`` is, as links from the page at ``page_path``."""
     names = document_names(sources)
     pages = {s.name: s.page_of_lines() for s in sources}
     pdfs = {s.name for s in sources if s.name.lower().endswith(".pdf")}
@@ -95,6 +96,13 @@ def present(findings: list[Finding], sources: list[Source], page_path: str) -> l
         return Place(names.get(document, document), page, line,
                      urls.relative(page_path, urls.source_document(document, line)), pdf)
 
+    return place
+
+
+def present(findings: list[Finding], sources: list[Source], page_path: str) -> list[FindingView]:
+    """Each finding as the department-year page at ``page_path`` shows it."""
+    names = document_names(sources)
+    place = locator(sources, page_path)
     out = []
     for f in findings:
         message = f.message

@@ -44,3 +44,11 @@ def test_a_finding_without_two_figures_is_its_sentence_alone_and_files_are_named
     # a check that does not say what its figures are: the printed one and what the audit expected
     g = Finding("cross-table", "warning", "总计不符", "t.txt", 5, expected="1.00 万元", found="2.00 万元")
     assert present([g], sources, "x/index.html")[0].figures == [(FOUND_AS, "2.00 万元"), (EXPECTED_AS, "1.00 万元")]
+
+
+def test_a_table_from_a_pdf_links_to_its_page(site):
+    html = (site / "departments/jiangsu/renminjianchayuan/2018-budget/index.html").read_text(encoding="utf-8")
+    assert '（<a href="../../../../open-data/sources/js-jianchayuan-2018-budget.pdf#page=13">PDF 第 13 页</a>）' in html
+    # a text document has no PDF to open
+    text = (site / "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html").read_text(encoding="utf-8")
+    assert "#page=" not in text

@@ -9,7 +9,7 @@ from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.charts import rest_of_spending
 from generator.site.execution import execution
-from generator.site.findings import present
+from generator.site.findings import locator, present
 from generator.site.formatting import exact_decimals, share, signed_wan, wan
 from generator.site.model import DisclosureView
 from generator.site.pages import Inputs, Page, crumbs
@@ -125,6 +125,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     table_views = [view(t) for t in d.tables]
     files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.edition, f"tables/{t.id}")
              for t in table_views}
+    where = locator(d.sources, page.path)        # a table's first line: its page of the PDF
     total = v.value(V.TOTAL_EXPENDITURE)
     lede = f"支出总计 {_money(total)} 万元。" if total is not None else ""
     if v.value(V.THREE_PUBLIC) is not None:
@@ -137,6 +138,7 @@ def context(inputs: Inputs, page: Page) -> dict:
         "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),
         "budget_lines": d.budget, "department_indicators": _group(dept_ind),
         "projects": _projects(v), "findings": present(v.findings, d.sources, page.path),
+        "table_pdf": {t.id: place for t in d.tables for place in [where(t.document, t.lines[0])] if place.pdf_url},
         "notes": present(v.notes, d.sources, page.path), "warnings": len(v.warnings),
         "source_urls": {s.name: urls.source_document(s.name) for s in d.sources},
         "open_data_url": urls.open_data(), "region_url": urls.region(v.region_slug), "section": "regions",
