@@ -121,3 +121,33 @@ def test_search_ranks_departments_and_comparisons_first_and_shows_every_result(b
     # the hint about opening pages from disk is shown from disk only
     assert not page.is_visible("[data-disk-hint]")
     page.close()
+
+
+def test_a_reader_finds_a_department_by_a_few_characters_year_or_phase(browser, server):
+    page = browser.new_page()
+    page.goto(server.url + "index.html")
+    page.fill("#home-finder-q", "商务")
+    page.press("#home-finder-q", "Enter")
+    page.wait_for_url("**/regions/index.html?q=*")
+    shown = lambda: page.eval_on_selector_all("[data-finder-list] li:not([hidden]) > a", "els => els.map(a => a.textContent)")
+    assert sorted(shown()) == ["无锡市商务局", "珠海市商务局"]
+    assert page.text_content("[data-finder-status]") == "找到 2 个部门"
+    page.fill("#finder-q", "")
+    page.select_option("#finder-year", "2018")
+    assert sorted(shown()) == ["江苏省人民检察院", "江苏省政协办公厅"]
+    page.select_option("#finder-year", "")
+    page.select_option("#finder-phase", "决算")
+    assert shown() == ["中共上海市普陀区委社会工作部"]
+    # a region with none left is hidden whole
+    assert page.locator("[data-finder-list] section:not([hidden])").count() == 1
+    page.close()
+
+
+def test_without_javascript_the_finder_is_the_whole_list(browser, server, site):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server.url + "regions/index.html?q=商务")
+    departments = len(list((site / "departments").glob("*/*/index.html")))
+    assert page.locator("[data-finder-list] li[data-name]:visible").count() == departments > 10
+    assert page.locator("[data-finder]").is_hidden()         # no controls that would do nothing
+    ctx.close()

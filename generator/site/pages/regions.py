@@ -14,7 +14,9 @@ def pages(inputs: Inputs) -> list[Page]:
 
 def index(inputs: Inputs, page: Page) -> dict:
     label = inputs.config.label("regions")
-    return {"title": label, "regions": inputs.model.regions, "section": "regions",
+    model = inputs.model
+    return {"title": label, "regions": model.regions, "section": "regions",
+            "departments": sum(len(r.departments) for r in model.regions), "years": sorted(model.years, reverse=True),
             "crumbs": crumbs(inputs.config, (label, ""))}
 
 

@@ -279,7 +279,42 @@
     });
   }
 
+  /* The department finder: the list of every department narrows as the reader types a few characters of a
+     name (or an alias), picks a year or a phase; the address's ?q= fills it (the home page's form). */
+  function setupFinder() {
+    var form = document.querySelector("[data-finder]");
+    if (!form) return;
+    var q = form.querySelector("[data-finder-q]"), year = form.querySelector("[data-finder-year]"),
+        phase = form.querySelector("[data-finder-phase]"), status = form.querySelector("[data-finder-status]");
+    var items = Array.prototype.slice.call(document.querySelectorAll("[data-finder-list] li[data-name]"));
+    form.hidden = false;
+    q.value = new URLSearchParams(window.location.search).get("q") || "";
+    function apply() {
+      var words = q.value.trim().split(/\s+/).filter(Boolean), y = year.value, p = phase.value, shown = 0;
+      items.forEach(function (li) {
+        var name = li.getAttribute("data-name");
+        var ok = words.every(function (w) { return name.indexOf(w) >= 0; });
+        var editions = li.querySelectorAll("a[data-year]"), any = false;
+        editions.forEach(function (a) {
+          var fits = (!y || a.getAttribute("data-year") === y) && (!p || a.getAttribute("data-phase") === p);
+          a.classList.toggle("dim", !fits);
+          any = any || fits;
+        });
+        li.hidden = !(ok && any);
+        if (!li.hidden) shown += 1;
+      });
+      document.querySelectorAll("[data-finder-list] section").forEach(function (s) {
+        s.hidden = !s.querySelector("li[data-name]:not([hidden])");
+      });
+      status.textContent = (words.length || y || p) ? "找到 " + shown + " 个部门" : "";
+    }
+    [q, year, phase].forEach(function (el) { el.addEventListener("input", apply); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+    apply();
+  }
+
   function ready() {
+    setupFinder();
     markOverflow();
     window.addEventListener("resize", markOverflow);
     openTarget();
