@@ -151,3 +151,22 @@ def test_without_javascript_the_finder_is_the_whole_list(browser, server, site):
     assert page.locator("[data-finder-list] li[data-name]:visible").count() == departments > 10
     assert page.locator("[data-finder]").is_hidden()         # no controls that would do nothing
     ctx.close()
+
+
+def test_a_comparison_of_money_is_drawn_as_ranked_bars_without_javascript(browser, server):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server.url + "compare/three-public.html")
+    chart = page.locator("#compare-chart svg[role=img]")
+    assert chart.count() == 1 and page.locator("#compare-chart svg rect").count() >= 10
+    summary = page.text_content("#compare-chart .summary")
+    first = page.eval_on_selector("#compare-table tbody tr", "tr => tr.querySelector('th').textContent")
+    assert first in summary            # the largest bar is the table's first row (sorted by the same column)
+    ctx.close()
+
+
+def test_a_comparison_whose_first_figure_is_not_money_has_no_bars():
+    from generator.site.comparisons import Comparison
+    from generator.site.pages.compare import ranked_chart
+
+    assert ranked_chart(Comparison("x", "x", ["地区", "部门", "年度", "类别", "在职人数"], [])) is None

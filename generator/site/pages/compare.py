@@ -5,7 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from generator.core.slugs import region_display
-from generator.site import urls
+from generator.site import svg, urls
+from generator.site.charts import PALETTE
 from generator.site.comparisons import COMPARISONS, COUNT_COLUMNS, IDENTITY, MONEY_COLUMNS, NOTES, Comparison
 from generator.site.formatting import share, wan
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
@@ -121,9 +122,34 @@ def compare(inputs: Inputs, page: Page) -> dict:
         table = Comparison(table.name, table.title, table.columns, shown)
         title = f"{table.title}：{place}"
         trail.append((place, ""))
-    return {"title": title, "found_first": True, "note": NOTES.get(name, ""),
+    return {"title": title, "found_first": True, "note": NOTES.get(name, ""), "chart": ranked_chart(table),
             "table": sortable_html(rows(table, page.path), columns(table), title, "compare-table"),
             "csv_url": urls.compare_csv(name), "section": "compare", "crumbs": crumbs(inputs.config, *trail)}
+
+
+RANKED = 15          # the bars of a comparison's chart: the largest, the table below holds them all
+
+
+def ranked_chart(table: Comparison) -> dict | None:
+    """The comparison's first column of money as ranked bars, drawn at build time (no script needed): the
+    largest ``RANKED`` department-years, with a sentence that says what the bars show; None for a comparison
+    of shares or counts (their table is the chart)."""
+    column = next((c for c in table.columns if c not in IDENTITY), None)
+    if column not in MONEY_COLUMNS:
+        return None
+    ranked = sorted(((v, values.get(column)) for v, values in table.rows if values.get(column) is not None),
+                    key=lambda r: -r[1])[:RANKED]
+    if len(ranked) < 2:
+        return None
+    labels = [f"{v.department} {v.year}" for v, _ in ranked]
+    top, value = ranked[0]
+    shown = f"{len(ranked)} 个" if len(ranked) < len(table.rows) else "全部"
+    summary = (f"按{column}排列的{shown}部门年度（共 {len(table.rows)} 个）；最多的是{top.department} {top.year} 年，"
+               f"{wan(value, 2)} 万元。")
+    title = f"{column}最多的部门年度"
+    return {"title": title, "summary": summary, "columns": column,
+            "svg": svg.bars("compare-chart", title, summary, labels, [(column, PALETTE[0], [y for _, y in ranked])]),
+            "rows": [(label, wan(y, 2)) for label, (_, y) in zip(labels, ranked)]}
 
 
 def by_region(inputs: Inputs, page: Page) -> dict:
