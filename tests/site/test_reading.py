@@ -170,3 +170,20 @@ def test_a_comparison_whose_first_figure_is_not_money_has_no_bars():
     from generator.site.pages.compare import ranked_chart
 
     assert ranked_chart(Comparison("x", "x", ["地区", "部门", "年度", "类别", "在职人数"], [])) is None
+
+
+def test_a_charts_figures_and_picture_can_be_saved_and_linked(browser, server):
+    page = browser.new_page(accept_downloads=True)
+    page.goto(server.url + PAGES["disclosure-000"])
+    settle(page)
+    assert page.locator('#chart-function a[href="#chart-function"]').count() == 1
+    with page.expect_download() as got:
+        page.click('#chart-function [data-downloads-for] button:text("下载 CSV")')
+    text = open(got.value.path(), encoding="utf-8-sig").read()
+    lines = text.splitlines()
+    assert lines[0] == "项目,金额（万元）,占比" and len(lines) >= 3 and "一般公共服务支出" in text
+    with page.expect_download() as got:
+        page.click('#chart-function [data-downloads-for] button:text("下载 SVG")')
+    svg = open(got.value.path(), encoding="utf-8").read()
+    assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg and "<rect" in svg
+    page.close()

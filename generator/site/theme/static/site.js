@@ -313,7 +313,52 @@
     apply();
   }
 
+  /* Each chart's figures as CSV (from the table beside it) and the chart as SVG, saved from the page: no
+     file of its own on the site, nothing to fetch. */
+  function save(name, type, text) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], {type: type}));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  }
+
+  function csvCell(text) {
+    text = text.trim();
+    if (/^[=+\-@]/.test(text) && !/^-?[\d,.]+%?$/.test(text)) text = "'" + text;   /* never a formula */
+    return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function setupDownloads() {
+    document.querySelectorAll("[data-downloads-for]").forEach(function (slot) {
+      var figure = document.getElementById(slot.getAttribute("data-downloads-for"));
+      var svg = figure && figure.querySelector(".chart-svg svg");
+      var table = figure && figure.querySelector("table.chart-table");
+      if (!svg || !table) return;
+      [["下载 CSV", function () {
+        var rows = Array.prototype.map.call(table.querySelectorAll("tr"), function (tr) {
+          return Array.prototype.map.call(tr.children, function (c) { return csvCell(c.textContent); }).join(",");
+        });
+        save(figure.id + ".csv", "text/csv;charset=utf-8", "\ufeff" + rows.join("\r\n") + "\r\n");
+      }], ["下载 SVG", function () {
+        var copy = svg.cloneNode(true);
+        copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+        save(figure.id + ".svg", "image/svg+xml", new XMLSerializer().serializeToString(copy));
+      }]].forEach(function (pair) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "link-button";
+        button.textContent = pair[0];
+        button.addEventListener("click", pair[1]);
+        slot.appendChild(document.createTextNode(" · "));
+        slot.appendChild(button);
+      });
+    });
+  }
+
   function ready() {
+    setupDownloads();
     setupFinder();
     markOverflow();
     window.addEventListener("resize", markOverflow);
