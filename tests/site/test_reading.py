@@ -187,3 +187,18 @@ def test_a_charts_figures_and_picture_can_be_saved_and_linked(browser, server):
     svg = open(got.value.path(), encoding="utf-8").read()
     assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg and "<rect" in svg
     page.close()
+
+
+def test_fewer_tab_stops_and_every_box_that_scrolls_is_one(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server.url + PAGES["disclosure-000"])
+    settle(page)
+    stops = page.evaluate("""() => [...document.querySelectorAll('a[href], button, input, select, [tabindex]')]
+        .filter(e => e.tabIndex >= 0 && !e.disabled && !e.closest('[hidden]')).length""")
+    # not a stop per row of the tables: a row's line link is for pointers, the table's source link for keys
+    assert page.eval_on_selector_all("table.sheet td:first-child a", "as => as.every(a => a.tabIndex === -1)")
+    assert page.locator("table.sheet td:first-child a").count() > 100 and stops < 150, stops   # 252 before
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.table-scroll')].map(b =>
+        [b.scrollWidth > b.clientWidth + 1, b.tabIndex])""")
+    assert all(index == 0 for over, index in boxes if over) and any(index == -1 for over, index in boxes if not over)
+    page.close()

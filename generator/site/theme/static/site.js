@@ -235,6 +235,9 @@
         var a = document.createElement("a");
         a.href = source + "#L" + line;
         a.textContent = line;
+        /* a pointer's shortcut: the keyboard reaches the table's lines by the link under it, not by a stop
+           in every row */
+        a.tabIndex = -1;
         cell.textContent = "";
         cell.appendChild(a);
       });
@@ -275,7 +278,11 @@
   /* a table wider than its box at this width says so (without the script, its column count decides) */
   function markOverflow() {
     document.querySelectorAll(".table-scroll").forEach(function (box) {
-      box.classList.toggle("overflowing", box.scrollWidth > box.clientWidth + 1);
+      var over = box.scrollWidth > box.clientWidth + 1;
+      box.classList.toggle("overflowing", over);
+      /* a box the keyboard must scroll is a tab stop; one that shows all it holds is not */
+      if (over) box.setAttribute("tabindex", "0");
+      else box.removeAttribute("tabindex");
     });
   }
 
