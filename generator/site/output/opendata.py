@@ -84,11 +84,15 @@ def _unit_note(unit: str | None) -> str:
     return "元" if unit in (None, "元") else f"元（原表以{unit}印制，已换算为元）"
 
 
+def about(d: Disclosure) -> list[tuple[str, str]]:
+    """Whose a file is, as its header block says it."""
+    return [("部门", d.department), ("地区", d.region), ("年度", str(d.year)), ("类别", _category(d))]
+
+
 def about_table(d: Disclosure, t: Table) -> list[tuple[str, str]]:
     """What a reader must know of a table before its figures: whose, which, in what unit, from where."""
-    return [("部门", d.department), ("地区", d.region), ("年度", str(d.year)), ("类别", _category(d)),
-            ("表名", f"{t.title}（{t.id}）"), ("金额单位", _unit_note(t.unit)),
-            ("来源", f"{t.document} 第 {t.lines[0]}–{t.lines[1]} 行")]
+    return about(d) + [("表名", f"{t.title}（{t.id}）"), ("金额单位", _unit_note(t.unit)),
+                       ("来源", f"{t.document} 第 {t.lines[0]}–{t.lines[1]} 行")]
 
 
 # the columns of a table's rows as a reader sees them: header, and the value of a row; a column that is
@@ -153,11 +157,10 @@ def disclosure_files(v) -> list[tuple[str, bytes]]:
     d = v.data
     sheets = [table_sheet(d, t) for t in d.tables]
     out = [(at(f"tables/{t.id}.csv"), sheet_csv(sheet)) for t, sheet in zip(d.tables, sheets)]
-    who = [pair for pair in about_table(d, d.tables[0])[:4]] if d.tables else \
-        [("部门", d.department), ("地区", d.region), ("年度", str(d.year)), ("类别", _category(d))]
-    for title, name, rows in (("绩效指标", "indicators", tidy.indicator_rows(d)), ("项目", "projects", tidy.project_rows(d))):
+    for title, name, rows, unit in (("绩效指标", "indicators", tidy.indicator_rows(d), []),
+                                    ("项目", "projects", tidy.project_rows(d), [("金额单位", "元")])):
         if rows:
-            sheets.append(_tidy_sheet(title, tidy.DESCRIBED[name], rows, who + [("金额单位", "元")]))
+            sheets.append(_tidy_sheet(title, tidy.DESCRIBED[name], rows, about(d) + unit))
     if sheets:
         out.append((at(WORKBOOK), workbook_bytes(sheets, f"{d.department} {d.name}")))
     return out

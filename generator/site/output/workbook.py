@@ -23,7 +23,7 @@ from decimal import Decimal
 # no date of its own: the same data gives the same bytes (XlsxWriter's in-memory files carry this date too)
 FIXED_DATE = datetime(1980, 1, 1)
 WIDEST = 40                          # characters of the widest column
-SAMPLE_ROWS = 60                     # rows looked at to size a column
+SAMPLE_ROWS = 30                     # rows looked at to size a column
 
 
 @dataclass
@@ -89,18 +89,19 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _width(value: object) -> int:
-    """About how many character widths a value takes: a Chinese character two."""
-    text = str(value)
-    return len(text) + sum(1 for ch in text if ord(ch) > 0x2e80)
+def _width(text: str) -> float:
+    """About how many character widths a text takes: a Chinese character two (three bytes in UTF-8, so
+    half of bytes and characters together)."""
+    return (len(text.encode("utf-8")) + len(text)) / 2
 
 
 def _widths(sheet: Sheet) -> list[float]:
+    """Each column's width: its figures', or its header's and first rows' text, within bounds."""
     out = []
     for c, name in enumerate(sheet.header):
         if c in sheet.money_columns:
-            out.append(max(14, min(_width(name) / 2, 20)))
+            out.append(14)
             continue
-        seen = [_width(row[c]) for row in sheet.rows[:SAMPLE_ROWS] if row[c] not in (None, "")]
-        out.append(min(WIDEST, max([6, min(_width(name), 16), *seen]) + 1))
+        seen = [_width(v) for row in sheet.rows[:SAMPLE_ROWS] if type(v := row[c]) is str]
+        out.append(min(WIDEST, max(6, min(_width(name), 16), *seen) + 1))
     return out
