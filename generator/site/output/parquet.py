@@ -44,7 +44,7 @@ def write_parquet(csv_gz: Path, fields: list[Field], target: Path) -> int:
     read = pacsv.ReadOptions(block_size=1 << 24)
     with pa.input_stream(str(csv_gz), compression="gzip") as raw, \
             pacsv.open_csv(raw, read_options=read, convert_options=convert) as reader, \
-            pq.ParquetWriter(str(target), schema, compression="zstd", write_statistics=True,
+            pq.ParquetWriter(str(target), schema, compression="zstd", compression_level=9, write_statistics=True,
                              store_schema=False) as writer:
         if reader.schema.names != schema.names:
             raise ValueError(f"{csv_gz}: its header is not the table's fields")
