@@ -1,7 +1,11 @@
 """Headline figures of a disclosure, each taken from the table that states it.
 
 One place decides where “total expenditure” or “三公” comes from, so the
-audit, the department-year page and the comparison indexes agree.
+audit, the department-year page, the comparison indexes and the published
+``headline`` table agree.  Every table restates the department's totals, so
+an analyst who adds up the 合计 rows of all tables counts the same money many
+times: the ``headline`` table gives each measure once, with the table and
+line it is taken from.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Table, TableRow
 from generator.core.money import half_unit
 from generator.core.vocabulary import Kind
+from generator.store import tidy
+from generator.store.tidy import Field
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,36 @@ def headline(d: Disclosure) -> dict[str, Figure]:
     if proc:
         put(_figure(V.PROCUREMENT, proc, proc.total_row(), "amount"))
     return out
+
+
+def measure_label(measure: str) -> str:
+    """The reader's name of a measure: 基本支出, 一般公共预算基本支出."""
+    concept, _, base = measure.partition(".")
+    if concept == V.GENERAL_BUDGET and base:
+        return V.GENERAL_BUDGET_LABEL + V.MEASURES.get(base, base)
+    return V.MEASURES.get(measure, measure)
+
+
+# every measure ``headline`` may give, with its reader's name: the code list of the published table
+HEADLINE_MEASURES = {m: measure_label(m) for m in
+                     [*V.MEASURES, *(f"{V.GENERAL_BUDGET}.{b}" for b in (V.BASIC, V.PROJECT))]}
+
+# the published table of headline figures: one row per department-year and measure
+HEADLINE = [*tidy.IDENTITY_FIELDS,
+            Field("measure", "指标", "主要数字的种类（每个部门年度每种至多一行）", codes=HEADLINE_MEASURES),
+            Field("measure_name", "指标名称", "主要数字的名称"),
+            tidy.YUAN,
+            Field("table_id", "表编号", "这个数字所取自的表（见 money 的 table_id）"),
+            tidy.UNIT, tidy.DOCUMENT, tidy.LINE]
+HEADLINE_KEY = [*tidy.IDENTITY, "measure"]
+
+
+def headline_rows(d: Disclosure) -> list[list]:
+    """The disclosure's headline figures as rows of the published ``headline`` table, in the order of the
+    measures' code list."""
+    figures = headline(d)
+    return [tidy.identity(d) + [m, HEADLINE_MEASURES[m], f.yuan, f.table, f.unit, f.document, f.line]
+            for m in HEADLINE_MEASURES if (f := figures.get(m)) is not None]
 
 
 def staff(d: Disclosure) -> dict[str, int]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
 from generator.core.money import format_wan, format_yuan
-from generator.audit.figures import Figure, table_title
+from generator.audit.figures import Figure, measure_label, table_title
 
 
 def wan(yuan: int | None) -> str:
@@ -25,21 +25,13 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
             continue
         if abs(s.yuan - fig.yuan) > s.tolerance + fig.tolerance:
             out.append(Finding("narrative", "warning",
-                               f"说明称{_measure_label(s.measure)}为 {s.printed} {s.unit}，"
+                               f"说明称{measure_label(s.measure)}为 {s.printed} {s.unit}，"
                                f"而表格（{table_title(d, fig.table)}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",
                                s.document, s.line,
                                expected=f"{format_yuan(fig.yuan)} 元", found=f"{s.printed} {s.unit}",
                                table=fig.table, expected_as="表格所列", found_as="文字说明所称",
                                other_document=fig.document, other_line=fig.line))
     return out
-
-
-def _measure_label(measure: str) -> str:
-    """The reader's name of a measure: 基本支出, 一般公共预算基本支出."""
-    concept, _, base = measure.partition(".")
-    if concept == V.GENERAL_BUDGET and base:
-        return V.GENERAL_BUDGET_LABEL + V.MEASURES.get(base, base)
-    return V.MEASURES.get(measure, measure)
 
 
 def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:

@@ -112,6 +112,36 @@ CORE_KINDS = frozenset({Kind.SUMMARY, Kind.EXPENDITURE, Kind.INCOME, Kind.FISCAL
                         Kind.GENERAL_BUDGET_FUNCTION})
 
 
+# --- rows: what a row of a table is, and which side of a two-sided table it is on -------------------
+
+# Row kinds as the data stores them, with what each means to a reader (the code list the open data
+# documents and checks: a kind not listed here is a programming error).  Every table restates the
+# department's totals, so ``total`` rows of different tables are the same money: never add them up.
+ROW_KINDS: dict[str, str] = {
+    "total": "合计：本表的合计或总计行（各表重复同一总数，不可跨表相加）",
+    "unit": "单位：所属单位的一行",
+    "item": "科目：按科目或名称列出的一行（类、款、项各成一行，上级已含下级；小计也是）",
+    "income": "收入：收支表收入一侧的一行",
+    "expenditure": "支出：收支表支出一侧的一行",
+    "detail": "明细：小计下的明细行（已计入其上的小计）",
+    "group": "分组：其下各行相加而得的分组标题行",
+}
+
+# Sides of a two-sided table, and the panels of a table printed as two tables one under the other
+SIDES: dict[str, str] = {
+    "income": "收入：收支表的收入一侧",
+    "expenditure": "支出：收支表的支出一侧（按功能分类）",
+    "use": "用途：三栏收支总表的第三栏（支出按用途）",
+    "panel-1": "上栏：上下两栏之表的第一栏",
+    "panel-2": "下栏：上下两栏之表的第二栏",
+}
+
+
+def short(meaning: str) -> str:
+    """A code's name as a table shows it: the words before the colon of its meaning (合计, 收入)."""
+    return meaning.partition("：")[0]
+
+
 # --- phases -------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

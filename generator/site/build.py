@@ -39,6 +39,7 @@ from generator.site import render, units
 from generator.site.config import load_config
 from generator.site.model import site_model
 from generator.site.output import feeds, manifest, opendata, search
+from generator.site.output.parquet import write_parquet
 from generator.site.output.assets import collect_assets
 from generator.site.output.writer import Staging, guard
 from generator.site.pages import Inputs, load_content, page_map
@@ -178,6 +179,9 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
                 downloads[opendata.tidy_path(name)] = opendata.write_tidy(
                     staging, name, fields, unit_keys, partial(units.chunk, cache_dir, name=name),
                     kept / f"{name}.layout")
+                downloads[opendata.parquet_path(name)] = write_parquet(
+                    staging.dir / opendata.tidy_path(name), opendata.TABLES[name][0],
+                    staging.new_path(opendata.parquet_path(name)))
             site_files = opendata.site_files(model)
             for path, data in site_files.items():
                 staging.write(path, data)

@@ -45,7 +45,7 @@ from generator.store.layout import DISCLOSURES
 from generator.store.read import load_disclosure
 
 # the site-wide tidy files a unit contributes to, with their columns
-TIDY = {name: fields for name, (fields, _) in tidy.TABLES.items()}
+TIDY = {name: tidy.names(fields) for name, (fields, _, _) in opendata.TABLES.items()}
 
 
 @dataclass
@@ -245,7 +245,7 @@ def tidy_chunks(d: Disclosure) -> dict[str, bytes]:
     are these chunks end to end after a header member: no unit is read again
     to write them.
     """
-    return {name: gzip_member(csv_text(rows_of(d))) for name, (_, rows_of) in tidy.TABLES.items()}
+    return {name: gzip_member(csv_text(rows_of(d))) for name, (_, _, rows_of) in opendata.TABLES.items()}
 
 
 def csv_text(rows: list[list]) -> str:

@@ -57,7 +57,7 @@ def compare_region(name: str, region_slug: str) -> str:
 
 
 def compare_csv(name: str) -> str:
-    return f"compare/{name}.csv"
+    return f"open-data/compare/{name}.csv"
 
 
 def glossary() -> str:

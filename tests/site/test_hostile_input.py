@@ -2,7 +2,6 @@
 label that is markup, a source document whose name holds ``#``, ``?``, ``%``, a space and Chinese."""
 
 import csv
-import gzip
 import io
 import shutil
 from html.parser import HTMLParser
@@ -14,6 +13,7 @@ import pytest
 from generator.api import build_site
 from generator.store.schema import read_csv_rows
 from tests.conftest import ROOT
+from tests.site.opendata_files import gz_rows, table_csv
 
 FOLDER = "zhengzhou/renminzhengfubangongting/2020-budget"
 PAGE = f"departments/{FOLDER}/index.html"
@@ -65,29 +65,37 @@ def hostile(tmp_path_factory) -> Path:
     return out
 
 
-def _csv(path: Path) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-
-
 def test_a_formula_label_is_inert_in_every_csv_and_the_figures_are_not(hostile):
-    table = {r["row"]: r for r in _csv(hostile / FILES / "tables/expenditure.csv")}
-    assert table["5"]["label"] == "'" + FORMULA
-    assert table["4"]["label"] == MARKUP                          # text that is no formula is as printed
-    assert table["1"]["合计（元）"] == "86412027" and table["5"]["line"] == "276"
-    raw = gzip.decompress((hostile / "open-data/all/money.csv.gz").read_bytes()).decode("utf-8")
-    money = list(csv.DictReader(io.StringIO(raw)))
-    planted = [r for r in money if r["table"] == "expenditure" and r["row"] == "5"]
+    _, rows = table_csv(hostile / FILES / "tables/expenditure.csv")
+    table = {r["序号"]: r for r in rows}
+    assert table["5"]["名称"] == "'" + FORMULA
+    assert table["4"]["名称"] == MARKUP                          # text that is no formula is as printed
+    assert table["1"]["合计（元）"] == "86412027" and table["5"]["原文行号"] == "276"
+    money = gz_rows(hostile / "open-data/all/money.csv.gz")
+    planted = [r for r in money if r["table_id"] == "expenditure" and r["row_no"] == "5"]
     assert planted and all(r["label"] == "'" + FORMULA for r in planted)
     figures = [(m["table"], m["row"], m["column"], m["yuan"], m["printed"])
                for m in read_csv_rows(ROOT / "data/disclosures" / FOLDER / "money.csv")]
-    assert sorted((r["table"], r["row"], r["column"], r["yuan"], r["printed"]) for r in money) == sorted(figures)
+    assert sorted((r["table_id"], r["row_no"], r["column_key"], r["yuan"], r["printed"]) for r in money) \
+        == sorted(figures)
     assert {r["document"] for r in money} == {NEW_NAME}
     # the documents print "=100%" as an indicator's value and "=" as its operator: text, made inert too
-    for path in (hostile / "open-data/all/indicators.csv.gz", hostile / FILES / "indicators.csv"):
-        data = path.read_bytes()
-        rows = list(csv.DictReader(io.StringIO((gzip.decompress(data) if path.suffix == ".gz" else data)
-                                               .decode("utf-8-sig"))))
-        assert rows and not [r for r in rows for v in r.values() if v[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    rows = gz_rows(hostile / "open-data/all/indicators.csv.gz")
+    assert rows and not [r for r in rows for v in r.values() if v[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_the_workbook_holds_the_formula_label_as_text_never_as_a_formula(hostile):
+    """A workbook cell is a formula only when written as one: the planted label and the "=" the documents
+    print are text cells, shown as printed (no apostrophe needed), and the figures are numbers."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(hostile / FILES / "workbook.xlsx")
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c for c in cells if c.data_type == "f"]
+    assert FORMULA in {c.value for c in cells if c.data_type == "s"}
+    indicators = book["绩效指标"]
+    assert "=100%" in {c.value for c in indicators["H"]} and "=" in {c.value for c in indicators["I"]}   # 指标值, 比较
+    assert 86412027 in {c.value for c in cells if c.data_type == "n"}
 
 
 class _Links(HTMLParser):

@@ -11,6 +11,7 @@ from decimal import Decimal
 from generator.store.schema import read_csv_rows as read_csv
 from generator.api import build_site as build
 from tests.conftest import ROOT
+from tests.site.opendata_files import gz_rows, table_csv
 
 ZZ = "open-data/files/zhengzhou/renminzhengfubangongting/2020-budget"
 
@@ -21,15 +22,10 @@ def csv_rows(path):
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 
-def gz_rows(path):
-    """A site-wide tidy file: gzip (many members, read as one stream), UTF-8 CSV."""
-    return list(csv.DictReader(io.StringIO(gzip.decompress(path.read_bytes()).decode("utf-8"))))
-
-
 def test_published_money_equals_the_normalised_data_exactly(site):
     published = Counter()
     for r in gz_rows(site / "open-data/all/money.csv.gz"):
-        published[(r["department"], r["table"], r["row"], r["column"], r["yuan"], r["printed"])] += 1
+        published[(r["department"], r["table_id"], r["row_no"], r["column_key"], r["yuan"], r["printed"])] += 1
     normalised = Counter()
     for folder in sorted((ROOT / "data/disclosures").glob("*/*/*")):
         dept = json.loads((folder / "disclosure.json").read_text(encoding="utf-8"))["department"]
@@ -52,29 +48,49 @@ def test_the_glossary_is_open_data_too(site):
 
 
 def test_table_downloads_csv(site):
-    rows = csv_rows(site / ZZ / "tables/expenditure.csv")
+    """A table's CSV says whose table it is before its figures, in Chinese, for the person who opens it."""
+    about, rows = table_csv(site / ZZ / "tables/expenditure.csv")
+    assert about == {"部门": "郑州市人民政府办公厅", "地区": "郑州市", "年度": "2020", "类别": "部门预算",
+                     "表名": "2020年部门支出总体情况表（expenditure）", "金额单位": "元",
+                     "来源": "000_0794aadfb6c0e8a0.txt 第 270–281 行"}
     total = rows[0]
-    assert total["kind"] == "total" and total["合计（元）"] == "86412027" and total["line"] == "272"
-    ind = csv_rows(site / ZZ / "indicators.csv")
-    assert any(r["level3"] == "总体工作完成率" and r["value"] == "≥97%" and r["op"] == "≥" for r in ind)
-    projects = csv_rows(site / ZZ / "projects.csv")
-    assert {p["name"]: p["amount_yuan"] for p in projects}["驻外办事处经费"] == "1160000"
-    # a department-year's own files hold the site-wide rows without the columns that say whose they are
-    for name, own in (("indicators", ind), ("projects", projects)):
-        everyone = [r for r in gz_rows(site / f"open-data/all/{name}.csv.gz") if r["department"] == "郑州市人民政府办公厅"
-                    and r["year"] == "2020"]
-        identity = ["region", "department", "year", "phase", "scope"]
-        assert own and [{k: v for k, v in r.items() if k not in identity} for r in everyone] == own
-        assert not set(identity) & set(own[0])
+    assert total["行类型"] == "合计" and total["合计（元）"] == "86412027" and total["原文行号"] == "272"
+    assert {r["编码"]: r["规范名称"] for r in rows}["2010301"] == "行政运行"
+    # a table printed in 万元 says so, and that its figures are in 元
+    about, rows = table_csv(site / "open-data/files/jiangsu/renminjianchayuan/2018-budget/tables/summary.csv")
+    assert about["金额单位"] == "元（原表以万元印制，已换算为元）" and about["类别"] == "部门预算"
+    assert {(r["名称"], r["收支方向"]): r["收入 / 金额（元）"] for r in rows}[("收入合计", "收入")] == "219553500"
+
+
+def test_a_department_years_indicators_and_projects_are_in_its_workbook_and_the_site_wide_files(site):
+    """Not in files of their own beside them: the workbook has a sheet of each, with the rows of the site-wide
+    files less the columns that say whose they are (its header block says it)."""
+    import openpyxl
+
+    assert not (site / ZZ / "indicators.csv").exists() and not (site / ZZ / "projects.csv").exists()
+    book = openpyxl.load_workbook(site / ZZ / "workbook.xlsx", read_only=True)
+    for sheet, name, amount in (("绩效指标", "indicators", None), ("项目", "projects", "金额（元）")):
+        values = [list(r) for r in book[sheet].iter_rows(values_only=True)]
+        end = values.index([None] * len(values[0]))
+        assert dict((r[0], r[1]) for r in values[:end])["部门"] == "郑州市人民政府办公厅"
+        header, rows = values[end + 1], values[end + 2:]
+        everyone = [r for r in gz_rows(site / f"open-data/all/{name}.csv.gz")
+                    if r["department"] == "郑州市人民政府办公厅" and r["year"] == "2020"]
+        assert len(rows) == len(everyone) > 0
+        if amount:
+            by_name = {r[header.index("项目名称")]: r[header.index(amount)] for r in rows}
+            assert by_name["驻外办事处经费"] == 1160000
+            assert {r[header.index("单位编码")] for r in rows} == {"003001"}       # a code keeps its zeros
+        else:
+            assert ("总体工作完成率", "≥97%", "≥") in {
+                (r[header.index("三级指标")], r[header.index("指标值")], r[header.index("比较")]) for r in rows}
 
 
 def test_each_department_year_offers_every_table_in_few_files(site):
-    """Every table of every disclosure downloads as CSV, linked under the table; a department-year is its page
-    and its downloads: one file per table, its projects and indicators when it has any, nothing else.  A
-    document may print many tables (泉州市人民政府办公室 2026: 19), so the size budget of docs/scale.md holds
-    on average: at most 15 files per department-year over the sample."""
-    having = {name: {(r["department"], r["year"], r["phase"], r["scope"])
-                     for r in gz_rows(site / f"open-data/all/{name}.csv.gz")} for name in ("projects", "indicators")}
+    """Every table of every disclosure downloads as CSV, linked under the table, and all of them in one
+    workbook; a department-year is its page and its downloads, nothing else.  A document may print many
+    tables (泉州市人民政府办公室 2026: 19), so the size budget of docs/scale.md holds on average: at most 15
+    files per department-year over the sample."""
     counts = []
     for folder in sorted((ROOT / "data/disclosures").glob("*/*/*")):
         rel = folder.relative_to(ROOT / "data/disclosures").as_posix()
@@ -84,10 +100,9 @@ def test_each_department_year_offers_every_table_in_few_files(site):
         assert {p.name for p in files if p.parent.name == "tables"} == {t["id"] + ".csv" for t in meta["tables"]}
         for t in meta["tables"]:
             assert f'{rel}/tables/{t["id"]}.csv">CSV</a>' in page, (rel, t["id"])
-        key = (meta["department"], str(meta["year"]), meta["phase"], meta["scope"])
-        assert {p.relative_to(site / "open-data/files" / rel).as_posix() for p in files if p.parent.name != "tables"} \
-            == {f"{name}.csv" for name in ("indicators", "projects") if key in having[name]}, rel
-        assert len(files) <= len(meta["tables"]) + 2, rel
+        assert {p.relative_to(site / "open-data/files" / rel).as_posix() for p in files
+                if p.parent.name != "tables"} == {"workbook.xlsx"}, rel
+        assert f'{rel}/workbook.xlsx" download="{meta["department"]}{meta["year"]}年' in page
         counts.append(1 + len(files))
     assert sum(counts) <= 15 * len(counts), counts
 
@@ -95,22 +110,22 @@ def test_each_department_year_offers_every_table_in_few_files(site):
 def test_datapackage_describes_every_csv(site):
     pkg = json.loads((site / "open-data/datapackage.json").read_text(encoding="utf-8"))
     names = [r["name"] for r in pkg["resources"]]
-    assert len(names) == len(set(names)) and "all-money" in names
+    assert len(names) == len(set(names)) and {"headline", "money", "money-parquet", "compare-overview"} <= set(names)
     for res in pkg["resources"]:
         assert re.fullmatch(r"[a-z0-9._-]+", res["name"]), res["name"]
         path = (site / "open-data" / res["path"]).resolve()
-        assert path.is_file(), res["path"]
-        if "schema" not in res:
+        assert path.is_file() and path.is_relative_to((site / "open-data").resolve()), res["path"]
+        if res["format"] == "parquet":
             continue
         rows = gz_rows(path) if res.get("compression") == "gz" else csv_rows(path)
         assert [f["name"] for f in res["schema"]["fields"]] == list(rows[0])
         for f in res["schema"]["fields"]:
             if f["type"] in ("integer", "number"):
-                form = r"-?\d+" if f["type"] == "integer" else r"-?\d+(\.\d{1,2})?"
+                form = r"-?\d+" if f["type"] == "integer" else r"-?\d+(\.\d{1,4})?"
                 for row in rows:
                     assert row[f["name"]] == "" or re.fullmatch(form, row[f["name"]]), (path, f["name"])
         numbers = [f["name"] for f in res["schema"]["fields"] if f["type"] == "number"]
-        assert numbers or not res["name"].startswith(("all-money", "all-projects"))
+        assert numbers or not res["name"].startswith(("money", "projects", "headline"))
 
 
 def test_the_site_wide_files_are_each_disclosures_rows_in_order(site):
@@ -177,9 +192,10 @@ def test_sitemap_and_open_graph_with_base_url(tmp_path):
 def test_figures_with_fen_download_exactly(site):
     """A table printed in 元 with 分 downloads to the 分, as a Table Schema number."""
     folder = site / "open-data/files/shanghai-putuo/renminzhengfubangongshi/2025-unit-budget"
-    rows = csv_rows(folder / "tables/expenditure.csv")
-    assert any(r["code"] == "2010301" and r["支出预算 / 合计（元）"] == "12029501.84" for r in rows)
-    summary = csv_rows(folder / "tables/summary.csv")
+    about, rows = table_csv(folder / "tables/expenditure.csv")
+    assert about["类别"] == "单位预算" and about["金额单位"] == "元"
+    assert any(r["编码"] == "2010301" and r["支出预算 / 合计（元）"] == "12029501.84" for r in rows)
+    _, summary = table_csv(folder / "tables/summary.csv")
     assert any(Decimal(r["收入 / 金额（元）"] or 0) == Decimal("91016775.35") for r in summary)
     money = gz_rows(site / "open-data/all/money.csv.gz")
     assert any(r["yuan"] == "91016775.35" and r["printed"] == "91,016,775.35" and r["scope"] == "单位" for r in money)
@@ -245,11 +261,9 @@ def test_every_published_csv_writer_makes_text_cells_inert():
 
 def test_the_documents_formula_like_text_is_published_inert(site):
     """济源 prints "=100%" as an indicator's value and "=" as its operator: text that a spreadsheet would run,
-    published with an apostrophe in the site-wide file and the department-year's own; its number is a figure."""
-    own = csv_rows(site / "open-data/files/jiyuan/xingzhengfuwuzhongxin/2020-budget/indicators.csv")
-    everyone = [r for r in gz_rows(site / "open-data/all/indicators.csv.gz") if r["region"] == "济源市"]
-    for rows in (own, everyone):
-        planned = [r for r in rows if r["level3"] == "预算执行率" and r["indicator_scope"] == "project"]
-        assert planned and all(r["value"] == "'=100%" and r["op"] == "'=" and r["number"] == "100" for r in planned)
-        assert any(r["value"] == "≥95%" and r["op"] == "≥" for r in rows)
-        assert not [v for r in rows for v in r.values() if v[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    published with an apostrophe in the site-wide file; its number is a figure."""
+    rows = [r for r in gz_rows(site / "open-data/all/indicators.csv.gz") if r["region"] == "济源市"]
+    planned = [r for r in rows if r["level3"] == "预算执行率" and r["indicator_scope"] == "project"]
+    assert planned and all(r["value"] == "'=100%" and r["op"] == "'=" and r["number"] == "100" for r in planned)
+    assert any(r["value"] == "≥95%" and r["op"] == "≥" for r in rows)
+    assert not [v for r in rows for v in r.values() if v[:1] in ("=", "+", "-", "@", "\t", "\r")]

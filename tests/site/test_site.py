@@ -200,7 +200,7 @@ def test_a_long_comparison_is_a_page_per_region(tmp_path, monkeypatch):
     assert budgets > 2 and f"共 {budgets} 个部门年度，按地区分页排列" in index and 'data-col=' not in index
     links = re.findall(r'<a href="overview/([a-z-]+)\.html">', index)
     assert links and len(links) == len(set(links))
-    whole = (out / "compare/overview.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    whole = (out / "open-data/compare/overview.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
     rows = []
     for slug in links:
         part = (out / f"compare/overview/{slug}.html").read_text(encoding="utf-8")
@@ -215,7 +215,7 @@ def test_a_long_comparison_is_a_page_per_region(tmp_path, monkeypatch):
 def test_comparison_table_order_and_csv(site):
     html = read(site, "compare/overview.html")
     order = re.findall(r'<th scope="row" data-sort="([^"]+)">', html)
-    raw = (site / "compare/overview.csv").read_bytes()
+    raw = (site / "open-data/compare/overview.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("地区,部门,年度,类别,支出总计（元）")
@@ -551,9 +551,9 @@ def test_department_page_shows_aliases_and_predecessors(tmp_path):
 
 
 def test_final_accounts_are_ranked_among_final_accounts_only(site):
-    overview = (site / "compare/overview.csv").read_bytes().decode("utf-8-sig")
+    overview = (site / "open-data/compare/overview.csv").read_bytes().decode("utf-8-sig")
     assert "部门决算" not in overview                      # a 决算 is never ranked against a 预算
-    lines = (site / "compare/execution.csv").read_bytes().decode("utf-8-sig").splitlines()
+    lines = (site / "open-data/compare/execution.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0] == "地区,部门,年度,类别,执行率,全年预算（元）,支出决算（元）"
     # as its narrative states it: 全年预算 321.02 万元, 支出决算 307.82 万元
     assert lines[1:] == ["上海市普陀区,中共上海市普陀区委社会工作部,2024,部门决算,0.9589,3210200,3078200"]

@@ -1,21 +1,29 @@
 """Open data: every published file, at stable URLs documented in docs/open-data.md.
 
-    open-data/all/money.csv.gz, indicators.csv.gz, projects.csv.gz, glossary.csv.gz
-                                                                every department-year in one tidy file each
+    open-data/all/<table>.csv.gz, <table>.parquet               every department-year in one tidy file each:
+                                                                headline, money, indicators, projects, glossary
     open-data/files/<region>/<department>/<year>-<phase>/
-        tables/<table>.csv                                      one per imported table
-        indicators.csv, projects.csv                            when the disclosure has any
-    open-data/sources/<document>                               the documents as published
+        tables/<table>.csv                                      one per imported table, for reading
+        workbook.xlsx                                           all its tables, indicators and projects
+    open-data/compare/<name>.csv                                the comparison indexes
+    open-data/sources/<document>                                the documents as published
     open-data/datapackage.json                                  a Frictionless Data Package of the tidy files
-    compare/<name>.csv                                          the comparison indexes
+
+Two audiences, two kinds of file.  Programs read the tidy files: one row per
+figure, English field names no SQL dialect reserves, every field described
+in the data package with its type, unit and code list, and the Parquet copy
+with the types kept (``parquet``).  People read a department-year's files: a
+table's CSV starts with a block that says whose table it is (department,
+year, phase, table, unit, source lines) and has Chinese headers; the
+workbook holds the same tables, one sheet each (``workbook``).
 
 A disclosure's files are written by its unit (``disclosure_files``); the
 site-wide tidy files are the units' gzip chunks end to end, so a rebuild
 reads no disclosure it does not change (and takes the chunks of the units
-it did not build from the previous file, by the layout it kept).  The per-table CSV files are UTF-8
-with a byte-order mark, so Excel opens the Chinese text correctly; money is
+it did not build from the previous file, by the layout it kept).  The CSV files people open
+are UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; money is
 exact 元 in every file (with 分 where printed).  A text cell that a
-spreadsheet would read as a formula starts with an apostrophe in every file
+spreadsheet would read as a formula starts with an apostrophe in every CSV file
 (``csvsafe``); figures are never changed.  Everything is
 deterministic: the same data gives byte-identical files.
 """
@@ -28,15 +36,18 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.audit import figures
 from generator.core import jsontext
-from generator.core.model import Table
+from generator.core import vocabulary as V
+from generator.core.model import Disclosure, Table
 from generator.site import urls
-from generator.site.comparisons import MONEY_COLUMNS, Comparison
+from generator.site.comparisons import COUNT_COLUMNS, IDENTITY as COMPARISON_IDENTITY, MONEY_COLUMNS, Comparison
 from generator.site.model import SiteModel
 from generator.site.output.csvsafe import inert_row
+from generator.site.output.workbook import Sheet, workbook_bytes
 from generator.store import tidy
 from generator.store.cache import cannot_write, read_json_entry, write_json_entry
-from generator.store.tidy import blank
+from generator.store.tidy import Field, blank
 
 BOM = "\ufeff"
 
@@ -52,65 +63,123 @@ def json_bytes(data) -> bytes:
     return (jsontext.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def table_rows(table: Table) -> tuple[list[str], list[list]]:
-    """One imported table: the CSV header and rows (money in 元, beside each row's line in the document)."""
-    money = table.money_columns
-    text = [c for c in table.columns if c.role != "money"]
-    header = ["row", "line", "kind", "side", "code", "label", "canonical", "unit_code"] + \
-             [c.label for c in text] + [f"{c.label}（元）" for c in money]
+# the published tidy tables: name -> (their fields, described; the fields that tell rows apart; the rows of one
+# disclosure).  ``headline`` first: the figure an analyst asks for first, once per department-year
+TABLES: dict[str, tuple[list[Field], list[str], Callable[[Disclosure], list[list]]]] = {
+    "headline": (figures.HEADLINE, figures.HEADLINE_KEY, figures.headline_rows),
+    **{name: (tidy.DESCRIBED[name], tidy.KEYS[name], rows) for name, (_, rows) in tidy.TABLES.items()},
+}
+TIDY_TITLES = {"headline": "各部门年度的主要数字（收支总计、基本支出、项目支出、“三公”经费……），每个一行，注明取自哪张表",
+               "money": "全部预算、决算表的每一个数字（长表）", "indicators": "全部绩效指标", "projects": "全部项目",
+               "glossary": "全部名词解释（每份文件所印的每个术语及其解释）"}
+
+WORKBOOK = "workbook.xlsx"
+
+
+def _category(d: Disclosure) -> str:
+    return f"{d.scope}{d.phase}"                    # 部门预算, 单位决算
+
+
+def _unit_note(unit: str | None) -> str:
+    return "元" if unit in (None, "元") else f"元（原表以{unit}印制，已换算为元）"
+
+
+def about(d: Disclosure) -> list[tuple[str, str]]:
+    """Whose a file is, as its header block says it."""
+    return [("部门", d.department), ("地区", d.region), ("年度", str(d.year)), ("类别", _category(d))]
+
+
+def about_table(d: Disclosure, t: Table) -> list[tuple[str, str]]:
+    """What a reader must know of a table before its figures: whose, which, in what unit, from where."""
+    return about(d) + [("表名", f"{t.title}（{t.id}）"), ("金额单位", _unit_note(t.unit)),
+                       ("来源", f"{t.document} 第 {t.lines[0]}–{t.lines[1]} 行")]
+
+
+# the columns of a table's rows as a reader sees them: header, and the value of a row; a column that is
+# empty in every row of the table is left out
+_ROW_COLUMNS = (("序号", lambda r: r.row), ("原文行号", lambda r: r.line),
+                ("行类型", lambda r: V.short(V.ROW_KINDS[r.kind])),
+                ("收支方向", lambda r: V.short(V.SIDES[r.side]) if r.side else ""),
+                ("编码", lambda r: blank(r.code)), ("名称", lambda r: r.label),
+                ("规范名称", lambda r: blank(r.canonical)), ("单位编码", lambda r: blank(r.unit_code)))
+
+
+def table_sheet(d: Disclosure, t: Table) -> Sheet:
+    """One imported table for reading: its header block, Chinese headers, and its rows (money in 元, exact;
+    None where the cell is blank), each beside its line in the document."""
+    money = t.money_columns
+    text = [c for c in t.columns if c.role != "money"]
     rows = []
-    for r in table.rows:
-        base = [r.row, r.line, r.kind, blank(r.side), blank(r.code), r.label, blank(r.canonical),
-                blank(r.unit_code)]
+    for r in t.rows:
         cells = r.cells_by_column()
-        rows.append(base + [r.text.get(c.key, "") for c in text]
-                    + [blank(cells[c.key].yuan) if c.key in cells else "" for c in money])
-    return header, rows
+        rows.append([get(r) for _, get in _ROW_COLUMNS] + [r.text.get(c.key, "") for c in text]
+                    + [cells[c.key].yuan if c.key in cells else None for c in money])
+    header = [name for name, _ in _ROW_COLUMNS] + [c.label for c in text] + [f"{c.label}（元）" for c in money]
+    keep = [i for i, name in enumerate(header)
+            if i >= len(_ROW_COLUMNS) or name in ("序号", "原文行号", "行类型", "名称") or any(row[i] for row in rows)]
+    shown = [header[i] for i in keep]
+    return Sheet(sheet_name(t), about_table(d, t), shown, [[row[i] for i in keep] for row in rows],
+                 money_columns=frozenset(range(len(shown) - len(money), len(shown))),
+                 decimals=2 if t.decimals and t.unit == "元" else 0)
 
 
-def _field_type(money: bool, integer: bool) -> str:
-    """Table Schema types: money is a ``number`` (元, with 分 where printed), counts and lines ``integer``."""
-    return "number" if money else "integer" if integer else "string"
+def sheet_name(t: Table) -> str:
+    """A sheet's name: the kind's name (the printed title for a table no kind recognises), its number after a
+    second table of a kind: at most 31 characters, none of ``[]:*?/\\``."""
+    kind = V.KINDS.get(t.kind)
+    name = t.title if kind is None or kind.family == "generic" else kind.label
+    number = t.id.rpartition("-")[2] if "-" in t.id else ""
+    suffix = f"（{number}）" if number else ""
+    name = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'") or t.id
+    return name[:31 - len(suffix)] + suffix
 
 
-def comparison_csv(table: Comparison) -> bytes:
-    """A comparison index as CSV: money columns in exact 元, shares as decimals."""
-    rows = [[blank(values.get(c)) if c != "部门" else v.department for c in table.columns]
-            for v, values in table.rows]
-    return csv_bytes([c + ("（元）" if c in MONEY_COLUMNS else "") for c in table.columns], rows)
+def _tidy_sheet(title: str, fields: list[Field], rows: list[list], about: list[tuple[str, str]]) -> Sheet:
+    """A department-year's rows of a tidy table for reading: Chinese headers, without the columns of its
+    identity (the header block says it)."""
+    n = len(tidy.IDENTITY)
+    shown = fields[n:]
+    # a code shown as its name (部门整体绩效指标, 项目支出绩效目标表); ≥ ≤ and the units are read as they are
+    names = [{k: v.partition("（")[0] for k, v in f.codes.items()} if f.codes and f.name not in ("op", "unit")
+             else None for f in shown]
+    return Sheet(title, about, [f.title + ("（元）" if f.money and "元" not in f.title else "") for f in shown],
+                 [[names[i].get(value, value) if names[i] else value for i, value in enumerate(r[n:])] for r in rows],
+                 money_columns=frozenset(i for i, f in enumerate(shown) if f.money), decimals=2)
 
 
 def disclosure_files(v) -> list[tuple[str, bytes]]:
-    """One disclosure's downloads: each table as CSV, its indicators and projects (when it has any), with
-    the fields of the site-wide files but those of the disclosure's identity, as a table's file has."""
+    """One disclosure's downloads: each table as CSV, and the workbook of all its tables, its indicators and
+    projects.  (Its indicators and projects are in the site-wide files and the workbook: a CSV file of
+    each beside them was a fifth of a department-year's bytes.)"""
     def at(name: str) -> str:
         return urls.data_file(v.region_slug, v.department_slug, v.edition, name)
 
-    out = []
-    for t in v.data.tables:
-        header, rows = table_rows(t)
-        out.append((at(f"tables/{t.id}.csv"), csv_bytes(header, rows)))
-    for name, fields, rows in (("indicators", tidy.INDICATOR_FIELDS, tidy.indicator_rows(v.data)),
-                               ("projects", tidy.PROJECT_FIELDS, tidy.project_rows(v.data))):
+    d = v.data
+    sheets = [table_sheet(d, t) for t in d.tables]
+    out = [(at(f"tables/{t.id}.csv"), sheet_csv(sheet)) for t, sheet in zip(d.tables, sheets)]
+    for title, name, rows, unit in (("绩效指标", "indicators", tidy.indicator_rows(d), []),
+                                    ("项目", "projects", tidy.project_rows(d), [("金额单位", "元")])):
         if rows:
-            out.append((at(f"{name}.csv"), csv_bytes(*_without_identity(fields, rows))))
+            sheets.append(_tidy_sheet(title, tidy.DESCRIBED[name], rows, about(d) + unit))
+    if sheets:
+        out.append((at(WORKBOOK), workbook_bytes(sheets, f"{d.department} {d.name}")))
     return out
 
 
-def _without_identity(fields: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
-    """A site-wide file's rows without the columns that say whose they are (``tidy.IDENTITY``): in a
-    department-year's own folder they are the same on every row, and were a third of its indicators file."""
-    n = len(tidy.IDENTITY)
-    assert fields[:n] == tidy.IDENTITY
-    return fields[n:], [r[n:] for r in rows]
-
-
-TIDY_TITLES = {"money": "全部预算、决算表的每一个数字（长表）", "indicators": "全部绩效指标", "projects": "全部项目",
-               "glossary": "全部名词解释（每份文件所印的每个术语及其解释）"}
+def sheet_csv(sheet: Sheet) -> bytes:
+    """A sheet as a CSV file for reading: its header block (a label and its value a line), an empty line,
+    then the table with its header."""
+    rows = [list(pair) for pair in sheet.about] + [[]] + [sheet.header] + \
+        [["" if value is None else value for value in row] for row in sheet.rows]
+    return csv_bytes(rows[0], rows[1:])
 
 
 def tidy_path(name: str) -> str:
     return f"{urls.OPEN_DATA_ALL}{name}.csv.gz"
+
+
+def parquet_path(name: str) -> str:
+    return f"{urls.OPEN_DATA_ALL}{name}.parquet"
 
 
 def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Callable[[str], bytes],
@@ -198,24 +267,80 @@ def _layout(found: dict) -> tuple[tuple[int, ...], dict[str, tuple[int, int]]]:
     return stamp, layout
 
 
+def _schema(fields: list[Field], key: list[str]) -> dict:
+    """A Table Schema: each field with its title, description (its unit for money), type and code list."""
+    out = []
+    for f in fields:
+        field = {"name": f.name, "title": f.title, "type": f.type,
+                 "description": f.description + (f"。代码：{_code_list(f.codes)}" if f.codes else "")}
+        if f.money:
+            field["unit"] = f.unit
+        if f.codes:
+            field["constraints"] = {"enum": list(f.codes)}
+        out.append(field)
+    return {"fields": out, "primaryKey": key, "missingValues": [""]}
+
+
+def _code_list(codes: dict[str, str]) -> str:
+    return "；".join(f"{k} = {v}" for k, v in codes.items())
+
+
+def comparison_fields(table: Comparison) -> list[Field]:
+    """A comparison index's columns, described: who, then money in 元, counts and shares."""
+    known = {"地区": tidy.REGION, "部门": tidy.DEPARTMENT, "年度": tidy.YEAR}
+    out = []
+    for c in table.columns:
+        if c in known:
+            out.append(Field(c, known[c].title, known[c].description, known[c].type))
+        elif c == "类别":
+            out.append(Field(c, c, "范围与阶段", codes={f"{s}{p}": f"{s}{p}" for s in V.SCOPES for p in V.PHASES}))
+        elif c in MONEY_COLUMNS:
+            out.append(Field(c + "（元）", c, f"{c}，单位元（人民币），精确", "number", money=True))
+        elif c in COUNT_COLUMNS:
+            out.append(Field(c, c, f"{c}（文字说明中公布的）", "integer"))
+        else:
+            out.append(Field(c, c, f"{c}：占比，四位小数（0.1234 即 12.34%）", "number"))
+    return out
+
+
+def comparison_csv(table: Comparison) -> bytes:
+    """A comparison index as CSV: money columns in exact 元, shares as decimals."""
+    rows = [[blank(values.get(c)) if c != "部门" else v.department for c in table.columns]
+            for v, values in table.rows]
+    return csv_bytes([f.name for f in comparison_fields(table)], rows)
+
+
 def site_files(model: SiteModel) -> dict[str, bytes]:
     """The whole site's small open-data files: the comparison indexes and the data package."""
     files: dict[str, bytes] = {}
     for name, table in model.comparisons.items():
         files[urls.compare_csv(name)] = comparison_csv(table)
-    resources = [{"name": f"all-{name}", "title": TIDY_TITLES[name], "path": tidy_path(name)[len("open-data/"):],
-                  "format": "csv", "compression": "gz", "mediatype": "text/csv", "encoding": "utf-8",
-                  "schema": {"fields": [{"name": f, "type": _field_type(f in tidy.AMOUNT_FIELDS,
-                                                                         f in tidy.INTEGER_FIELDS)} for f in fields]}}
-                 for name, (fields, _) in sorted(tidy.TABLES.items())]
-    resources += [{"name": f"compare-{name}", "title": table.title,
-                   "path": "../" + urls.compare_csv(name), "format": "csv", "mediatype": "text/csv",
-                   "encoding": "utf-8-sig"} for name, table in sorted(model.comparisons.items())]
+    inside = len("open-data/")
+    resources = []
+    for name, (fields, key, _) in TABLES.items():
+        schema = _schema(fields, key)
+        resources.append({"name": name, "title": TIDY_TITLES[name], "path": tidy_path(name)[inside:],
+                          "format": "csv", "compression": "gz", "mediatype": "text/csv", "encoding": "utf-8",
+                          "schema": schema})
+        resources.append({"name": f"{name}-parquet", "title": TIDY_TITLES[name] + "（Parquet，类型与上同）",
+                          "path": parquet_path(name)[inside:], "format": "parquet",
+                          "mediatype": "application/vnd.apache.parquet", "schema": schema})
+    for name, table in sorted(model.comparisons.items()):
+        resources.append({"name": f"compare-{name}", "title": table.title, "path": urls.compare_csv(name)[inside:],
+                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                          "schema": _schema(comparison_fields(table), list(COMPARISON_IDENTITY))})
     files[urls.DATA_PACKAGE] = json_bytes({
         "name": "budgetsite-data", "title": "部门预算公开数据",
-        "description": "各部门预算、决算公开文件中的每一个数字、绩效指标和项目（长表，gzip 压缩）；金额为元，"
-                       "印有角分的保留两位小数。每张表的 CSV 在各部门年度页面的表格下方。",
+        "description": "各部门预算、决算公开文件中的每一个数字、绩效指标、项目和名词解释（长表：gzip 压缩的 CSV，"
+                       "及类型相同的 Parquet）；金额为元，印有角分的保留两位小数。要部门的收支总计等主要数字，用 "
+                       "headline：money 中每张表都重复部门的总数，合计行不可跨表相加。",
         "licenses": [{"name": "other-open", "title": "与原始公开文件相同的使用条件"}],
         "resources": resources,
+        # one workbook and one CSV file per table for each department-year: for reading, not listed one by one
+        "workbooks": {"path": urls.data_file("<地区>", "<部门>", "<年度>-<类别>", WORKBOOK)[inside:],
+                      "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      "description": "每个部门年度一个 Excel 工作簿：每张表一个工作表（表头注明单位“元”，金额为数字），"
+                                     "另有绩效指标、项目工作表；每个工作表开头写明部门、年度、类别、表名、金额单位和来源。"
+                                     "同一目录 tables/<表编号>.csv 为每张表的 CSV，格式相同。"},
     })
     return files

@@ -103,10 +103,15 @@ class Staging:
 
     def open_new(self, path: str):
         """A file of the staging folder to write, in binary."""
+        return self.new_path(path).open("wb")
+
+    def new_path(self, path: str) -> Path:
+        """Where to write a new file of the staging folder (nothing there: never write through a link to the
+        previous output), for a writer that opens it by its name."""
         target = self._target(path)
         target.unlink(missing_ok=True)
         self.sizes[path] = None
-        return target.open("wb")
+        return target
 
     def link_file(self, source: Path, path: str) -> None:
         """``source`` (a regular file of the data) at ``path``, linked, or copied where it cannot be."""

@@ -12,6 +12,7 @@ from generator.site.execution import execution
 from generator.site.findings import locator, present
 from generator.site.formatting import exact_decimals, share, signed_wan, wan
 from generator.site.model import DisclosureView
+from generator.site.output.opendata import WORKBOOK
 from generator.site.pages import Inputs, Page, crumbs
 from generator.site.sanitize import link_terms, render_markdown
 from generator.site.tableview import view
@@ -134,7 +135,10 @@ def context(inputs: Inputs, page: Page) -> dict:
         "title": f"{v.department} {v.name}", "v": v, "lede": lede,
         "description": f"{v.department} {v.name}：{lede}",
         "cards": _cards(v), "charts": v.charts, "execution": execution(d), "sections": sections, "tables": table_views,
-        "table_files": files, "performance": bool(d.targets or d.tasks or dept_ind),
+        "table_files": files,
+        "workbook": urls.data_file(v.region_slug, v.department_slug, v.edition, WORKBOOK)
+        if d.tables or d.indicators or d.projects else "",
+        "performance": bool(d.targets or d.tasks or dept_ind),
         "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),
         "budget_lines": d.budget, "department_indicators": _group(dept_ind),
         "projects": _projects(v), "findings": present(v.findings, d.sources, page.path),

@@ -25,7 +25,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     whole = [(path.rsplit("/", 1)[-1], path, size(n), TIDY_TITLES.get(path.rsplit("/", 1)[-1].split(".")[0], ""))
              for path, n in sorted(model.downloads.items()) if path.startswith(urls.OPEN_DATA_ALL)]
     whole.append(("datapackage.json", urls.DATA_PACKAGE, size(model.downloads.get(urls.DATA_PACKAGE, 0)),
-                  "Frictionless Data Package 描述（每个文件的字段和类型）"))
+                  "Frictionless Data Package 描述（每个文件的字段、类型、单位、代码表和主键）"))
     sources = sorted(model.sources.items())
     listed = [(name, urls.source_text(name), s.disclosure) for name, s in sources] \
         if len(sources) <= SOURCE_LIST_LIMIT else []
