@@ -57,6 +57,10 @@ def import_notes(t: Table, titles: dict[str, str]) -> list[Finding]:
                 out.append(Finding("code-completed", "info",
                                    f"{t.title}：“{r.label}”一行的编码漏印了款级的首位 0，按 {r.code} 读取",
                                    t.document, r.line, table=t.id))
+            elif flag == "code-repeated":
+                out.append(Finding("code-repeated", "info",
+                                   f"{t.title}：“{r.label}”一行印的是其上 {r.code} 一行的编码，而数字与之相加相符，"
+                                   f"已按该科目的下级科目读取（不重复计入）", t.document, r.line, table=t.id))
             elif flag.startswith("realigned"):
                 out.append(Finding("realigned", "info",
                                    f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，"
@@ -93,16 +97,18 @@ def sums(t: Table) -> list[Finding]:
 def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
     out = []
     coded = [r for r in rows if r.code or r.code2 or r.kind == "item"]
-    # a row is a leaf unless its code is the beginning of a longer code of the table: one of the proper
-    # prefixes of the table's codes, gathered once (not every code tried against every row)
+    # a row is a leaf unless its code is the beginning of a longer code of the table (one of the proper
+    # prefixes of the table's codes, gathered once: not every code tried against every row) or a line under
+    # it repeats its code (a 项 printed with its 款's code, read as the 款's sub-line: its parent is its code)
     parents = {c[:i] for c in {r.code for r in coded if r.code} for i in range(1, len(c))}
-    leaves = [r for r in coded if not r.code or r.code not in parents]
+    parents |= {r.code for r in coded if r.code and r.parent == r.code}
+    leaves = [r for r in coded if not r.code or r.code not in parents or r.parent == r.code]
     total = t.total_row(side)
     if total is not None and leaves:
         out += _held_to(t, total, leaves, "column-sum",
                         lambda col: f"{t.title}：“{col.label}”的合计与其下 {len(leaves)} 行之和不符")
     for parent in coded:
-        if not parent.code:
+        if not parent.code or parent.parent == parent.code:
             continue
         children = [r for r in coded if r.parent == parent.code]
         if children:

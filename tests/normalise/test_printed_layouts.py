@@ -4,14 +4,14 @@
 Synthetic documents as text with tab-separated tables, each read as a whole document.
 """
 
-from generator.audit import audit
+from generator.audit import audit, import_notes
 from generator.core import codes
 from generator.core import vocabulary as V
 from generator.normalise import statements
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
 from generator.read.layout import TextLine
-from tests.conftest import table
+from tests.conftest import row, table
 
 T = "\t"
 HEAD = ["珠海市某某局2026年部门预算", ""]
@@ -95,6 +95,41 @@ def test_a_list_of_units_alone_is_not_grouped():
     t = table(d, "basic_economic")
     assert [r.kind for r in t.rows[1:]] == ["item", "item"]
     assert not findings(d, t.id)
+
+
+def aid_table(*lines):
+    return ["一般公共预算支出表", "单位：万元",
+            T.join(["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+            T.join(["合计", "", "1,002.00", "500.00", "502.00"]),
+            T.join(["201", "一般公共服务支出", "500.00", "500.00", ""]),
+            T.join(["20101", "人大事务", "500.00", "500.00", ""]),
+            T.join(["2010101", "行政运行", "500.00", "500.00", ""]),
+            T.join(["219", "援助其他地区支出", "502.00", "", "502.00"]), *(T.join(r) for r in lines)]
+
+
+def test_a_line_that_repeats_the_code_above_and_adds_up_to_it_is_its_sub_line():
+    """A 项 printed with its 款's code (21999 其他支出 twice): the lower line is the 款's one 项, counted once."""
+    d = parse(aid_table(["21999", "其他支出", "502.00", "", "502.00"], ["21999", "其他支出", "502.00", "", "502.00"]))
+    t = table(d, "general_budget_function")
+    upper, lower = [r for r in t.rows if r.code == "21999"]
+    assert (upper.level, upper.parent, upper.flags) == (2, "219", [])
+    assert (lower.level, lower.parent, lower.flags) == (3, "21999", ["code-repeated"])
+    assert not findings(d, t.id)
+    (note,) = [n for n in import_notes(d) if n.check == "code-repeated"]
+    assert note.line == lower.line and "21999" in note.message
+
+
+def test_lines_that_repeat_a_code_but_do_not_add_up_to_it_are_left_as_printed():
+    """Two lines 21999 whose figures differ are no 款 and its 项: both are read as printed, side by side."""
+    d = parse(aid_table(["21999", "其他支出", "302.00", "", "302.00"], ["21999", "其他支出", "200.00", "", "200.00"]))
+    t = table(d, "general_budget_function")
+    assert [(r.level, r.parent, r.flags) for r in t.rows if r.code == "21999"] == [(2, "219", []), (2, "219", [])]
+    assert not [n for n in import_notes(d) if n.check == "code-repeated"]
+    assert not findings(d, t.id)                              # 302 + 200 is the class's 502, as printed
+    d = parse(aid_table(["21999", "其他支出", "502.00", "", "502.00"], ["21999", "其他支出", "200.00", "", "200.00"]))
+    t = table(d, "general_budget_function")
+    assert not [r for r in t.rows if "code-repeated" in r.flags]
+    assert ("subtotal", row(t, code="219").line) in {(f.check, f.line) for f in findings(d, t.id)}
 
 
 def said(text):
