@@ -154,3 +154,17 @@ def test_a_three_public_figure_of_zero_needs_no_unit_and_another_figure_does():
     found = {(s.measure, s.line): s.yuan for s in statements.extract(lines, "a.pdf")
              if not s.measure.endswith(".change")}
     assert found == {("three_public", 1): 0, ("three_public.abroad", 2): 0, ("three_public.reception", 4): 12_000}
+
+
+def test_a_figure_after_a_verb_of_change_is_the_change_not_the_measure():
+    found = {s.measure: s.yuan for s in statements.extract(
+        [TextLine(1, "主要原因是提租补贴调整等原因，增加基本支出 844.15 万元。此外，基本支出预算数为 7666.68 万元。"),
+         TextLine(2, "压减项目支出 12.00 万元。")], "a.pdf")}
+    assert found == {V.BASIC + V.CHANGE: 8_441_500, V.BASIC: 76_666_800, V.PROJECT + V.CHANGE: -120_000}
+
+
+def test_a_total_named_after_of_which_is_a_part_not_the_departments_total():
+    assert said("2017年政府采购预算1,271.22万元。其中，货物类政府采购支出预算 259.32 万元,占 20.40%；服务类政府采购"
+                "支出预算 1,011.90 万元,占 79.60%。") == {V.PROCUREMENT: 12_712_200}
+    assert said("本年支出预算合计 9,146.79 万元，其中：基本支出 5,916.27 万元。") == {
+        V.TOTAL_EXPENDITURE: 91_467_900, V.BASIC: 59_162_700}
