@@ -229,8 +229,8 @@ def _is_shading(obj) -> bool:
 def _drawn(page):
     """The page as a reader sees it: what stands wholly beyond its box is never shown, and is not read.
 
-    A spreadsheet may leave a copy of a table set below the page's foot (江苏 人大 2017 carries one of its
-    基本支出 table under a page of another).  A line of text is dropped when none of its characters has its
+    A spreadsheet may leave a copy of a table set below the page's foot (江苏 人大 2017 carries a copy of
+    its 基本支出 table under the page of another).  A line of text is dropped when none of its characters has its
     middle inside the page (a line that runs over the page's edge is kept whole, never cut into a part
     of a word); a drawn object when no part of it is inside.
     """
