@@ -82,7 +82,8 @@ def _place(d: Disclosure, subject: str) -> tuple[Table | None, TableRow | None]:
         t = d.table(kind)
         if t is None:
             continue
-        by_code = {r.code: r for r in t.rows if r.code and r.scheme == "function"}
+        # a sub-line that repeats its parent's code (see ``normalise.tables``) is not the row of that code
+        by_code = {r.code: r for r in t.rows if r.code and r.scheme == "function" and r.parent != r.code}
         for r in by_code.values():
             if r.level != names[-1][0] or names[-1][1] not in _names(r):
                 continue

@@ -6,6 +6,11 @@ audit, the department-year page, the comparison indexes and the published
 an analyst who adds up the 合计 rows of all tables counts the same money many
 times: the ``headline`` table gives each measure once, with the table and
 line it is taken from.
+
+Where two tables state the same measure and the one first taken prints it
+coarser than its own table (``22,118,861`` among figures with 分), the finer
+statement that agrees with it within its rounding is the measure
+(``22,118,861.34``): the coarse one is that figure rounded.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Table, TableRow
-from generator.core.money import half_unit
+from generator.core.money import Yuan, figure_decimals, figure_half, parse_decimal
 from generator.core.vocabulary import Kind
 from generator.store import tidy
 from generator.store.tidy import Field
@@ -26,13 +31,28 @@ class Figure:
     yuan: int
     table: str         # table id
     unit: str
-    decimals: int
+    decimals: int      # of its table
     document: str
     line: int
+    printed: str = ""
 
     @property
-    def tolerance(self) -> int:
-        return half_unit(self.unit, self.decimals)
+    def tolerance(self) -> Yuan:
+        """Half a unit of the last digit the figure prints, in 元."""
+        return figure_half(self.printed, self.unit, self.decimals)
+
+    @property
+    def coarse(self) -> bool:
+        """Printed with fewer decimals than its table (``22,118,861`` among figures with 分)."""
+        return self.own_decimals < self.decimals
+
+    @property
+    def own_decimals(self) -> int:
+        try:
+            own = figure_decimals(parse_decimal(self.printed))
+        except ValueError:
+            own = None
+        return self.decimals if own is None else own
 
 
 def table_title(d: Disclosure, table_id: str) -> str:
@@ -41,10 +61,22 @@ def table_title(d: Disclosure, table_id: str) -> str:
 
 
 def _figure(measure: str, table: Table, row: TableRow | None, column: str) -> Figure | None:
-    if row is None or row.amount(column) is None:
+    cell = row.cell(column) if row is not None else None
+    if cell is None or cell.yuan is None:
         return None
-    return Figure(measure, row.amount(column), table.id, table.unit or "元", table.decimals or 0, table.document,
-                  row.line)
+    return Figure(measure, cell.yuan, table.id, table.unit or "元", table.decimals or 0, table.document,
+                  row.line, cell.printed)
+
+
+def _finest(statements: list[Figure]) -> Figure:
+    """The first statement of a measure, or, when it is printed coarser than its table, the first other
+    statement printed finer that agrees with it within its rounding."""
+    first = statements[0]
+    if first.coarse:
+        for other in statements[1:]:
+            if other.own_decimals > first.own_decimals and abs(other.yuan - first.yuan) <= first.tolerance:
+                return other
+    return first
 
 
 def _last_total(table: Table, side: str) -> TableRow | None:
@@ -52,11 +84,13 @@ def _last_total(table: Table, side: str) -> TableRow | None:
 
 
 def headline(d: Disclosure) -> dict[str, Figure]:
-    out: dict[str, Figure] = {}
+    """Each headline measure the disclosure's tables state, from the first table that states it (see
+    ``_finest``)."""
+    said: dict[str, list[Figure]] = {}
 
     def put(fig: Figure | None) -> None:
-        if fig is not None and fig.measure not in out:
-            out[fig.measure] = fig
+        if fig is not None:
+            said.setdefault(fig.measure, []).append(fig)
 
     summary = d.table(Kind.SUMMARY)
     expenditure = d.table(Kind.EXPENDITURE)
@@ -92,7 +126,12 @@ def headline(d: Disclosure) -> dict[str, Figure]:
     proc = d.table(Kind.PROCUREMENT)
     if proc:
         put(_figure(V.PROCUREMENT, proc, proc.total_row(), "amount"))
-    return out
+    economic = d.table(Kind.BASIC_ECONOMIC)
+    if economic and economic.money_columns and V.BASIC in said:
+        # the 合计 of the 基本支出 by economic class: the 基本支出 of 财政拨款 or of the 一般公共预算, a part of the
+        # whole; a restatement of the whole only where it agrees with it within its rounding (``_finest``)
+        put(_figure(V.BASIC, economic, economic.total_row(), economic.money_columns[0].key))
+    return {measure: _finest(statements) for measure, statements in said.items()}
 
 
 def measure_label(measure: str) -> str:

@@ -3,7 +3,8 @@
 Sums are allowed the rounding of the printed precision: half a unit of the
 last printed digit for every figure in the sum, the total included (002
 prints class 201 as 2,432.7 while its rows add to 2,432.8; that is
-rounding, not an error).  Which checks apply to which table kind is said in
+rounding, not an error).  Each figure is judged by its own last digit: one
+printed to the 元 in a table with 分 is allowed half a 元.  Which checks apply to which table kind is said in
 the vocabulary (``TableKind.checks``).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding, Table, TableRow
-from generator.core.money import format_yuan, half_unit, parse_decimal, slack
+from generator.core.money import Yuan, figure_half, format_yuan, parse_decimal, rounding
 from generator.core.vocabulary import KINDS, Kind
 
 
@@ -19,8 +20,15 @@ def _fmt(yuan: int) -> str:
     return f"{format_yuan(yuan)} 元"
 
 
-def _tolerance(t: Table, count: int) -> int:
-    return slack(half_unit(t.unit or "元", t.decimals or 0), count)
+def _half(t: Table, row: TableRow | None, column: str) -> Yuan:
+    """Half a unit of the last digit the row prints in ``column`` (the table's for a blank or a missing row)."""
+    cell = row.cell(column) if row is not None else None
+    return figure_half(cell.printed if cell else "", t.unit or "元", t.decimals or 0)
+
+
+def _tolerance(t: Table, column: str, rows: list[TableRow | None]) -> Yuan:
+    """How far the figures of ``rows`` in ``column`` may be off their sum by rounding alone."""
+    return rounding([_half(t, r, column) for r in rows])
 
 
 def row_flags(t: Table) -> list[Finding]:
@@ -57,6 +65,10 @@ def import_notes(t: Table, titles: dict[str, str]) -> list[Finding]:
                 out.append(Finding("code-completed", "info",
                                    f"{t.title}：“{r.label}”一行的编码漏印了款级的首位 0，按 {r.code} 读取",
                                    t.document, r.line, table=t.id))
+            elif flag == "code-repeated":
+                out.append(Finding("code-repeated", "info",
+                                   f"{t.title}：“{r.label}”一行印的是其上 {r.code} 一行的编码，而数字与之相加相符，"
+                                   f"已按该科目的下级科目读取（不重复计入）", t.document, r.line, table=t.id))
             elif flag.startswith("realigned"):
                 out.append(Finding("realigned", "info",
                                    f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，"
@@ -93,16 +105,18 @@ def sums(t: Table) -> list[Finding]:
 def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
     out = []
     coded = [r for r in rows if r.code or r.code2 or r.kind == "item"]
-    # a row is a leaf unless its code is the beginning of a longer code of the table: one of the proper
-    # prefixes of the table's codes, gathered once (not every code tried against every row)
+    # a row is a leaf unless its code is the beginning of a longer code of the table (one of the proper
+    # prefixes of the table's codes, gathered once: not every code tried against every row) or a line under
+    # it repeats its code (a 项 printed with its 款's code, read as the 款's sub-line: its parent is its code)
     parents = {c[:i] for c in {r.code for r in coded if r.code} for i in range(1, len(c))}
-    leaves = [r for r in coded if not r.code or r.code not in parents]
+    parents |= {r.code for r in coded if r.code and r.parent == r.code}
+    leaves = [r for r in coded if not r.code or r.code not in parents or r.parent == r.code]
     total = t.total_row(side)
     if total is not None and leaves:
         out += _held_to(t, total, leaves, "column-sum",
                         lambda col: f"{t.title}：“{col.label}”的合计与其下 {len(leaves)} 行之和不符")
     for parent in coded:
-        if not parent.code:
+        if not parent.code or parent.parent == parent.code:
             continue
         children = [r for r in coded if r.parent == parent.code]
         if children:
@@ -121,7 +135,7 @@ def _held_to(t: Table, row: TableRow, parts: list[TableRow], check: str, says) -
         found = sum(r.amount(col.key) or 0 for r in parts)
         if expected is None and found == 0:
             continue
-        if abs((expected or 0) - found) > _tolerance(t, len(parts)):
+        if abs((expected or 0) - found) > _tolerance(t, col.key, [row, *parts]):
             out.append(Finding(check, "warning", says(col), t.document, row.line, expected=_fmt(expected or 0),
                                found=_fmt(found), table=t.id))
     return out
@@ -164,7 +178,8 @@ def three_public(t: Table) -> list[Finding]:
                 continue
             members = V.three_public_parts(within)
             found = sum(val(p.key) for p in members)
-            if abs(val(whole) - found) > _tolerance(t, len(members)):
+            figures = [parts.get(k) for k in (whole, *(p.key for p in members))]
+            if abs(val(whole) - found) > _tolerance(t, col.key, figures):
                 label = f"（{col.label}）" if len(t.money_columns) > 1 else ""
                 out.append(Finding("three-public", "warning", f"{t.title}：{what}{label}", t.document,
                                    parts[whole].line, expected=_fmt(val(whole)), found=_fmt(found), table=t.id))
@@ -179,7 +194,7 @@ def balance(t: Table) -> list[Finding]:
     if income and spend:
         a = income[-1].amount("income") or 0
         b = spend[-1].amount("total") or 0
-        if abs(a - b) > _tolerance(t, 1):
+        if abs(a - b) > _half(t, income[-1], "income") + _half(t, spend[-1], "total"):
             out.append(Finding("balance", "warning", f"{t.title}：收入合计 ≠ 支出合计", t.document,
                                spend[-1].line, expected=_fmt(a), found=_fmt(b), table=t.id))
     return out
@@ -204,7 +219,7 @@ def carry_over(t: Table) -> list[Finding]:
         found = (rows[year].amount(key) or 0) + sum(r.amount(key) or 0 for r in between)
         if whole is None and found == 0:
             continue
-        if abs((whole or 0) - found) > _tolerance(t, len(between) + 1):
+        if abs((whole or 0) - found) > _tolerance(t, key, [rows[last], rows[year], *between]):
             names = " + ".join([rows[year].label] + [r.label for r in between])
             out.append(Finding("carry-over", "warning", f"{t.title}：{rows[last].label} ≠ {names}", t.document,
                                rows[last].line, expected=_fmt(found), found=_fmt(whole or 0), table=t.id))
@@ -233,7 +248,7 @@ def _same_total(d: Disclosure, check: str) -> list[Finding]:
         ref = ref_row.amount("total")
         for t, r in stated[1:]:
             value = r.amount("total")
-            if abs(value - ref) > _tolerance(t, 1):
+            if abs(value - ref) > _half(t, r, "total") + _half(ref_table, ref_row, "total"):
                 out.append(Finding("cross-table", "warning", f"{t.title}：总计与{ref_table.title}不符",
                                    t.document, r.line, expected=_fmt(ref), found=_fmt(value), table=t.id))
     return out

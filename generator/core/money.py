@@ -82,6 +82,36 @@ def half_unit(unit: str, decimals: int) -> int:
     return int(step / 2)
 
 
+def figure_decimals(number: Decimal | None) -> int | None:
+    """The decimals a figure prints (``12604173`` 0, ``1744680.00`` 2), read from its exact value as parsed; None
+    for a blank or a zero (a dash, ``0``), which say nothing of the precision of their column."""
+    if number is None or number == 0:
+        return None
+    return max(0, -number.as_tuple().exponent)
+
+
+def figure_half(printed: str, unit: str, decimals: int) -> Yuan:
+    """Half a unit of the last digit one figure prints, in 元, in a table printed to ``decimals``.
+
+    Rounding is judged per figure: a figure printed coarser than its table (``22,118,861`` among figures
+    with 分, that is 22,118,861.34 rounded to the 元) is allowed half of its own last digit (0.5 元); any
+    other figure, a blank, a dash or a zero is allowed the table's ``half_unit``.
+    """
+    try:
+        own = figure_decimals(parse_decimal(printed))
+    except ValueError:
+        own = None
+    if own is None or own >= decimals:
+        return half_unit(unit, decimals)
+    return exact_yuan(Decimal(UNIT_FACTORS[unit]).scaleb(-own) / 2)
+
+
+def rounding(halves: list[Yuan]) -> Yuan:
+    """How far a sum may be from its printed total by rounding alone, given the half unit of each figure in
+    it, the total included (``slack`` when every figure has the same)."""
+    return sum(halves, 0)
+
+
 def half_printed(decimals: int) -> Decimal:
     """Half a unit of the last printed digit, in the printed unit (0.05 for one decimal)."""
     return Decimal(5).scaleb(-(decimals + 1))

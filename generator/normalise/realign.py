@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.core.model import Table, TableRow
-from generator.core.money import parse_decimal, slack
+from generator.core.money import figure_decimals, half_printed, parse_decimal, rounding
 from generator.core.text import compact
 from generator.core.vocabulary import Kind
 from generator.normalise.grid import Column
@@ -91,6 +91,13 @@ def sum_rules(columns: list[Column]) -> list[SumRule]:
 
 
 def satisfies(values: list[Decimal | None], rules: list[SumRule], half_unit: Decimal) -> bool:
+    """Whether a row's figures (in the printed unit) satisfy the sums, each figure within half a unit of its
+    own last printed digit: ``half_unit`` is the table's, and a figure printed coarser than its table
+    (``22,118,861`` among figures with 分) is allowed half of its own."""
+    def half(v: Decimal | None) -> Decimal:
+        own = figure_decimals(v)
+        return half_unit if own is None else max(half_unit, half_printed(own))
+
     for rule in rules:
         total = values[rule.total]
         parts = [values[p] for p in rule.parts]
@@ -102,7 +109,7 @@ def satisfies(values: list[Decimal | None], rules: list[SumRule], half_unit: Dec
             continue
         t = total or Decimal(0)
         s = sum((p or Decimal(0) for p in parts), Decimal(0))
-        if abs(t - s) > slack(half_unit, len(parts)):
+        if abs(t - s) > rounding([half(total), *(half(p) for p in parts)]):
             return False
     return True
 

@@ -123,13 +123,22 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
                 # a component named inside the vehicles phrase is not the vehicles total
                 if measure == _measure("vehicle_operation") and "购置及运行" in text[max(0, m.start() - 4):m.end()]:
                     continue
+                if measure in (V.TOTAL_INCOME, V.TOTAL_EXPENDITURE) and _of_which(text, m.start()):
+                    continue                   # 其中，货物类政府采购支出预算 259.32 万元: a part of the figure before
                 unit = m.group(2)
                 if not unit:                   # a figure printed without its unit: only a zero is taken
                     if m.group(1).strip("0.,") != "":
                         continue
                     unit = "元"
-                seen.add(measure)
                 amount = parse_amount(m.group(1).replace(",", ""), unit)
+                sign = _changed_by(text, m.start())
+                if sign:
+                    # “增加基本支出 844.15 万元”: the figure is how much the measure changed, not the measure
+                    out.append(Statement(measure + V.CHANGE, m.group(1), unit, amount.decimals,
+                                         sign * (amount.yuan or 0), _quote(text, m.start(), m.end()), document,
+                                         tl.line))
+                    continue
+                seen.add(measure)
                 if measure in (V.BASIC, V.PROJECT) and _of_general_budget(text, m.start()):
                     measure = f"{V.GENERAL_BUDGET}.{measure}"
                 out.append(Statement(measure, m.group(1), unit, amount.decimals, amount.yuan,
@@ -150,6 +159,24 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
                 out.append(Statement(measure, m.group(1), "人" if "staff" in measure else "辆", 0, None,
                                      _quote(text, m.start(), m.end()), document, tl.line, count=int(m.group(1))))
     return out
+
+
+# a verb of change right before a measure's name makes its figure the change: “增加基本支出 844.15 万元”
+_CHANGED_BY = {"增加": 1, "增长": 1, "新增": 1, "减少": -1, "下降": -1, "压减": -1}
+
+
+def _changed_by(text: str, start: int) -> int:
+    """+1 or -1 when the measure named at ``start`` is the object of a verb of change (增加基本支出 …), else 0."""
+    before = text[:start].rstrip()
+    return next((sign for verb, sign in _CHANGED_BY.items() if before.endswith(verb)), 0)
+
+
+def _of_which(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` follows a 其中 in its own sentence (the parts it opens run on over ；
+    to the 。): a part of the figure stated before it (其中，货物类政府采购支出预算 259.32 万元；服务类政府采购
+    支出预算 1,011.90 万元), never the department's total."""
+    sentence = text.rfind("。", 0, start)
+    return text.find("其中", sentence + 1, start) >= 0
 
 
 # a figure of spending stated before a 其中, with the words that qualify it (一般公共预算财政拨款支出 192,446.79 万元)

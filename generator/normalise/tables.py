@@ -188,6 +188,7 @@ def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
     if not grouped:
         _subtotal_groups(table)
         _by_unit(table, grid)
+        _codes_printed_twice(table)
     _one_unlabelled_row(table)
     table.empty = not table.rows
     return table
@@ -337,6 +338,35 @@ def _by_unit(table: Table, grid) -> None:
         head.kind, head.level, head.parent = "group", 1, None
         for r in members:
             r.kind, r.level, r.parent = "item", 2, head.label
+
+
+def _codes_printed_twice(table: Table) -> None:
+    """A line that repeats the code of the line above it, read as that line's sub-line.
+
+    A template that prints a 项 with its 款's code (无锡 2025: 219 援助其他地区支出, then 21999 其他支出 twice,
+    the second indented as a 项 and standing for 2199999) prints the same code on two lines in a row; the
+    lower line is the upper one's only 项, not a second 款, and counting it as one doubles the 款.  The
+    lines after the first of such a run are taken as the first's sub-lines (level one deeper, ``parent``
+    the printed code, which they keep) when they add up to it in every column: then the lines say
+    so themselves.  Lines that do not add up to it are left as printed.  The row says what was read
+    (flag ``code-repeated``: an import note, since the printed code is not the line's own).
+    """
+    half = half_unit(table.unit or "元", table.decimals)
+    rows = table.rows
+    i = 0
+    while i < len(rows):
+        head = rows[i]
+        end = i + 1
+        while end < len(rows) and head.code and rows[end].code == head.code and rows[end].scheme == head.scheme \
+                and rows[end].code2 == head.code2 and rows[end].kind == head.kind == "item":
+            end += 1
+        under = rows[i + 1:end]
+        if under and all(abs((head.amount(c.key) or 0) - sum(r.amount(c.key) or 0 for r in under))
+                         <= slack(half, len(under)) for c in table.columns if c.role == "money"):
+            for r in under:
+                r.level, r.parent = (head.level or 0) + 1, head.code
+                r.flags.append("code-repeated")
+        i = end
 
 
 def _one_unlabelled_row(table: Table) -> None:

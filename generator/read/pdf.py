@@ -184,12 +184,14 @@ def _join_split_figures(rows: list[list[str | None]], words: set[str]) -> list[l
 def _table_lines(rows: list[list[str | None]], above: list[list[bool]]) -> tuple[list[str], list[list[str]]]:
     """A ruled table as (title lines printed inside it, its rows with every cell, empty ones included)."""
     rows = _join_spanned(rows, above)
+    # a column empty in every row (the page's margin drawn as a cell) stands before no title
+    used = set(_kept_columns([[c or "" for c in r] for r in rows]))
     title: list[str] = []
     while rows and sum(1 for c in rows[0] if c and c.strip()) == 1 and len(rows) > 1:
         at, only = next((i, c) for i, c in enumerate(rows[0]) if c and c.strip())
         if re.search(r"\d[\d,]*\.\d", only):
             break                          # a lone figure is data, not a title
-        if at > 0 and any(c is not None for c in rows[0][:at]):
+        if at > 0 and any(c is not None for i, c in enumerate(rows[0][:at]) if i in used):
             break                          # a title stands first (or in a cell merged across the row)
         if "表" not in only and not re.search(r"\d{4}\s*年", only):
             break                          # a group header over the columns (财政拨款“三公”经费), not a title
@@ -224,7 +226,99 @@ def _is_shading(obj) -> bool:
         and min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) > _RULING
 
 
+def _drawn(page):
+    """The page as a reader sees it: what stands wholly beyond its box is never shown, and is not read.
+
+    A spreadsheet may leave a copy of a table set below the page's foot (江苏 人大 2017 carries a copy of
+    its 基本支出 table under the page of another).  A line of text is dropped when none of its characters has its
+    middle inside the page (a line that runs over the page's edge is kept whole, never cut into a part
+    of a word); a drawn object when no part of it is inside.
+    """
+    x0, top, x1, bottom = page.bbox
+
+    def inside(obj) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    def touches(obj) -> bool:
+        return obj["x1"] >= x0 and obj["x0"] <= x1 and obj["bottom"] >= top and obj["top"] <= bottom
+
+    drawn = page.rects + page.lines + page.curves
+    if all(inside(c) for c in page.chars) and all(touches(o) for o in drawn):
+        return page
+    beyond = {id(c) for line in page.extract_text_lines(return_chars=True)
+              if not any(inside(c) for c in line["chars"]) for c in line["chars"]}
+    return page.filter(lambda o: id(o) not in beyond if o.get("object_type") == "char" else touches(o))
+
+
+def _invisible(obj) -> bool:
+    """A filled rectangle without a stroke in the paper's white: it draws nothing a reader sees."""
+    if obj.get("object_type") != "rect" or obj.get("stroke") or not obj.get("fill"):
+        return False
+    color = obj.get("non_stroking_color")
+    values = tuple(color) if isinstance(color, (list, tuple)) else (color,)
+    return values in ((1,), (1, 1, 1), (0, 0, 0, 0))
+
+
+def _open_tops(page, tables) -> list[dict]:
+    """A ruling across each table whose column rulings run on above its top ruling, at their top.
+
+    At a page break a spreadsheet draws the border between two rows once, at the foot of the page before:
+    the first row of the continued table then stands above the page's top ruling, between its column
+    rulings (江苏 高院 2018: 30231 公务用车运行维护费 on top of page 15), and is read as a table row only
+    with its top closed.  The table's outer column rulings must both reach up, to where the row stands.
+    """
+    upright = [o for o in page.rects + page.lines if o["x1"] - o["x0"] <= _RULING]
+    out = []
+    for t in tables:
+        x0, top, x1, _ = t.bbox
+        above = [o for o in upright if x0 - _SNAP <= o["x0"] and o["x1"] <= x1 + _SNAP
+                 and abs(o["bottom"] - top) <= _SNAP and o["top"] < top - _SNAP]
+        if any(abs(o["x0"] - x0) <= _SNAP for o in above) and any(abs(o["x1"] - x1) <= _SNAP for o in above):
+            y = min(o["top"] for o in above)
+            out.append({"object_type": "h_edge", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                        "width": x1 - x0, "height": 0})
+    return out
+
+
+def _without_invisible_edges(page):
+    """The page without the white fills that join two tables its visible rulings draw apart.
+
+    A white fill draws nothing, so it joins no table to another: a spreadsheet's white background behind
+    the title between two tables (江苏 人大 2017, page 15) would make the last row of the one a row of the
+    other, whose columns then cut that row's figure out of it.  Elsewhere the white fills stay: a
+    spreadsheet's cells drawn by their fills set its lines apart (a table of contents, one line a cell; a
+    unit wrapped in its cell, 单位：万 | 元), and their edges are where the page's other rulings were
+    found to stand.
+    """
+    if not any(_invisible(o) for o in page.rects):
+        return page
+    visible = [t.bbox for t in _ruled_tables(page.filter(lambda o: not _invisible(o)), {})]
+    if len(visible) < 2:
+        return page
+
+    def within(box, outer) -> bool:
+        return box[0] >= outer[0] - _SNAP and box[1] >= outer[1] - _SNAP and box[2] <= outer[2] + _SNAP \
+            and box[3] <= outer[3] + _SNAP
+
+    joined = [b for b in (t.bbox for t in _ruled_tables(page, {}))
+              if sum(1 for v in visible if within(v, b)) >= 2]
+    if not joined:
+        return page
+    return page.filter(lambda o: not (_invisible(o) and any(
+        within((o["x0"], o["top"], o["x1"], o["bottom"]), b) for b in joined)))
+
+
 def _find_tables(page) -> list:
+    """The page's ruled tables (see ``_ruled_tables``), with a first row whose top the page left open
+    (``_open_tops``) closed."""
+    page = _without_invisible_edges(page)
+    tables = _ruled_tables(page, {})
+    tops = _open_tops(page, tables)
+    return _ruled_tables(page, {"explicit_horizontal_lines": tops}) if tops else tables
+
+
+def _ruled_tables(page, settings: dict) -> list:
     """The page's ruled tables, a cell's shading inside a ruling not taken for rulings.
 
     Word fills a shaded cell with rectangles around and under its text (a strip above, one at each
@@ -235,10 +329,11 @@ def _find_tables(page) -> list:
     ruling the page left open; a table drawn only by its cells' fills (no ruling around them) is found
     from the fills, as it is drawn.
     """
+    settings = {**_TABLE_SETTINGS, **settings}
     if not any(_is_shading(r) for r in page.rects):
-        return page.find_tables(_TABLE_SETTINGS)
+        return page.find_tables(settings)
     rulings = page.filter(lambda o: not _is_shading(o))
-    ruled = [t.bbox for t in rulings.find_tables(_TABLE_SETTINGS)]
+    ruled = [t.bbox for t in rulings.find_tables(settings)]
     drawn = rulings.rects + rulings.lines
     # each ruling as (where it stands across, where it runs from and to)
     upright = [(o["x0"], o["x1"], o["top"], o["bottom"]) for o in drawn if o["x1"] - o["x0"] <= _RULING]
@@ -260,7 +355,7 @@ def _find_tables(page) -> list:
             x0 - _SNAP <= obj["x0"] and obj["x1"] <= x1 + _SNAP and top - _SNAP <= obj["top"]
             and obj["bottom"] <= bottom + _SNAP for x0, top, x1, bottom in ruled)
 
-    return page.filter(kept).find_tables(_TABLE_SETTINGS)
+    return page.filter(kept).find_tables(settings)
 
 
 def _column_starts(table) -> list[float]:
@@ -279,6 +374,7 @@ def _page_items(page, edges: dict | None = None) -> list[tuple[float, str, objec
     line runs to the right margin of a page of running text, and either ends no sentence or belongs to a
     paragraph whose first line is indented).
     """
+    page = _drawn(page)
     _on_baseline(page)
     tables = _find_tables(page)
     boxes = [t.bbox for t in tables]

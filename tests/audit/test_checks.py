@@ -53,6 +53,19 @@ def test_column_sum_fires_beyond_rounding_only():
     assert (f.line, f.expected, f.found) == (11, "31,600 元", "30,000 元")
 
 
+def test_a_sub_line_printed_with_its_parents_code_is_counted_once():
+    # 21999 其他支出 over its one 项, printed 21999 too: the 项 (parent = its own code) is the leaf
+    t = grid(Kind.EXPENDITURE, [
+        ("合计", None, None, "total", {"total": 5_020_000}),
+        ("援助其他地区支出", "219", None, "item", {"total": 5_020_000}),
+        ("其他支出", "21999", "219", "item", {"total": 5_020_000}),
+        ("其他支出", "21999", "21999", "item", {"total": 5_020_000}),
+    ])
+    assert tables.sums(t) == []
+    t.rows[3].cells[0].yuan = 5_000_000              # the 项 differs from its 款: said of the 款, once
+    assert [(f.check, f.line) for f in tables.sums(t)] == [("column-sum", 11), ("subtotal", 13)]
+
+
 def test_subtotal_fires_when_a_class_differs_from_its_items():
     assert checks(tables.sums(expenditure(30_000, 10_000, 20_000, parent_total=31_500)), "subtotal") == []
     (f,) = checks(tables.sums(expenditure(31_600, 10_000, 20_000, parent_total=31_600)), "subtotal")

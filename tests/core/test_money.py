@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from generator.core.money import (exact_yuan, format_wan, format_yuan, half_printed, half_unit, is_dash, is_figure,
+from generator.core.money import (exact_yuan, figure_half, format_wan, format_yuan, half_printed, half_unit, is_dash, is_figure,
                                   looks_like_broken_number, looks_like_number, malformed_separator,
-                                  parse_amount, parse_yuan_text, slack, yuan_text)
+                                  parse_amount, parse_yuan_text, rounding, slack, yuan_text)
 
 
 def test_money_units_are_exact():
@@ -103,3 +103,13 @@ def test_a_dash_is_a_printed_zero_and_a_blank_stays_blank(dash):
     assert blank.yuan is None                                      # nothing printed: no figure, never a guessed 0
     for not_a_dash in ("-1", "---", "-—-", "一"):
         assert not is_dash(not_a_dash)
+
+
+def test_rounding_is_judged_per_figure():
+    # in a table printed to the 分, a figure printed to the 元 is its own rounding: half a 元
+    assert figure_half("22,118,861", "元", 2) == Decimal("0.5")
+    assert figure_half("22,118,861.34", "元", 2) == 0 == half_unit("元", 2)
+    # a blank, a dash or a zero says nothing of its precision: the table's
+    assert figure_half("", "万元", 2) == figure_half("-", "万元", 2) == figure_half("0", "万元", 2) == 50
+    assert figure_half("1,000", "万元", 2) == 5000 and figure_half("1,000.5", "万元", 2) == 500
+    assert rounding([Decimal("0.5"), 0, 0]) == Decimal("0.5") and rounding([50] * 3) == slack(50, 2)

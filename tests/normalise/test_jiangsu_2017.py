@@ -55,3 +55,22 @@ def test_every_printed_figure_lands(renda):
     for c in renda.coverage:
         assert c.landed == c.printed
 
+
+
+def test_the_basic_table_is_read_once_and_whole_over_its_pages(renda, layout):
+    """Page 11 carries a copy of the 财政拨款基本支出预算表 set below its foot (never shown): not read.  The table
+    itself runs over pages 13–15, and its last row (30312 提租补贴 1,018.01) stands alone on page 15 above the
+    next table's title, whose white background touches both tables: read in its column all the same."""
+    pages = dict(enumerate(layout.document.pages, 1))
+    basic = [t for t in renda.tables if "基本支出" in t.title and t.kind == "basic_economic"]
+    assert pages[basic[0].lines[0]] == 13 and 11 not in {pages[n] for t in basic for n in t.lines}
+    rent = next(r for r in basic[0].rows if r.code == "30312")
+    assert rent.amount("total") == 10_180_100 and pages[rent.line] == 15
+    assert not [line for n, line in enumerate(layout.document.lines, 1) if pages[n] == 11 and "30101" in line]
+
+
+def test_an_increase_of_basic_spending_is_no_level_of_it(renda):
+    """“增加基本支出 844.15 万元” is how much 基本支出 grew; 基本支出 itself is stated as 7666.68 万元."""
+    said = [(s.measure, s.yuan) for s in renda.statements if s.measure.startswith("basic")]
+    assert ("basic.change", 8_441_500) in said and ("basic", 8_441_500) not in said
+    assert {y for m, y in said if m == "basic"} == {76_666_800}

@@ -4,14 +4,14 @@
 Synthetic documents as text with tab-separated tables, each read as a whole document.
 """
 
-from generator.audit import audit
+from generator.audit import audit, import_notes
 from generator.core import codes
 from generator.core import vocabulary as V
 from generator.normalise import statements
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
 from generator.read.layout import TextLine
-from tests.conftest import table
+from tests.conftest import row, table
 
 T = "\t"
 HEAD = ["珠海市某某局2026年部门预算", ""]
@@ -97,6 +97,41 @@ def test_a_list_of_units_alone_is_not_grouped():
     assert not findings(d, t.id)
 
 
+def aid_table(*lines):
+    return ["一般公共预算支出表", "单位：万元",
+            T.join(["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+            T.join(["合计", "", "1,002.00", "500.00", "502.00"]),
+            T.join(["201", "一般公共服务支出", "500.00", "500.00", ""]),
+            T.join(["20101", "人大事务", "500.00", "500.00", ""]),
+            T.join(["2010101", "行政运行", "500.00", "500.00", ""]),
+            T.join(["219", "援助其他地区支出", "502.00", "", "502.00"]), *(T.join(r) for r in lines)]
+
+
+def test_a_line_that_repeats_the_code_above_and_adds_up_to_it_is_its_sub_line():
+    """A 项 printed with its 款's code (21999 其他支出 twice): the lower line is the 款's one 项, counted once."""
+    d = parse(aid_table(["21999", "其他支出", "502.00", "", "502.00"], ["21999", "其他支出", "502.00", "", "502.00"]))
+    t = table(d, "general_budget_function")
+    upper, lower = [r for r in t.rows if r.code == "21999"]
+    assert (upper.level, upper.parent, upper.flags) == (2, "219", [])
+    assert (lower.level, lower.parent, lower.flags) == (3, "21999", ["code-repeated"])
+    assert not findings(d, t.id)
+    (note,) = [n for n in import_notes(d) if n.check == "code-repeated"]
+    assert note.line == lower.line and "21999" in note.message
+
+
+def test_lines_that_repeat_a_code_but_do_not_add_up_to_it_are_left_as_printed():
+    """Two lines 21999 whose figures differ are no 款 and its 项: both are read as printed, side by side."""
+    d = parse(aid_table(["21999", "其他支出", "302.00", "", "302.00"], ["21999", "其他支出", "200.00", "", "200.00"]))
+    t = table(d, "general_budget_function")
+    assert [(r.level, r.parent, r.flags) for r in t.rows if r.code == "21999"] == [(2, "219", []), (2, "219", [])]
+    assert not [n for n in import_notes(d) if n.check == "code-repeated"]
+    assert not findings(d, t.id)                              # 302 + 200 is the class's 502, as printed
+    d = parse(aid_table(["21999", "其他支出", "502.00", "", "502.00"], ["21999", "其他支出", "200.00", "", "200.00"]))
+    t = table(d, "general_budget_function")
+    assert not [r for r in t.rows if "code-repeated" in r.flags]
+    assert ("subtotal", row(t, code="219").line) in {(f.check, f.line) for f in findings(d, t.id)}
+
+
 def said(text):
     return {s.measure: s.yuan for s in statements.extract([TextLine(16, text)], "t.txt")}
 
@@ -119,3 +154,17 @@ def test_a_three_public_figure_of_zero_needs_no_unit_and_another_figure_does():
     found = {(s.measure, s.line): s.yuan for s in statements.extract(lines, "a.pdf")
              if not s.measure.endswith(".change")}
     assert found == {("three_public", 1): 0, ("three_public.abroad", 2): 0, ("three_public.reception", 4): 12_000}
+
+
+def test_a_figure_after_a_verb_of_change_is_the_change_not_the_measure():
+    found = {s.measure: s.yuan for s in statements.extract(
+        [TextLine(1, "主要原因是提租补贴调整等原因，增加基本支出 844.15 万元。此外，基本支出预算数为 7666.68 万元。"),
+         TextLine(2, "压减项目支出 12.00 万元。")], "a.pdf")}
+    assert found == {V.BASIC + V.CHANGE: 8_441_500, V.BASIC: 76_666_800, V.PROJECT + V.CHANGE: -120_000}
+
+
+def test_a_total_named_after_of_which_is_a_part_not_the_departments_total():
+    assert said("2017年政府采购预算1,271.22万元。其中，货物类政府采购支出预算 259.32 万元,占 20.40%；服务类政府采购"
+                "支出预算 1,011.90 万元,占 79.60%。") == {V.PROCUREMENT: 12_712_200}
+    assert said("本年支出预算合计 9,146.79 万元，其中：基本支出 5,916.27 万元。") == {
+        V.TOTAL_EXPENDITURE: 91_467_900, V.BASIC: 59_162_700}

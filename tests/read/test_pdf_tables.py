@@ -100,3 +100,30 @@ def test_a_table_drawn_by_its_cells_fills_alone_is_still_a_table():
     page += b"0 0 0 rg\n" + _text(53, 104, "Total") + _text(204, 104, "Amount") \
         + _text(53, 125, "Office") + _text(204, 125, "10.00")
     assert _lines([page]) == ["Total\tAmount", "Office\t10.00"]
+
+
+def test_text_beyond_the_page_is_not_read():
+    # a copy of a table set below the page's foot: never shown, so never read
+    page = _grid([50.0, 150.0, 250.0], [100, 120, 140], [["Code", "Amount"], ["301", "10.00"]]) \
+        + _grid([50.0, 150.0, 250.0], [900, 920, 940], [["Code", "Amount"], ["301", "99.00"]]) \
+        + _text(60, 1000, "Hidden 99.00")
+    assert _lines([page]) == ["Code\tAmount", "301\t10.00"]
+
+
+def test_a_white_fill_between_two_tables_joins_them_not():
+    # the last row of a table, then the next table's title on a white background that runs from the one
+    # table's foot to the other's head, a little wider than the first: the fill draws nothing
+    first = _grid([50.0, 150.0, 250.0, 400.0], [60, 80], [["30312", "Rent", "1,018.01"]])
+    title = b"1 1 1 rg\n" + _fill(50.0, 80.5, 404.0, 120.0) + b"0 0 0 rg\n" + _text(120, 95, "Next table")
+    second = _grid([50.0, 180.0, 300.0, 404.0], [120, 140, 160], [["Code", "Name", "Amount"], ["", "Total", ""]])
+    assert _lines([first + title + second]) == ["30312\tRent\t1,018.01", "Next table", "Code\tName\tAmount",
+                                                "\tTotal\t"]
+
+
+def test_a_first_row_whose_top_the_page_left_open_is_a_row_of_the_table():
+    # page 2 of a continued table: the border above its first row was drawn at the foot of page 1 only
+    xs = [50.0, 150.0, 250.0]
+    first = _grid(xs, [100, 120, 140], [["Code", "Amount"], ["30229", "111.00"]])
+    open_row = b"".join(_fill(x, 60, x + _RULE, 80) for x in xs) + _text(53, 64, "30231") + _text(153, 64, "266.80")
+    second = open_row + _grid(xs, [80, 100, 120], [["30239", "596.38"], ["30299", "153.34"]])
+    assert _lines([first, second])[-3:] == ["30231\t266.80", "30239\t596.38", "30299\t153.34"]
