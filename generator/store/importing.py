@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
@@ -170,15 +170,20 @@ def _parse_on_cluster(tasks: list[tuple[str, bytes, str, str | None]], scheduler
 
 
 def _rename_document(part: Disclosure, name: str) -> None:
-    """Provenance names the file as stored under DIR/sources, not the path given."""
+    """Provenance names the file as stored under DIR/sources, not the path given: every record reachable from
+    the part that names its document (``document``) names this one.  Walked, not listed, so that a collection
+    added to the model is renamed without a line here."""
     for s in part.sources:
         s.name = name
-    for item in [*part.tables, *part.glossary, *part.sections, *part.indicators, *part.tasks, *part.targets,
-                 *part.budget, *part.projects, *part.units, *part.statements]:
-        item.document = name
-    for c in part.coverage:
-        c.document = name
-        for t in c.tables:
-            t.document = name
-            for u in t.unplaced:
-                u.document = name
+    pending: list = [part]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(x for x in item if isinstance(x, list) or is_dataclass(x))
+            continue
+        for f in fields(item):
+            value = getattr(item, f.name)
+            if f.name == "document" and isinstance(value, str):
+                setattr(item, f.name, name)
+            elif isinstance(value, list) or (is_dataclass(value) and not isinstance(value, type)):
+                pending.append(value)
