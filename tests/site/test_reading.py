@@ -202,3 +202,11 @@ def test_fewer_tab_stops_and_every_box_that_scrolls_is_one(browser, server):
         [b.scrollWidth > b.clientWidth + 1, b.tabIndex])""")
     assert all(index == 0 for over, index in boxes if over) and any(index == -1 for over, index in boxes if not over)
     page.close()
+
+
+def test_a_regions_page_finds_its_departments_by_name(browser, server):
+    page = browser.new_page()
+    page.goto(server.url + "regions/zhengzhou/index.html?q=政务")
+    rows = page.eval_on_selector_all("[data-finder-list] tbody tr:not([hidden]) th", "ths => ths.map(t => t.textContent)")
+    assert rows == ["郑州市政务服务办公室"] and page.text_content("[data-finder-status]") == "找到 1 个部门"
+    page.close()

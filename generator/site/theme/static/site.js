@@ -293,15 +293,17 @@
     if (!form) return;
     var q = form.querySelector("[data-finder-q]"), year = form.querySelector("[data-finder-year]"),
         phase = form.querySelector("[data-finder-phase]"), status = form.querySelector("[data-finder-status]");
-    var items = Array.prototype.slice.call(document.querySelectorAll("[data-finder-list] li[data-name]"));
+    /* a region's page has the name alone: its table rows; the regions page names, years and phases */
+    var items = Array.prototype.slice.call(document.querySelectorAll("[data-finder-list] [data-name]"));
     form.hidden = false;
     q.value = new URLSearchParams(window.location.search).get("q") || "";
     function apply() {
-      var words = q.value.trim().split(/\s+/).filter(Boolean), y = year.value, p = phase.value, shown = 0;
+      var words = q.value.trim().split(/\s+/).filter(Boolean), shown = 0;
+      var y = year ? year.value : "", p = phase ? phase.value : "";
       items.forEach(function (li) {
         var name = li.getAttribute("data-name");
         var ok = words.every(function (w) { return name.indexOf(w) >= 0; });
-        var editions = li.querySelectorAll("a[data-year]"), any = false;
+        var editions = li.querySelectorAll("a[data-year]"), any = editions.length === 0;
         editions.forEach(function (a) {
           var fits = (!y || a.getAttribute("data-year") === y) && (!p || a.getAttribute("data-phase") === p);
           a.classList.toggle("dim", !fits);
@@ -311,11 +313,11 @@
         if (!li.hidden) shown += 1;
       });
       document.querySelectorAll("[data-finder-list] section").forEach(function (s) {
-        s.hidden = !s.querySelector("li[data-name]:not([hidden])");
+        s.hidden = !s.querySelector("[data-name]:not([hidden])");
       });
       status.textContent = (words.length || y || p) ? "找到 " + shown + " 个部门" : "";
     }
-    [q, year, phase].forEach(function (el) { el.addEventListener("input", apply); });
+    [q, year, phase].forEach(function (el) { if (el) el.addEventListener("input", apply); });
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
     apply();
   }
