@@ -44,11 +44,17 @@ def default_dir() -> Path:
     return Path(base) / "budgetsite"
 
 
-@cache
 def _code_fingerprint() -> str:
+    return code_fingerprint(_STAGES)
+
+
+@cache
+def code_fingerprint(stages: tuple[str, ...]) -> str:
+    """A hash of the source of the packages ``stages`` of the generator (and their data files): what a cache
+    of their results is keyed by, so that changed code never serves an old result."""
     root = Path(generator.__file__).parent
     h = hashlib.sha256()
-    for stage in _STAGES:
+    for stage in stages:
         for path in sorted((root / stage).rglob("*")):
             if path.is_file() and path.suffix in (".py", ".csv", ".yaml", ".json", ".txt"):
                 h.update(str(path.relative_to(root)).encode())

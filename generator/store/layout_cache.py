@@ -14,31 +14,21 @@ written and checked as the parse cache's are.
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from pathlib import Path
 
-import generator
 from generator.core.datacodec import Codec
 from generator.read import read_source
 from generator.read.layout import Document, Layout, RawTable, Row, TextLine
-from generator.store.cache import of_kind, read_json_entry, write_json_entry
+from generator.store.cache import code_fingerprint, of_kind, read_json_entry, write_json_entry
 
 LAYOUT = Codec(Document, Row, RawTable, TextLine, Layout)
 
-# the stages whose code decides what a document reads as
-_STAGES = ("core", "read")
+# the stages whose code decides what a document reads as (the reader asks the template families for words)
+_STAGES = ("core", "templates", "read")
 
 
-@cache
 def _reader_fingerprint() -> str:
-    root = Path(generator.__file__).parent
-    h = hashlib.sha256()
-    for stage in _STAGES:
-        for path in sorted((root / stage).rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".csv", ".yaml", ".json", ".txt"):
-                h.update(str(path.relative_to(root)).encode())
-                h.update(path.read_bytes())
-    return h.hexdigest()
+    return code_fingerprint(_STAGES)
 
 
 class LayoutCache:
