@@ -22,7 +22,7 @@ from generator.core.text import compact
 
 _CONTENTS = {"目录"}
 # where an entry begins inside a line that holds several: “…决算表一、收入支出决算总表”, “…预算表9. 2026年…”
-_ENTRY_START = re.compile(r"(?=第[一二三四五六七八九十]{1,2}部分)|(?<![一二三四五六七八九十])(?=[一二三四五六七八九十]{1,3}、)"
+ENTRY_START = re.compile(r"(?=第[一二三四五六七八九十]{1,2}部分)|(?<![一二三四五六七八九十])(?=[一二三四五六七八九十]{1,3}、)"
                           r"|(?<![\d.．])(?=\d{1,2}\s*[.．、]\s*\D)")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _PART = re.compile(r"^第[一二三四五六七八九十]{1,2}部分")
@@ -69,7 +69,7 @@ def contents(source: Source, department: str) -> tuple[list[Entry], int]:
         if "\t" in raw or not is_title(raw, 120) or key == first:
             break
         first = first or key
-        for part in _ENTRY_START.split(raw):
+        for part in ENTRY_START.split(raw):
             part = compact(_LEADER.sub("", part))
             if part:
                 entries.append(Entry(Line(source.name, i, raw), part, _title(part, department)))
