@@ -22,7 +22,7 @@ from generator.core.text import compact
 
 _CONTENTS = {"目录"}
 # where an entry begins inside a line that holds several: “…决算表一、收入支出决算总表”, “…预算表9. 2026年…”
-_ENTRY_START = re.compile(r"(?=第[一二三四五六七八九十]{1,2}部分)|(?<![一二三四五六七八九十])(?=[一二三四五六七八九十]{1,3}、)"
+ENTRY_START = re.compile(r"(?=第[一二三四五六七八九十]{1,2}部分)|(?<![一二三四五六七八九十])(?=[一二三四五六七八九十]{1,3}、)"
                           r"|(?<![\d.．])(?=\d{1,2}\s*[.．、]\s*\D)")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _PART = re.compile(r"^第[一二三四五六七八九十]{1,2}部分")
@@ -69,7 +69,7 @@ def contents(source: Source, department: str) -> tuple[list[Entry], int]:
         if "\t" in raw or not is_title(raw, 120) or key == first:
             break
         first = first or key
-        for part in _ENTRY_START.split(raw):
+        for part in ENTRY_START.split(raw):
             part = compact(_LEADER.sub("", part))
             if part:
                 entries.append(Entry(Line(source.name, i, raw), part, _title(part, department)))
@@ -81,13 +81,48 @@ def contents(source: Source, department: str) -> tuple[list[Entry], int]:
 _ALL_TABLES = re.compile(r"^(?:部门|单位)?(?:预算|决算)(?:公开)?表$")
 
 
+# a table's title ends in 表, perhaps with a qualifier in brackets: “财政拨款支出表（功能科目）”
+_TABLE_END = re.compile(r"表(?:[（(][^（）()]{1,12}[)）])?$")
+
+
 def _is_table(entry: Entry) -> bool:
-    return (entry.title.endswith("表") and not _PART.match(entry.text) and len(entry.title) >= 4
-            and not _ALL_TABLES.match(entry.title))
+    return (bool(_TABLE_END.search(entry.title)) and not _PART.match(entry.text) and len(entry.title) >= 4
+            and not _ALL_TABLES.match(_TABLE_END.sub("表", entry.title)))
+
+
+def _printed(entry: Entry, longer: list[str], keys: list[str]) -> bool:
+    """Whether a line of the body prints the entry's title, not as part of the title of another entry that holds
+    it (收支总表 is printed in 财政拨款收支总表, which the contents list as a table of its own)."""
+    return any(entry.title in k and not any(t in k for t in longer) for k in keys)
 
 
 # a table's number before its title: “公开 10 表：”, “单位预算01表”, “表一”
 _TABLE_NUMBER = re.compile(r"^.{0,12}?表\s*[一二三四五六七八九十\d]*\s*[:：]")
+
+
+# a table's number on a line of its own, no title: “公开01表”, “单位预算02表”, “附表3”, “表一”
+_NUMBER_ONLY = re.compile(r"^.{0,4}?(?:\d{1,3}|[一二三四五六七八九十]{1,3})表$|^(?:附|公开)?表[\d一二三四五六七八九十]{1,3}$")
+
+
+def _bare(title: str) -> str:
+    """A table's title as compared by meaning: no number, year, qualifier in brackets, 表 or 情况."""
+    t = _TABLE_NUMBER.sub("", _NUMBERING.sub("", title))
+    t = re.sub(r"20\d{2}年度?|[（(][^（）()]*[)）]|表|情况|预算|决算|部门|单位|总体", "", t)
+    return t
+
+
+def _alike(entry: str, title: str) -> bool:
+    """Whether a table of the body titled ``title`` could be the entry ``entry`` in other words: the words of the
+    one are the other's with some left out, or they share most of their characters."""
+    a, b = _bare(entry), _bare(title)
+    if not a or not b:
+        return True
+    return _within(a, b) or _within(b, a) or len(set(a) & set(b)) * 4 >= min(len(set(a)), len(set(b))) * 3
+
+
+def _within(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _table_title(line: Line) -> str | None:
@@ -95,7 +130,7 @@ def _table_title(line: Line) -> str | None:
     if "\t" in line.text:
         return None
     text = _TABLE_NUMBER.sub("", compact(line.text))
-    if not is_title(text) or not text.endswith("表"):
+    if not is_title(text) or not text.endswith("表") or _NUMBER_ONLY.match(text):
         return None
     return title_key(text)
 
@@ -111,22 +146,25 @@ def missing_tables(d: Disclosure, figures: dict | None = None) -> list[Finding]:
             continue
         body = [line for s in d.sources for line in lines(s) if s is not source or line.number >= end]
         keys = [line.key for line in body]
-        found = {e.title: any(e.title in k for k in keys) for e in tables}
+        titles = {e.title for e in tables}
+        found = {e.title: _printed(e, [t for t in titles if e.title in t and t != e.title], keys) for e in tables}
         missing = [e for e in tables if not found[e.title]]
         if not missing or len(missing) * 2 > len(tables):
             continue
-        # the body prints as many tables as the contents list: the missing one may be there under another title
-        if len(d.tables) >= len(tables):
+        # a table of the body that no entry of the contents names may be a missing one under another title
+        # (“政府性基金支出预算表” for “政府性基金财政拨款支出预算表”), or one whose title was not read: the
+        # entries it could be are not said to be missing
+        printed = [e.title for e in tables if found[e.title]]
+        body_titles = [key for key in (_table_title(line) for line in body) if key] + \
+            [title_key(t.title) for t in d.tables]
+        if any(not t.title.strip() for t in d.tables):
             continue
-        # a title of a table in the body that no entry names (“公开 10 表：政府性基金支出预算表”): the same
-        titles = [e.title for e in entries]
-        unnamed = [key for key in (_table_title(line) for line in body) if key
-                   and not any(t in key or key in t for t in titles)]
-        if unnamed:
-            continue
+        named = {_bare(t) for t in printed}
+        unnamed = [key for key in body_titles if _bare(key) not in named]
+        missing = [e for e in missing if not any(_alike(e.title, key) for key in unnamed)]
         for e in missing:
             out.append(Finding("contents", "warning",
-                               f"目录列有“{e.text}”，但文件中没有这张表（目录中的其他 {len(tables) - len(missing)} "
+                               f"目录列有“{e.text}”，但文件中没有这张表（目录中的其他 {len(printed)} "
                                f"张表都在）", e.line.document, e.line.number,
                                expected=f"表“{e.title}”", found="无此表"))
     return out

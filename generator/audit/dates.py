@@ -20,6 +20,11 @@ _AS_OF = re.compile(r"截[至止](?:到)?\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*
 _ASSETS = re.compile(r"车辆|用车|资产|设备|房屋|土地")
 
 
+# the last month a 预算 of a year is published in (approved by the people's congress early in the year, published
+# within weeks): an asset date of that year after it would be a date to come
+_PUBLISHED_BY = 6
+
+
 def _expected(phase: str, year: int) -> tuple[int, ...]:
     """The years an asset date of a disclosure of ``phase`` and ``year`` names."""
     return (year,) if phase == V.FINAL else (year - 1, year)
@@ -27,12 +32,13 @@ def _expected(phase: str, year: int) -> tuple[int, ...]:
 
 def _of_another_year(phase: str, year: int, date: tuple[int, int, int | None]) -> bool:
     """Whether an asset date cannot be the disclosure's: before its year (a 预算: before the year it was
-    drawn up in), or the end of a later year; a 决算 published in the next year may state a date of
-    that year, and is not held to its year-end there."""
+    drawn up in), after its publication (a 预算's own year past mid-year), or the end of a later year; a 决算
+    published in the next year may state a date of that year, and is not held to its year-end there."""
     y, month, day = date
     if phase == V.FINAL:
         return y < year or y > year + 1 or (y == year + 1 and (month, day) == (12, 31))
-    return y < year - 1 or y > year
+    # a 预算 is published in the first months of its year: a date in its second half has not come yet
+    return y < year - 1 or y > year or (y == year and month > _PUBLISHED_BY)
 
 
 def asset_dates(d: Disclosure, figures: dict | None = None) -> list[Finding]:

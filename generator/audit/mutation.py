@@ -365,7 +365,14 @@ def _key(text: str, year: int, department: str) -> str:
     s = compact(text).replace(department, "") if department else compact(text)
     s = re.sub(r"\d{4}年度?", "", s)
     s = re.sub(r"^(?:公开)?表\d+[-—]?\d*|^附表\d*", "", s)
+    s = re.sub(r"(?<=表)[（(][^（）()]{1,12}[)）]$", "", s)          # a qualifier: 支出预算表（功能科目）
     return compact(strip_enumeration(s)).strip("“”\"")
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with words left out (政府性基金财政拨款支出预算表 in 政府性基金预算财政拨款支出预算表)."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def table_of_contents(layout: Layout) -> list[TextLine]:
@@ -397,13 +404,15 @@ def _entries(toc: list[TextLine], year: int, department: str) -> list[tuple[int,
 
 def toc_entry_of(raws: list[RawTable], toc: list[TextLine], year: int, department: str) -> dict[int, list[int]]:
     """The table of contents lines that name each table (by its first line): an entry names the table whose
-    title it ends, or that ends it, the most closely (收支总表 names 收支总表, 财政拨款收支总表 names
-    财政拨款收支总表)."""
+    title it ends, or that ends it, or that it is with words left out (or added), the most closely (收支总表
+    names 收支总表, 财政拨款收支总表 names 财政拨款收支总表, 政府性基金财政拨款支出预算表 names
+    政府性基金预算财政拨款支出预算表, or 财政拨款政府性基金支出预算表 in its words reordered); a qualifier in brackets after the title is no part of it."""
     titled = [(r.start, _key(r.title, year, department)) for r in raws if r.title]
     out: dict[int, list[int]] = {}
     for line, entry in _entries(toc, year, department):
         fits = [(abs(len(k) - len(entry)), start) for start, k in titled
-                if k and (k.endswith(entry) or entry.endswith(k))]
+                if k and (k.endswith(entry) or entry.endswith(k) or _within(entry, k) or _within(k, entry)
+                                or sorted(k) == sorted(entry))]
         if fits:
             out.setdefault(min(fits)[1], []).append(line)
     return out

@@ -40,10 +40,28 @@ def test_a_table_printed_under_another_title_is_not_missing():
     assert contents.missing_tables(d) == []
 
 
-def test_as_many_tables_as_listed_is_not_a_missing_one():
+def test_a_table_whose_title_was_not_read_may_be_the_missing_one():
     d = printed("收入支出决算总表", "支出决算表", "财政拨款收入支出决算总表")
-    d.tables.append(Table("generic", "generic", "某表", "doc.txt", (1, 1), "万元", 2))
+    d.tables.append(Table("generic", "generic", "", "doc.txt", (1, 1), "万元", 2))
     assert contents.missing_tables(d) == []
+
+
+def test_a_table_of_the_body_titled_in_other_words_may_be_the_missing_one():
+    d = printed("收入支出决算总表", "支出决算表", "财政拨款收入支出决算总表")
+    d.tables.append(Table("generic", "generic", "收入决算情况表", "doc.txt", (1, 1), "万元", 2))
+    assert contents.missing_tables(d) == []
+
+
+def test_a_table_the_contents_do_not_list_does_not_hide_a_missing_one():
+    d = printed("收入支出决算总表", "支出决算表", "财政拨款收入支出决算总表")
+    d.tables.append(Table("generic", "generic", "项目绩效目标表", "doc.txt", (1, 1), "万元", 2))
+    (f,) = contents.missing_tables(d)
+    assert "二、收入决算表" in f.message
+
+
+def test_an_entry_printed_only_inside_a_longer_entry_is_missing():
+    d = printed("收入决算表", "支出决算表", "财政拨款收入支出决算总表")      # 收入支出决算总表 only within
+    assert [f.line for f in contents.missing_tables(d)] == [5]
 
 
 def test_contents_mostly_not_found_are_another_layout_and_say_nothing():

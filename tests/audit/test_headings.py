@@ -57,3 +57,37 @@ def test_short_forms_units_and_regions_are_the_department():
                 "编制单位：上海市 XX 局",                                   # a placeholder: said by its own check
                 phase="预算", year=2018, department="江苏省人大常委会办公厅")
     assert headings.heading_departments(d) == []
+
+
+BUDGET = dict(phase="预算", year=2026, department="上海市审计局")
+
+
+def test_the_second_entry_of_a_contents_line_and_a_table_title_are_read_for_their_year():
+    d = written("上海市2026年市级单位预算", "8．2026年预算单位基本支出预算表9. 2025年单位“三公”经费和机关运行经费预算表",
+                "2025年部门收支总体情况表", "2025年项目支出绩效自评表", **BUDGET)
+    assert [(f.line, f.found) for f in headings.heading_years(d)] == [(2, "2025 年"), (3, "2025 年")]
+
+
+def test_a_title_printed_again_with_another_year_is_found():
+    d = written("上海市2026年市级单位预算", "三、2026 年度部门主要工作任务及目标", "正文。",
+                "三、2027年部门主要工作任务及目标", "二、2025年工作总结", **BUDGET)
+    assert [(f.line, f.found) for f in headings.heading_years(d)] == [(4, "2027 年")]
+
+
+def test_a_title_broken_after_its_year_is_read_whole():
+    d = written("上海市2026年市级单位预算", "2027 年度", "上海市审计局部门预算表", **BUDGET)
+    assert [f.line for f in headings.heading_years(d)] == [2]
+
+
+def test_a_cover_no_title_agrees_with_is_named_once():
+    d = written("上海市2027年市级单位预算", "1.2026年预算单位财务收支预算总表", "2.2026年预算单位收入预算总表",
+                "3.2026年预算单位支出预算总表", phase="预算", year=2027, department="上海市审计局")
+    (f,) = headings.heading_years(d)
+    assert (f.line, f.expected, f.found) == (1, "2026 年", "2027 年")
+
+
+def test_a_heading_naming_another_body_before_what_it_says_of_it_is_found():
+    d = written("上海市2026年市级单位预算", "预算单位：上海市审计局", "上海市财政局（单位）主要职能",
+                "2026年预算单位收入预算总表编制单位：上海市民政局", "上海市审计局机构设置",
+                "财政拨款政府性基金支出预算表", **BUDGET)
+    assert [(f.line, f.found) for f in headings.heading_departments(d)] == [(3, "上海市财政局"), (4, "上海市民政局")]
