@@ -15,11 +15,13 @@ statement that agrees with it within its rounding is the measure
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Table, TableRow
 from generator.core.money import Yuan, figure_decimals, figure_half, parse_decimal
+from generator.core.text import compact, strip_enumeration
 from generator.core.vocabulary import Kind
 from generator.store import tidy
 from generator.store.tidy import Field
@@ -98,16 +100,15 @@ def headline(d: Disclosure) -> dict[str, Figure]:
         # each side's 总计 is its last total row: 本年收入合计 comes first, then 上年结转结余, then 收入总计
         put(_figure(V.TOTAL_INCOME, summary, _last_total(summary, "income"), "income"))
         put(_figure(V.TOTAL_EXPENDITURE, summary, _last_total(summary, "expenditure"), "total"))
-    for kind in (Kind.EXPENDITURE, Kind.GENERAL_BUDGET_FUNCTION):
-        t = d.table(kind)
-        if t:
-            total = t.total_row()
-            put(_figure(V.TOTAL_EXPENDITURE, t, total, "total"))
-            put(_figure(V.BASIC, t, total, "basic"))
-            put(_figure(V.PROJECT, t, total, "project"))
+    if expenditure:
+        total = expenditure.total_row()
+        put(_figure(V.TOTAL_EXPENDITURE, expenditure, total, "total"))
+        put(_figure(V.BASIC, expenditure, total, "basic"))
+        put(_figure(V.PROJECT, expenditure, total, "project"))
     general = d.table(Kind.GENERAL_BUDGET_FUNCTION)
     if general:
-        # the figures of the 一般公共预算 alone, for a narrative that states them of it
+        # the figures of the 一般公共预算 alone: a concept of their own, never the department's (which the
+        # 一般公共预算 table states only where the department has no other money, and it cannot tell)
         for measure in (V.BASIC, V.PROJECT):
             put(_figure(f"{V.GENERAL_BUDGET}.{measure}", general, general.total_row(), measure))
     if expenditure is None and summary:
@@ -136,6 +137,10 @@ def headline(d: Disclosure) -> dict[str, Figure]:
 
 def measure_label(measure: str) -> str:
     """The reader's name of a measure: 基本支出, 一般公共预算基本支出."""
+    if measure in V.CONCEPTS:
+        return V.CONCEPTS[measure]
+    if measure.startswith(V.FISCAL_FUNCTION):
+        return f"财政拨款支出“{'-'.join(measure[len(V.FISCAL_FUNCTION):].split('/'))}”"
     concept, _, base = measure.partition(".")
     if concept == V.GENERAL_BUDGET and base:
         return V.GENERAL_BUDGET_LABEL + V.MEASURES.get(base, base)
@@ -171,3 +176,131 @@ def staff(d: Disclosure) -> dict[str, int]:
         if s.count is not None and s.measure not in out:
             out[s.measure] = s.count
     return out
+
+
+# --- the concepts the narrative states besides the headline figures ------------------------------------
+
+# the columns of the 收入总表's 合计 row, and the words of the summary's income lines, that state each source
+_INCOME = {
+    V.INCOME_FISCAL: (("财政拨款收入", "fiscal"), r"财政拨款(?:收入)?"),
+    V.INCOME_GENERAL_BUDGET: (("general_budget",), r"一般公共预算(?:财政)?(?:拨款)?(?:收入|资金)?"),
+    V.INCOME_GOV_FUND: (("gov_fund",), r"政府性基金预算(?:财政)?(?:拨款)?(?:收入|资金)?"),
+    V.INCOME_SPECIAL_ACCOUNT: (("special_account",), r"财政专户管理资金(?:收入)?"),
+    V.INCOME_BUSINESS: (("business_income",), r"事业收入(?:资金)?"),
+    V.INCOME_OPERATING: (("operating_income",), r"事业单位经营收入(?:资金)?"),
+    V.INCOME_OTHER: (("other_income",), r"其他收入(?:资金)?"),
+}
+_PROCUREMENT_ROW = {key: re.compile(rf"^(?:政府采购)?{word}类?$") for key, word in V.PROCUREMENT_TYPES.items()}
+
+
+def _name(label: str) -> str:
+    return compact(strip_enumeration(label))
+
+
+def _year_lines(t: Table, side: str) -> list[TableRow]:
+    """A two-sided table's lines of one side that state the year's money: those before the first line of a
+    carry-over (上年结转, 结转下年), which restate its sources of another year."""
+    out = []
+    for r in t.rows:
+        if r.side != side:
+            continue
+        if "结转" in r.label or "结余" in r.label or r.kind == "total":
+            break
+        out.append(r)
+    return out
+
+
+def concepts(d: Disclosure, figures: dict[str, Figure] | None = None) -> dict[str, Figure]:
+    """The headline figures and the table figure of each other concept the narrative states (``V.CONCEPTS``),
+    each from a table that states that very concept.  A concept that two tables state differently is left
+    out: which of them a sentence means cannot be told, and a sentence is compared only with its own concept."""
+    said: dict[str, list[Figure]] = {}
+
+    def put(fig: Figure | None) -> None:
+        if fig is not None:
+            said.setdefault(fig.measure, []).append(fig)
+
+    income = d.table(Kind.INCOME)
+    summary = d.table(Kind.SUMMARY)
+    for measure, (columns, words) in _INCOME.items():
+        if income and income.total_row():
+            column = next((c for c in columns if any(k.key == c for k in income.money_columns)), None)
+            if column:
+                put(_figure(measure, income, income.total_row(), column))
+        if summary:
+            pattern = re.compile(rf"^{words}$")
+            row = next((r for r in _year_lines(summary, "income") if pattern.match(_name(r.label))), None)
+            put(_figure(measure, summary, row, "income"))
+    fiscal = d.table(Kind.FISCAL_SUMMARY)
+    if fiscal:
+        # the year's spending: its 本年支出 line, and its 支出总计 where nothing is carried to the next year (both
+        # where both are printed: should they differ, which one a sentence means cannot be told)
+        years = [r for r in fiscal.rows if r.side == "expenditure" and _name(r.label) in ("本年支出", "本年支出合计")]
+        if not any(r.side == "expenditure" and "结转" in r.label and r.cell("total") is not None
+                   and r.cell("total").yuan for r in fiscal.rows):
+            years.append(_last_total(fiscal, "expenditure"))
+        for year in years[:2]:
+            put(_figure(V.FISCAL_EXPENDITURE, fiscal, year, "total"))
+            put(_figure(V.GENERAL_BUDGET_EXPENDITURE, fiscal, year, "general_budget"))
+            put(_figure(V.GOV_FUND_EXPENDITURE, fiscal, year, "gov_fund"))
+    for kind, measure in ((Kind.GENERAL_BUDGET_FUNCTION, V.GENERAL_BUDGET_EXPENDITURE),
+                          (Kind.GOV_FUND, V.GOV_FUND_EXPENDITURE)):
+        t = d.table(kind)
+        if t and t.total_row():
+            put(_figure(measure, t, t.total_row(), "total"))
+    for t in d.tables:
+        if t.kind == Kind.BASIC_ECONOMIC and t.total_row():
+            put(_figure(V.GENERAL_BUDGET_PERSONNEL, t, t.total_row(), "personnel"))
+            put(_figure(V.GENERAL_BUDGET_PUBLIC, t, t.total_row(), "public"))
+    proc = d.table(Kind.PROCUREMENT)
+    if proc:
+        for key, pattern in _PROCUREMENT_ROW.items():
+            for r in proc.rows:
+                if not r.code and pattern.match(_name(r.label)):
+                    put(_figure(f"{V.PROCUREMENT}.{key}", proc, r, "amount"))
+    out = dict(figures if figures is not None else headline(d))
+    for measure, statements in said.items():
+        first = statements[0]
+        if all(abs(f.yuan - first.yuan) <= f.tolerance + first.tolerance for f in statements[1:]):
+            out[measure] = _finest(statements)
+    return out
+
+
+def _path_row(t: Table, names: list[str]) -> TableRow | None:
+    """The coded row of ``t`` named by a path of printed names (a class, then its 款, then its 项): each name
+    the label of a child of the one before; None when any is not found, or found twice."""
+    parent: TableRow | None = None
+    for name in names:
+        found = [r for r in t.rows if r.code and r.kind != "total" and _name(r.label) == name
+                 and (r.parent == parent.code if parent else len(r.code) == 3)]
+        if len(found) != 1:
+            return None
+        parent = found[0]
+    return parent
+
+
+def fiscal_function(d: Disclosure, names: list[str]) -> Figure | None:
+    """The appropriations' spending on the function class or item named by ``names``: the class's line of the
+    财政拨款收支总表, or the one fund table that states the item (several funds spending on it would make a sum
+    of figures of different rounding: not taken)."""
+    measure = V.FISCAL_FUNCTION + "/".join(names)
+    fiscal = d.table(Kind.FISCAL_SUMMARY)
+    if len(names) == 1 and fiscal:
+        row = next((r for r in _year_lines(fiscal, "expenditure") if _name(r.label) == names[0]), None)
+        return _figure(measure, fiscal, row, "total")
+    if fiscal is None:
+        return None
+    found = []
+    spent = _last_total(fiscal, "expenditure")
+    for kind, column in ((Kind.GENERAL_BUDGET_FUNCTION, "general_budget"), (Kind.GOV_FUND, "gov_fund"),
+                         (Kind.STATE_CAPITAL, "state_capital")):
+        t = d.table(kind)
+        if t is None:
+            cell = spent.cell(column) if spent is not None else None
+            if cell is not None and cell.yuan:
+                return None                 # a fund spends with no table of its own: its items are unknown
+            continue
+        fig = _figure(measure, t, _path_row(t, names), "total")
+        if fig is not None and fig.yuan:
+            found.append(fig)
+    return found[0] if len(found) == 1 else None

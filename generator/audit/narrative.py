@@ -7,7 +7,7 @@ from decimal import Decimal
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
 from generator.core.money import format_wan, format_yuan
-from generator.audit.figures import Figure, measure_label, table_title
+from generator.audit.figures import Figure, concepts, fiscal_function, measure_label, table_title
 
 
 def wan(yuan: int | None) -> str:
@@ -17,13 +17,21 @@ def wan(yuan: int | None) -> str:
 def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
     """Each figure the narrative states against the table that states it."""
     out = []
+    known = concepts(d, figures)
     for s in d.statements:
         # a figure stated of one concept (一般公共预算's 基本支出) is held only against a table's figure of the same
         # concept, never against another's (the department's 基本支出): none, no comparison
-        fig = figures.get(s.measure)
+        slack = 0
+        if s.measure.startswith(V.FISCAL_FUNCTION):
+            fig = fiscal_function(d, s.measure[len(V.FISCAL_FUNCTION):].split("/"))
+            # the items of a list are rounded so that they add up to its total: one of them may be off by a
+            # whole unit of its last digit (57 万元 for 575,900 元, so that the list makes the total)
+            slack = s.tolerance
+        else:
+            fig = known.get(s.measure)
         if fig is None or s.yuan is None:
             continue
-        if abs(s.yuan - fig.yuan) > s.tolerance + fig.tolerance:
+        if abs(s.yuan - fig.yuan) > s.tolerance + fig.tolerance + slack:
             out.append(Finding("narrative", "warning",
                                f"说明称{measure_label(s.measure)}为 {s.printed} {s.unit}，"
                                f"而表格（{table_title(d, fig.table)}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",

@@ -239,6 +239,44 @@ MEASURES: dict[str, str] = {
     TRAINING: "培训费",
 }
 
+# Figures the narrative states besides the headline ones, each a concept of its own that the audit holds
+# against the table figure of the same concept (``audit.figures.concepts``), never against another's: the
+# year's income of each source, the appropriations' spending (财政拨款) and that of each fund, the two parts
+# of the 一般公共预算's 基本支出, and the procurement of each type.
+INCOME_FISCAL = "income.fiscal"
+INCOME_GENERAL_BUDGET = "income.general_budget"
+INCOME_GOV_FUND = "income.gov_fund"
+INCOME_SPECIAL_ACCOUNT = "income.special_account"
+INCOME_BUSINESS = "income.business"
+INCOME_OPERATING = "income.operating"
+INCOME_OTHER = "income.other"
+FISCAL_EXPENDITURE = "fiscal.expenditure"
+GENERAL_BUDGET_EXPENDITURE = "general_budget.total"
+GOV_FUND_EXPENDITURE = "gov_fund.total"
+GENERAL_BUDGET_PERSONNEL = "general_budget.basic.personnel"
+GENERAL_BUDGET_PUBLIC = "general_budget.basic.public"
+PROCUREMENT_TYPES = {"goods": "货物", "works": "工程", "services": "服务"}
+# the appropriations' spending on one function class or item, named by its path of printed names:
+# ``fiscal.function:一般公共服务支出/政府办公厅（室）及相关机构事务/行政运行``
+FISCAL_FUNCTION = "fiscal.function:"
+
+CONCEPTS: dict[str, str] = {
+    INCOME_FISCAL: "财政拨款收入",
+    INCOME_GENERAL_BUDGET: "一般公共预算拨款收入",
+    INCOME_GOV_FUND: "政府性基金预算拨款收入",
+    INCOME_SPECIAL_ACCOUNT: "财政专户管理资金收入",
+    INCOME_BUSINESS: "事业收入",
+    INCOME_OPERATING: "事业单位经营收入",
+    INCOME_OTHER: "其他收入",
+    FISCAL_EXPENDITURE: "财政拨款支出",
+    GENERAL_BUDGET_EXPENDITURE: "一般公共预算拨款支出",
+    GOV_FUND_EXPENDITURE: "政府性基金预算拨款支出",
+    GENERAL_BUDGET_PERSONNEL: "一般公共预算基本支出中的人员经费",
+    GENERAL_BUDGET_PUBLIC: "一般公共预算基本支出中的公用经费",
+    **{f"{PROCUREMENT}.{key}": f"政府采购{word}预算" for key, word in PROCUREMENT_TYPES.items()},
+}
+
+
 # A figure stated as a change from last year carries this suffix (three_public.change)
 CHANGE = ".change"
 

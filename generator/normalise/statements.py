@@ -14,6 +14,7 @@ import re
 from generator.core import vocabulary as V
 from generator.core.model import Statement
 from generator.core.money import parse_amount
+from generator.core.text import compact
 from generator.read.layout import TextLine
 
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -23,6 +24,8 @@ _N0 = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元|(?=[，,。；;、]))"
 _Q = r"[“”\"'‘’]?"
 _YEAR = r"\d{4}\s*年"
 _NOT_A_PART = r"(?<!预算)(?<!基金)(?<!拨款)(?<!资金)(?<!专户)"
+# the words between a “三公” part's (or 会议费's) name and its figure: 公务接待费预算支出 46.51 万元, 会议费为 …
+_SPENT = r"(?:预算)?(?:支出)?(?:预算)?(?:为)?\s*"
 
 # (measure, pattern); the first group is the figure, the second its unit
 def _measure(part: str) -> str:
@@ -37,12 +40,35 @@ MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (V.BASIC, re.compile(rf"{_NOT_A_PART}基本支出(?:预算)?\s*(?:数为|为)?\s*{_N}")),
     (V.PROJECT, re.compile(rf"项目支出(?:预算)?\s*{_N}")),
     (V.THREE_PUBLIC, re.compile(rf"{_Q}三公{_Q}\s*经费(?:支出)?预算(?:为|数为)?\s*{_N0}")),
-    (_measure("abroad"), re.compile(rf"因公出国[（(]境[)）]费(?:用)?(?:为)?\s*{_N0}")),
-    (_measure("reception"), re.compile(rf"公务接待费(?:为)?\s*{_N0}")),
-    (_measure("vehicles"), re.compile(rf"公务用车购置及运行(?:维护)?费(?:为)?\s*{_N0}")),
-    (_measure("vehicle_purchase"), re.compile(rf"公务用车购置费(?:为)?\s*{_N0}")),
-    (_measure("vehicle_operation"), re.compile(rf"公务用车运行(?:维护)?费(?:为)?\s*{_N0}")),
+    (_measure("abroad"), re.compile(rf"因公出国[（(]境[)）]费(?:用)?{_SPENT}{_N0}")),
+    (_measure("reception"), re.compile(rf"公务接待费{_SPENT}{_N0}")),
+    (_measure("vehicles"), re.compile(rf"公务用车购置及运行(?:维护)?费{_SPENT}{_N0}")),
+    (_measure("vehicle_purchase"), re.compile(rf"公务用车购置(?:费)?{_SPENT}{_N0}")),
+    (_measure("vehicle_operation"), re.compile(rf"公务用车运行(?:维护)?费{_SPENT}{_N0}")),
+    (V.MEETINGS, re.compile(rf"会议费{_SPENT}{_N}")),
+    (V.TRAINING, re.compile(rf"培训费{_SPENT}{_N}")),
+    (V.RUNNING_COSTS, re.compile(rf"机关运行经费{_SPENT}{_N}")),
     (V.PROCUREMENT, re.compile(rf"政府采购预算\s*(?:为)?\s*{_N}")),
+    # the concepts stated besides the headline figures (V.CONCEPTS): the year's income of each source …
+    (V.INCOME_FISCAL, re.compile(rf"(?<!预算)(?<!基金)财政拨款收入\s*(?:为)?\s*{_N0}")),
+    # (涉及一般公共预算财政拨款 X 万元: the money of the projects with targets, no income)
+    (V.INCOME_GENERAL_BUDGET, re.compile(rf"(?<!涉及)一般公共预算(?:(?:财政)?拨款(?:收入)?|收入)\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_GOV_FUND, re.compile(rf"(?<!涉及)政府性基金预算(?:(?:财政)?拨款(?:收入)?|收入)\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_SPECIAL_ACCOUNT, re.compile(rf"财政专户管理资金(?:收入)?\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_BUSINESS, re.compile(rf"(?<!单位)事业收入(?:资金)?\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_OPERATING, re.compile(rf"事业单位经营收入(?:资金)?\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_OTHER, re.compile(rf"其他收入(?:资金)?\s*(?:为)?\s*{_N0}")),
+    # … the appropriations' spending, and that of each fund …
+    (V.FISCAL_EXPENDITURE, re.compile(rf"(?<!预算)(?<!基金)财政拨款(?:支出(?:预算)?|预算支出)\s*(?:为)?\s*{_N0}")),
+    (V.GENERAL_BUDGET_EXPENDITURE, re.compile(rf"一般公共预算(?:财政)?拨款支出(?:预算)?\s*(?:为)?\s*{_N0}")),
+    (V.GOV_FUND_EXPENDITURE, re.compile(rf"政府性基金(?:预算)?(?:(?:财政)?拨款)?支出(?:预算)?\s*(?:为)?\s*{_N0}")),
+    # … the two parts of the 基本支出 as a list item (（一）人员经费 3,916.57 万元) …
+    (V.GENERAL_BUDGET_PERSONNEL, re.compile(rf"^\s*[（(][一二][)）]\s*人员经费\s*{_N}")),
+    (V.GENERAL_BUDGET_PUBLIC, re.compile(rf"^\s*[（(][一二][)）]\s*公用经费\s*{_N}")),
+    # … and the procurement of each type (政府采购货物预算, 拟采购货物支出, 拟购买服务, 货物类采购预算)
+    *((f"{V.PROCUREMENT}.{key}",
+       re.compile(rf"(?:政府采购{word}预算|拟(?:采购|购买){word}(?:支出)?|{word}类采购预算)\s*(?:为)?\s*{_N0}"))
+      for key, word in V.PROCUREMENT_TYPES.items()),
 ]
 
 # the change of the totals: “与上年预算相比，收、支总计各减少 1004.7 万元”, “收入增加 89.3 万元”
@@ -79,6 +105,27 @@ _ITEM_END = re.compile(r"。|主要用于")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
+# the appropriations' spending by function, listed after “财政拨款支出主要内容如下”: “1.“一般公共服务支出”科目
+# 1,744万元”, “1. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目…”, “1、公共安全支出（204类）
+# 司法（06款）行政运行（01项）1434.89万元”; the list ends at the next heading
+_FUNCTION_LIST = re.compile(r"财政拨款支出主要内容")
+_FUNCTION_ITEM = re.compile(rf"^\s*\d{{1,2}}\s*[、.．]\s*“?([^“”，,。；;：:]{{2,80}}?)”?\s*(?:科目)?\s*{_N}")
+_FUNCTION_LEVEL = re.compile(r"[（(]\d*[类款项][)）]|-")
+
+
+def _function_item(text: str, document: str, line: int) -> Statement | None:
+    """The figure of a listed function class or item, named by its path of names (class, 款, 项)."""
+    m = _FUNCTION_ITEM.match(text)
+    if not m:
+        return None
+    names = [compact(n) for n in _FUNCTION_LEVEL.split(m.group(1)) if compact(n)]
+    if not names or not names[0].endswith("支出"):          # a function class's name ends so
+        return None
+    amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
+    return Statement(V.FISCAL_FUNCTION + "/".join(names), m.group(2), m.group(3), amount.decimals, amount.yuan,
+                     _quote(text, m.start(1), m.end()), document, line)
+
+
 class _Items:
     """The numbered item the lines are in, its name joined when it wraps (even over a page break)."""
 
@@ -108,11 +155,22 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
     """Every recognised statement, in document order (first statement of a measure per line)."""
     out: list[Statement] = []
     items = _Items()
+    functions = False                  # in the list of the appropriations' spending by function
     for tl in lines:
         text = tl.text
         if "\t" in text:
             continue
         items.feed(text)
+        if _FUNCTION_LIST.search(text):
+            functions = True
+            continue
+        if functions:
+            item = _function_item(text, document, tl.line)
+            if item is not None:
+                out.append(item)
+                continue
+            if _HEADING.match(text):
+                functions = False
         if len(text) < 6:
             continue
         seen: set[str] = set()
@@ -125,6 +183,10 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
                     continue
                 if measure in (V.TOTAL_INCOME, V.TOTAL_EXPENDITURE) and _of_which(text, m.start()):
                     continue                   # 其中，货物类政府采购支出预算 259.32 万元: a part of the figure before
+                if measure.startswith("income.") and re.search(r"结转|结余", _clause(text, m.start())):
+                    continue                   # 上年结转结余的一般公共预算收入: last year's money, not the year's income
+                if measure.startswith(V.PROCUREMENT + ".") and "拨款政府采购" in text[:m.start()]:
+                    break                      # 其中一般公共预算拨款政府采购 …：政府采购货物预算: one fund's share
                 unit = m.group(2)
                 if not unit:                   # a figure printed without its unit: only a zero is taken
                     if m.group(1).strip("0.,") != "":
@@ -169,6 +231,11 @@ def _changed_by(text: str, start: int) -> int:
     """+1 or -1 when the measure named at ``start`` is the object of a verb of change (增加基本支出 …), else 0."""
     before = text[:start].rstrip()
     return next((sign for verb, sign in _CHANGED_BY.items() if before.endswith(verb)), 0)
+
+
+def _clause(text: str, start: int) -> str:
+    """The words of the clause before ``start`` (from the last ，；。 on)."""
+    return re.split(r"[，,；;。]", text[:start])[-1]
 
 
 def _of_which(text: str, start: int) -> bool:

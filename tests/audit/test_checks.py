@@ -217,6 +217,44 @@ def test_a_figure_of_the_general_budget_is_held_only_against_the_general_budget(
     assert narrative.narrative_figures(d, headline(d)) == []
 
 
+def test_the_funds_figures_are_never_the_departments_when_the_expenditure_table_is_missing():
+    general = grid(Kind.GENERAL_BUDGET_FUNCTION, [("合计", None, None, "total", {"total": 15_000_000,
+                                                                             "basic": 8_000_000, "project": 7_000_000})],
+                   columns=("total", "basic", "project"))
+    d = disclosure(general, statements=[stated("basic", "1000.00", 10_000_000), stated("project", "2000.00", 20_000_000)])
+    assert "basic" not in headline(d) and narrative.narrative_figures(d, headline(d)) == []
+
+
+def test_each_source_of_income_against_the_same_source_in_the_tables():
+    income = grid(Kind.INCOME, [("合计", None, None, "total", {"total": 21_443_300, "business_income": 300_000})],
+                  unit="元", decimals=0, columns=("total", "business_income"))
+    d = disclosure(income, statements=[stated("income.business", "30", 300_000, decimals=0)])
+    assert narrative.narrative_figures(d, headline(d)) == []
+    d.statements = [stated("income.business", "40", 400_000, decimals=0)]
+    (f,) = narrative.narrative_figures(d, headline(d))
+    assert "事业收入" in f.message and f.expected == "300,000 元"
+    # a summary that states the source otherwise: which one the sentence means cannot be told, no finding
+    summary = grid(Kind.SUMMARY, [("二、事业收入", None, None, "income", {"income": 400_500})], unit="元",
+                   decimals=0, columns=("income",))
+    summary.rows[0].side = "income"
+    d = disclosure(income, summary, statements=[stated("income.business", "40", 400_000, decimals=0)])
+    assert narrative.narrative_figures(d, headline(d)) == []
+
+
+def test_a_function_class_of_the_appropriations_allows_the_unit_a_list_is_rounded_by():
+    fiscal = grid(Kind.FISCAL_SUMMARY, [("一、住房保障支出", "221", None, "expenditure", {"total": 575_900}),
+                                        ("支出总计", None, None, "total", {"total": 575_900})],
+                  unit="元", decimals=0, columns=("total",))
+    for r in fiscal.rows:
+        r.side = "expenditure"
+    said = [stated("fiscal.function:住房保障支出", "57", 570_000, decimals=0)]
+    d = disclosure(fiscal, statements=said)
+    assert narrative.narrative_figures(d, headline(d)) == []           # 57 for 57.59: rounded so the list adds up
+    d.statements = [stated("fiscal.function:住房保障支出", "56", 560_000, decimals=0)]
+    (f,) = narrative.narrative_figures(d, headline(d))
+    assert "住房保障支出" in f.message and f.expected == "575,900 元"
+
+
 def test_a_three_public_change_against_its_parts():
     parts = [stated("three_public.abroad.change", "0", 0, 1), stated("three_public.reception.change", "-1.0", -10_000, 1),
              stated("three_public.vehicles.change", "-1.4", -14_000, 1)]

@@ -139,7 +139,8 @@ def said(text):
 def test_parts_of_the_general_budget_are_its_own_measures():
     found = said("2026年一般公共预算财政拨款支出192,446.79万元,比2025年减少8,648.06万元。其中:基本支出43,908.7万元,"
                  "主要用于保障运转;项目支出148,538.09万元,主要用于重点工作。")
-    assert found == {f"{V.GENERAL_BUDGET}.{V.BASIC}": 439087000, f"{V.GENERAL_BUDGET}.{V.PROJECT}": 1485380900}
+    assert found == {V.GENERAL_BUDGET_EXPENDITURE: 1924467900,
+                     f"{V.GENERAL_BUDGET}.{V.BASIC}": 439087000, f"{V.GENERAL_BUDGET}.{V.PROJECT}": 1485380900}
     assert said("支出预算8,641.20万元,其中:基本支出5,052.35万元,项目支出3,588.85万元。") == {
         V.TOTAL_EXPENDITURE: 86412000, V.BASIC: 50523500, V.PROJECT: 35888500}
 
@@ -168,3 +169,43 @@ def test_a_total_named_after_of_which_is_a_part_not_the_departments_total():
                 "支出预算 1,011.90 万元,占 79.60%。") == {V.PROCUREMENT: 12_712_200}
     assert said("本年支出预算合计 9,146.79 万元，其中：基本支出 5,916.27 万元。") == {
         V.TOTAL_EXPENDITURE: 91_467_900, V.BASIC: 59_162_700}
+
+
+def test_each_source_of_income_and_each_funds_spending_is_a_concept_of_its_own():
+    assert said("2026年，某中心收入预算2,144万元，其中：财政拨款收入2,114万元，比2025年预算增加19万元；事业收入30万元；"
+                "事业单位经营收入为0；其他收入为0。") == {
+        V.TOTAL_INCOME: 21_440_000, V.INCOME_FISCAL: 21_140_000, V.INCOME_BUSINESS: 300_000,
+        V.INCOME_OPERATING: 0, V.INCOME_OTHER: 0}
+    assert said("支出预算2,144万元，其中：财政拨款支出预算2,114万元。财政拨款支出预算中，一般公共预算拨款支出预算2,114万元；"
+                "政府性基金拨款支出预算为0。") == {
+        V.TOTAL_EXPENDITURE: 21_440_000, V.FISCAL_EXPENDITURE: 21_140_000, V.GENERAL_BUDGET_EXPENDITURE: 21_140_000,
+        V.GOV_FUND_EXPENDITURE: 0}
+    # last year's money carried over is no income of the year; the money of the projects with targets is none
+    assert said("上年结转结余的一般公共预算收入 0 万元，占 0%；") == {}
+    assert said("2026 年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款 94823.35 万元。") == {}
+
+
+def test_the_parts_of_three_public_meetings_and_procurement_however_worded():
+    assert said("3．公务接待费预算支出 46.51 万元，") == {V.three_public_measure("reception"): 465_100}
+    assert said("（1）公务用车购置预算支出 154.97 万元，") == {V.three_public_measure("vehicle_purchase"): 1_549_700}
+    assert said("某局 2026 年度一般公共预算拨款安排的会议费预算支出 30 万元，") == {V.MEETINGS: 300_000}
+    assert said("2026年上海市审计局财政拨款的机关运行经费预算为2,180.26万元。") == {V.RUNNING_COSTS: 21_802_600}
+    assert said("2026年度本单位政府采购预算983.05万元，其中：政府采购货物预算50.55万元、政府采购工程预算0.00万元、"
+                "政府采购服务预算932.50万元。") == {
+        V.PROCUREMENT: 9_830_500, "procurement.goods": 505_500, "procurement.works": 0, "procurement.services": 9_325_000}
+    # the share of one fund, listed after the whole: not the whole's parts
+    assert said("政府采购预算总额 9 4 7 万元 : 政府采购货物预算 4 7 万元、其中一般公共预算拨款政府采购0万元:"
+                "政府采购货物预算0万元") == {}
+
+
+def test_the_appropriations_spending_by_function_is_read_as_a_path_of_names():
+    lines = [TextLine(1, "财政拨款支出主要内容如下："),
+             TextLine(2, "1.“一般公共服务支出”科目1,744万元，主要用于人员经费。"),
+             TextLine(3, "2. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于…"),
+             TextLine(4, "3、公共安全支出（204类）司法（06款）行政运行（01项）1434.89万元。主要用于：行政单位的基本支出。"),
+             TextLine(5, "三、“三公”经费"),
+             TextLine(6, "1.“卫生健康支出”科目107万元，主要用于…")]
+    found = {s.measure: s.yuan for s in statements.extract(lines, "a.pdf")}
+    assert found == {V.FISCAL_FUNCTION + "一般公共服务支出": 17_440_000,
+                     V.FISCAL_FUNCTION + "一般公共服务支出/政府办公厅（室）及相关机构事务/行政运行": 12_029_500,
+                     V.FISCAL_FUNCTION + "公共安全支出/司法/行政运行": 14_348_900}
