@@ -187,6 +187,10 @@ _BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十]{1,2}部分)?
                           r"(?:20\d{2}年度?)?")
 
 
+# the marks a text export puts before a heading (Markdown's ###, a list's * or >): no part of its words
+_MARKUP = re.compile(r"^[#>*]+")
+
+
 def _title_name(key: str, alone: bool) -> str | None:
     """The body a title is about: the shortest run of its words after its number and year that ends as a body's
     name does and is followed by what a heading says of a body; the whole title when ``alone`` (a cover's or a
@@ -207,7 +211,7 @@ def _title_name(key: str, alone: bool) -> str | None:
 
 def _name(text: str, alone: bool = False) -> str | None:
     """The name of a body a heading or a running head gives, if the line has one."""
-    key = compact(text)
+    key = _MARKUP.sub("", compact(text))
     m = _LABEL.match(key)
     if m:
         name = m.group(1).strip()
@@ -243,6 +247,10 @@ def heading_departments(d: Disclosure, figures: dict | None = None) -> list[Find
     out = []
     for line, name in named:
         if _within(name, department) or _within(department, name):
+            continue
+        # a heading that prints the department's own name is about it (or its units, 所属预算单位), however
+        # its words were cut into a name
+        if department in compact(line.text):
             continue
         if any(name in text for text in mentioned):
             continue

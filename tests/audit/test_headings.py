@@ -91,3 +91,12 @@ def test_a_heading_naming_another_body_before_what_it_says_of_it_is_found():
                 "2026年预算单位收入预算总表编制单位：上海市民政局", "上海市审计局机构设置",
                 "财政拨款政府性基金支出预算表", **BUDGET)
     assert [(f.line, f.found) for f in headings.heading_departments(d)] == [(3, "上海市财政局"), (4, "上海市民政局")]
+
+
+def test_a_heading_that_prints_the_departments_own_name_is_about_it():
+    from generator.audit.headings import heading_departments
+
+    d = written("2024年郑州市政务服务办公室部门预算公开", "### 二、郑州市政务服务办公室所属预算单位构成情况",
+                "一、郑州市某某局主要职能", phase="预算", department="郑州市政务服务办公室")
+    found = heading_departments(d)
+    assert [f.line for f in found] == [3] and found[0].found == "郑州市某某局"
