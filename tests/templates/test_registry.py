@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,7 @@ from generator.read.layout import Layout
 from generator.recognise.identity import find_department
 from generator.recognise.kinds import recognising_rule
 from generator.templates.family import ALL, HEAD, LABELS
-from generator.templates.registry import FAMILIES, NAME_FORMS, TABLE_RULES, family
+from generator.templates.registry import FAMILIES, TABLE_RULES, family
 from tests.conftest import ROOT
 
 HELD = (ROOT / "data" / "sources", ROOT / "tests" / "samples")
