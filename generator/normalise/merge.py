@@ -41,11 +41,29 @@ def merge(parts: list[Disclosure]) -> list[Disclosure]:
             base.sections.extend(s for s in other.sections if s.key not in {x.key for x in base.sections})
         if not base.tables and not (base.targets or base.projects or base.indicators):
             raise DocumentError(base.sources[0].name, 1, f"this document holds the narrative of {base.department} "
-                                                         f"{base.name} but no tables, and no other document of that "
-                                                         f"department and year brings them: import the tables "
-                                                         f"with it (for example …-tables.pdf)")
+                                                         f"{base.name} but no tables, and "
+                                                         + (_disagreement(base, parts) or
+                                                            "no other document of that department and year brings "
+                                                            "them: import the tables with it (for example "
+                                                            "…-tables.pdf)"))
         merged.append(base)
     return merged
+
+
+def _disagreement(narrative: Disclosure, parts: list[Disclosure]) -> str:
+    """Where a document imported with a narrative brings tables of the same department for another year, or of
+    the same year for another department: the two disagree on who or when, and neither is taken for right."""
+    for p in parts:
+        if not p.tables or (p.phase, p.scope) != (narrative.phase, narrative.scope):
+            continue
+        same_name = same_department(p.department, narrative.department)
+        if same_name and p.year != narrative.year:
+            return (f"{p.sources[0].name}, imported with it, holds the tables of {p.department} {p.name}: the two "
+                    f"documents disagree on the year ({narrative.year} and {p.year}); correct the one that is wrong")
+        if not same_name and p.year == narrative.year and len([q for q in parts if q.tables]) == 1:
+            return (f"{p.sources[0].name}, imported with it, holds the tables of {p.department} {p.name}: the two "
+                    f"documents disagree on the department; correct the one that is wrong")
+    return ""
 
 
 def same_department(a: str, b: str) -> bool:

@@ -87,3 +87,14 @@ def test_one_department_printed_in_full_or_short():
     assert same_department("中国人民政治协商会议江苏省委员会办公厅", "江苏省政协办公厅")
     assert same_department("江苏省人民代表大会常务委员会办公厅", "江苏省人大常委会办公厅")
     assert not same_department("江苏省委办公厅", "江苏省政府办公厅")
+
+
+def test_a_narrative_and_tables_that_disagree_on_the_year_are_refused_saying_so():
+    tables, narrative = part("tables.pdf", 100), part("narrative.pdf")
+    tables.year = 2025
+    with pytest.raises(DocumentError, match=r"tables\.pdf, imported with it, holds the tables of 某市某局 2025.*"
+                                            r"disagree on the year \(2024 and 2025\)"):
+        merge([tables, narrative])
+    # a narrative imported alone is refused as before: its tables are missing
+    with pytest.raises(DocumentError, match="import the tables with it"):
+        merge([part("narrative.pdf")])
