@@ -114,3 +114,13 @@ def test_a_data_folder_without_registry_or_disclosures_is_still_refused(tmp_path
     assert result.returncode == 1 and "no disclosures to build" in result.stderr
     result = run("check", "--data", str(tmp_path / "data"), cwd=tmp_path)
     assert result.returncode == 1 and "no disclosures found" in result.stdout
+
+
+def test_a_new_sites_home_page_says_nothing_is_imported_yet(tmp_path):
+    from generator.cli import main
+
+    site = tmp_path / "site"
+    assert main(["init", str(site)]) == 0
+    assert main(["build", "--site", str(site), "--data", str(site / "data"), "--out", str(site / "output")]) == 0
+    home = (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert "本站还没有导入任何部门的预算或决算" in home and "–</span>" not in home
