@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.audit.doctext import Line, is_title, lines, title_key
+from generator.audit.doctext import Line, is_title, lines, title_key, within
 from generator.core.model import Disclosure, Finding, Source
 from generator.core.text import compact
 
@@ -117,12 +117,7 @@ def _alike(entry: str, title: str) -> bool:
     a, b = _bare(entry), _bare(title)
     if not a or not b:
         return True
-    return _within(a, b) or _within(b, a) or len(set(a) & set(b)) * 4 >= min(len(set(a)), len(set(b))) * 3
-
-
-def _within(short: str, long: str) -> bool:
-    rest = iter(long)
-    return all(ch in rest for ch in short)
+    return within(a, b) or within(b, a) or len(set(a) & set(b)) * 4 >= min(len(set(a)), len(set(b))) * 3
 
 
 def _table_title(line: Line) -> str | None:

@@ -53,6 +53,13 @@ def title_key(text: str) -> str:
     return compact(text).translate(_QUOTES)
 
 
+def within(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with characters left out (省人大办公厅 in 江苏省人大常委会办公厅): how a title or a
+    name is printed shorter elsewhere in one document."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
 def is_title(text: str, longest: int = 70) -> bool:
     """Whether a line reads as a heading or a title: short, no sentence punctuation."""
     key = compact(text)

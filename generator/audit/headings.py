@@ -17,7 +17,7 @@ from generator.core import vocabulary as V
 import re
 
 from generator.audit.contents import ENTRY_START
-from generator.audit.doctext import Line, is_title, lines, quote
+from generator.audit.doctext import Line, is_title, lines, quote, within
 from generator.core.model import Disclosure, Finding
 from generator.core.text import compact
 
@@ -170,12 +170,6 @@ def heading_years(d: Disclosure, figures: dict | None = None) -> list[Finding]:
     return list(unique.values())
 
 
-def _within(short: str, long: str) -> bool:
-    """Whether ``short`` is ``long`` with characters left out (省人大办公厅 in 江苏省人大常委会办公厅)."""
-    rest = iter(long)
-    return all(ch in rest for ch in short)
-
-
 # what a heading puts after the name of the body it is about: “（单位）主要职能”, “机构设置”, “部门预算公开”,
 # “2026 年度部门预算”, “财政拨款收支预算总表”, “2026 年支出预算合计”
 _AFTER_NAME = re.compile(r"^(?:[（(](?:单位|部门)[)）])?(?:20\d{2}年度?)?(?:主要职能|主要职责|机构设置|概况|基本情况"
@@ -246,7 +240,7 @@ def heading_departments(d: Disclosure, figures: dict | None = None) -> list[Find
                 named.append((line, name))
     out = []
     for line, name in named:
-        if _within(name, department) or _within(department, name):
+        if within(name, department) or within(department, name):
             continue
         # a heading that prints the department's own name is about it (or its units, 所属预算单位), however
         # its words were cut into a name

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from generator.audit.doctext import within
 from generator.audit.redundancy import Figure, Redundancy, narrative_figures
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure
@@ -369,12 +370,6 @@ def _key(text: str, year: int, department: str) -> str:
     return compact(strip_enumeration(s)).strip("“”\"")
 
 
-def _within(short: str, long: str) -> bool:
-    """Whether ``short`` is ``long`` with words left out (政府性基金财政拨款支出预算表 in 政府性基金预算财政拨款支出预算表)."""
-    rest = iter(long)
-    return all(ch in rest for ch in short)
-
-
 def table_of_contents(layout: Layout) -> list[TextLine]:
     """The lines of the table of contents: after a 目录 line, up to the first table or the first entry
     printed again (where the body begins)."""
@@ -411,7 +406,7 @@ def toc_entry_of(raws: list[RawTable], toc: list[TextLine], year: int, departmen
     out: dict[int, list[int]] = {}
     for line, entry in _entries(toc, year, department):
         fits = [(abs(len(k) - len(entry)), start) for start, k in titled
-                if k and (k.endswith(entry) or entry.endswith(k) or _within(entry, k) or _within(k, entry)
+                if k and (k.endswith(entry) or entry.endswith(k) or within(entry, k) or within(k, entry)
                                 or sorted(k) == sorted(entry))]
         if fits:
             out.setdefault(min(fits)[1], []).append(line)
