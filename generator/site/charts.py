@@ -36,15 +36,18 @@ class Chart:
     total: int
     spec: dict                           # the points the page's script draws with plotly (see ``_points``)
     source: str                          # which table the figures come from
+    decimals: int = 2                    # of 万元, as the page's cards and tables show them
 
     def table_rows(self) -> list[dict]:
-        return [{"label": label, "value": wan(yuan), "share": share(yuan, self.total)} for label, yuan in self.rows]
+        return [{"label": label, "value": wan(yuan, self.decimals), "share": share(yuan, self.total)}
+                for label, yuan in self.rows]
 
     @property
     def svg(self):
         """The chart drawn at build time from the same rows as its table."""
         return svg_draw.bars(self.id, self.title, self.summary, [label for label, _ in self.rows],
-                             [("金额", PALETTE[0], [yuan for _, yuan in self.rows])], width=CARD_WIDTH)
+                             [("金额", PALETTE[0], [yuan for _, yuan in self.rows])], width=CARD_WIDTH,
+                             decimals=self.decimals)
 
 
 def _points(kind: str, rows: list[tuple[str, int]], colors: bool, height: int) -> dict:
@@ -59,18 +62,19 @@ def _bar(rows: list[tuple[str, int]], colors: bool = False) -> dict:
     return _points("bars", rows, colors, 80 + 36 * len(rows))
 
 
-def _largest_sentence(what: str, rows: list[tuple[str, int]], total: int) -> str:
+def _largest_sentence(what: str, rows: list[tuple[str, int]], total: int, n: int) -> str:
     if not rows:
         return ""
     label, yuan = max(rows, key=lambda r: r[1])
-    text = f"{what}共 {wan(total)} 万元，其中{label}最多，为 {wan(yuan)} 万元，占 {share(yuan, total)}"
+    text = f"{what}共 {wan(total, n)} 万元，其中{label}最多，为 {wan(yuan, n)} 万元，占 {share(yuan, total)}"
     if len(rows) > 1:
         text += f"；共 {len(rows)} 项"
     return text + "。"
 
 
-def function_classes(d: Disclosure, figures: dict[str, Figure] | None = None) -> Chart | None:
-    """Spending by function class (类, the first three digits of the code)."""
+def function_classes(d: Disclosure, figures: dict[str, Figure] | None = None, n: int = 2) -> Chart | None:
+    """Spending by function class (类, the first three digits of the code); figures with ``n`` decimals of
+    万元, as the page shows them."""
     candidates = [t for t in (d.table(Kind.EXPENDITURE), d.table(Kind.GENERAL_BUDGET_FUNCTION)) if t is not None]
     # a table that prints the class rows (类) is preferred: its figures are printed, not summed
     candidates.sort(key=lambda t: not any(r.code and r.level == 1 for r in t.rows))
@@ -93,21 +97,21 @@ def function_classes(d: Disclosure, figures: dict[str, Figure] | None = None) ->
         total = sum(y for _, y in rows)
         if not rows:
             return None
-        summary = _largest_sentence("按功能分类，支出", rows, total) + _uncoded(t, total) \
-            + _of_one_fund(t, total, (figures or {}).get(V.TOTAL_EXPENDITURE))
-        return Chart("chart-function", "按功能分类（类）的支出", summary, rows, total, _bar(rows), t.title)
+        summary = _largest_sentence("按功能分类，支出", rows, total, n) + _uncoded(t, total, n) \
+            + _of_one_fund(t, total, (figures or {}).get(V.TOTAL_EXPENDITURE), n)
+        return Chart("chart-function", "按功能分类（类）的支出", summary, rows, total, _bar(rows), t.title, n)
     return None
 
 
-def _of_one_fund(t, chart_total: int, spending: Figure | None) -> str:
+def _of_one_fund(t, chart_total: int, spending: Figure | None, n: int) -> str:
     """Why a chart drawn from a table of one fund (the 一般公共预算 alone) shows less than 支出总计."""
     if spending is None or t.kind != Kind.GENERAL_BUDGET_FUNCTION or spending.yuan == chart_total:
         return ""
-    return (f"图据{t.title}，只含一般公共预算拨款的支出，比支出总计 {wan(spending.yuan)} 万元"
-            f"{'少' if spending.yuan > chart_total else '多'} {wan(abs(spending.yuan - chart_total))} 万元。")
+    return (f"图据{t.title}，只含一般公共预算拨款的支出，比支出总计 {wan(spending.yuan, n)} 万元"
+            f"{'少' if spending.yuan > chart_total else '多'} {wan(abs(spending.yuan - chart_total), n)} 万元。")
 
 
-def _uncoded(t, classes_total: int) -> str:
+def _uncoded(t, classes_total: int, n: int) -> str:
     """Why the classes may not add up to the table's own 合计: rows it prints without a function code
     (单位预留机动经费 …), named with their figures; "" when they add up."""
     row = t.total_row()
@@ -117,16 +121,16 @@ def _uncoded(t, classes_total: int) -> str:
     gap = printed - classes_total
     rows = sum(1 for r in t.rows if r.code and r.scheme == "function" and r.level == 1) or 1
     if abs(gap) <= slack(half_unit(t.unit or "元", t.decimals or 0), rows):
-        return f"本表合计 {wan(printed)} 万元，与各类之和相差 {wan(abs(gap))} 万元，是各数四舍五入所致。"
+        return f"本表合计 {wan(printed, n)} 万元，与各类之和相差 {wan(abs(gap), n)} 万元，是各数四舍五入所致。"
     loose = [(r.label, r.amount("total")) for r in t.rows
              if r.kind == "item" and not r.code and r.amount("total") and r.level in (0, None, 1)]
-    said = f"本表合计 {wan(printed)} 万元，比各类之和{'多' if gap > 0 else '少'} {wan(abs(gap))} 万元"
+    said = f"本表合计 {wan(printed, n)} 万元，比各类之和{'多' if gap > 0 else '少'} {wan(abs(gap), n)} 万元"
     if loose and sum(y for _, y in loose) == gap:
-        return said + "，是未列功能分类科目的" + "、".join(f"{label} {wan(y)} 万元" for label, y in loose) + "。"
+        return said + "，是未列功能分类科目的" + "、".join(f"{label} {wan(y, n)} 万元" for label, y in loose) + "。"
     return said + "，原表未列明其科目。"
 
 
-def economic_classes(d: Disclosure) -> Chart | None:
+def economic_classes(d: Disclosure, n: int = 2) -> Chart | None:
     """Basic spending by economic class (工资福利 / 商品和服务 / 对个人和家庭的补助 / 资本性)."""
     t = d.table(Kind.EXPENDITURE)
     if t is not None:
@@ -138,8 +142,8 @@ def economic_classes(d: Disclosure) -> Chart | None:
             rows = [r for r in rows if r[1]]
             if rows:
                 total = sum(y for _, y in rows)
-                return Chart("chart-economic", "基本支出按经济分类", _largest_sentence("基本支出", rows, total),
-                             rows, total, _bar(rows, colors=True), t.title)
+                return Chart("chart-economic", "基本支出按经济分类", _largest_sentence("基本支出", rows, total, n),
+                             rows, total, _bar(rows, colors=True), t.title, n)
     return None
 
 
@@ -160,7 +164,7 @@ def rest_of_spending(d: Disclosure, figures: dict[str, Figure]) -> tuple[int, li
     return rest, [(label, yuan) for label, yuan in columns if yuan]
 
 
-def basic_vs_project(d: Disclosure, figures: dict[str, Figure]) -> Chart | None:
+def basic_vs_project(d: Disclosure, figures: dict[str, Figure], n: int = 2) -> Chart | None:
     basic, project = figures.get(V.BASIC), figures.get(V.PROJECT)
     if basic is None or project is None:
         return None
@@ -169,12 +173,12 @@ def basic_vs_project(d: Disclosure, figures: dict[str, Figure]) -> Chart | None:
     if rest is not None:
         rows.append((_rest_label(rest), rest[0]))
     total = sum(y for _, y in rows)
-    summary = (f"基本支出 {wan(basic.yuan)} 万元（{share(basic.yuan, total)}），用于保障机构运转和人员；"
-               f"项目支出 {wan(project.yuan)} 万元（{share(project.yuan, total)}），用于完成特定任务")
+    summary = (f"基本支出 {wan(basic.yuan, n)} 万元（{share(basic.yuan, total)}），用于保障机构运转和人员；"
+               f"项目支出 {wan(project.yuan, n)} 万元（{share(project.yuan, total)}），用于完成特定任务")
     if rest is not None:
-        summary += f"；{rows[-1][0]} {wan(rest[0])} 万元（{share(rest[0], total)}），不属于这两类"
+        summary += f"；{rows[-1][0]} {wan(rest[0], n)} 万元（{share(rest[0], total)}），不属于这两类"
     return Chart("chart-basic-project", "基本支出与项目支出", summary + "。", rows, total, _bar(rows, colors=True),
-                 basic.table)
+                 basic.table, n)
 
 
 def _rest_label(rest: tuple[int, list[tuple[str, int]]]) -> str:
@@ -184,7 +188,7 @@ def _rest_label(rest: tuple[int, list[tuple[str, int]]]) -> str:
         else "其他支出"
 
 
-def three_public(figures: dict[str, Figure]) -> Chart | None:
+def three_public(figures: dict[str, Figure], n: int = 2) -> Chart | None:
     total = figures.get(V.THREE_PUBLIC)
     if total is None:
         return None
@@ -193,13 +197,13 @@ def three_public(figures: dict[str, Figure]) -> Chart | None:
     if not rows:
         return None
     biggest = max(rows, key=lambda r: r[1])
-    summary = (f"“三公”经费共 {wan(total.yuan)} 万元，其中{biggest[0]} {wan(biggest[1])} 万元，"
+    summary = (f"“三公”经费共 {wan(total.yuan, n)} 万元，其中{biggest[0]} {wan(biggest[1], n)} 万元，"
                f"占 {share(biggest[1], total.yuan) or '0%'}。") if total.yuan else "“三公”经费预算为零。"
     return Chart("chart-three-public", "“三公”经费构成", summary, rows, total.yuan, _bar(rows, colors=True),
-                 total.table)
+                 total.table, n)
 
 
-def income_sources(d: Disclosure) -> Chart | None:
+def income_sources(d: Disclosure, n: int = 2) -> Chart | None:
     t = d.table(Kind.SUMMARY)
     if t is None:
         return None
@@ -213,13 +217,15 @@ def income_sources(d: Disclosure) -> Chart | None:
     if not rows:
         return None
     total = sum(y for _, y in rows)
-    return Chart("chart-income", "收入来源", _largest_sentence("收入", rows, total), rows, total,
-                 _bar(rows, colors=True), t.title)
+    return Chart("chart-income", "收入来源", _largest_sentence("收入", rows, total, n), rows, total,
+                 _bar(rows, colors=True), t.title, n)
 
 
-def charts_for(d: Disclosure, figures: dict[str, Figure]) -> list[Chart]:
-    found = [function_classes(d, figures), economic_classes(d), basic_vs_project(d, figures), three_public(figures),
-             income_sources(d)]
+def charts_for(d: Disclosure, figures: dict[str, Figure], decimals: int = 2) -> list[Chart]:
+    """The disclosure's charts, their figures shown with ``decimals`` of 万元 like the rest of its page."""
+    n = decimals
+    found = [function_classes(d, figures, n), economic_classes(d, n), basic_vs_project(d, figures, n),
+             three_public(figures, n), income_sources(d, n)]
     titles = {t.id: t.title for t in d.tables}
     for c in found:
         if c is not None:

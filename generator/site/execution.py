@@ -46,8 +46,8 @@ class ExecutionRow:
     def rate(self) -> Decimal | None:
         return ratio(self.actual, self.budget) if self.budget else None
 
-    def cells(self) -> dict:
-        return {"label": self.label, "budget": wan(self.budget), "actual": wan(self.actual),
+    def cells(self, decimals: int = 2) -> dict:
+        return {"label": self.label, "budget": wan(self.budget, decimals), "actual": wan(self.actual, decimals),
                 "rate": share(self.actual, self.budget) if self.budget else "—", "line": self.line,
                 "path": self.path}
 
@@ -60,13 +60,15 @@ class Execution:
     rows: list[ExecutionRow]
     document: str = ""
     line: int = 0            # where the figures are printed (the first sentence, for the narrative's)
+    decimals: int = 2        # of 万元, those of the page's other figures
 
     @property
     def summary(self) -> str:
         total = self.rows[0]
         rate = share(total.actual, total.budget) if total.budget else ""
         what = "" if total.label in ("合计", "总计") else total.label
-        text = (f"{what}{self.budget_label} {wan(total.budget)} 万元，决算数 {wan(total.actual)} 万元"
+        n = self.decimals
+        text = (f"{what}{self.budget_label} {wan(total.budget, n)} 万元，决算数 {wan(total.actual, n)} 万元"
                 + (f"，执行率 {rate}" if rate else ""))
         items = [r for r in self.rows if not r.total and r.budget]
         if len(items) > 1:
@@ -80,7 +82,7 @@ class Execution:
         return svg.bars(self.id, f"{self.title}：{self.budget_label}与决算数", self.summary,
                         [r.label for r in self.rows],
                         [(self.budget_label, BUDGET_COLOUR, [r.budget for r in self.rows]),
-                         ("决算数", ACTUAL_COLOUR, [r.actual for r in self.rows])])
+                         ("决算数", ACTUAL_COLOUR, [r.actual for r in self.rows])], decimals=self.decimals)
 
 
 def _key(table: Table, wanted: tuple[str, ...]) -> str | None:
@@ -88,9 +90,9 @@ def _key(table: Table, wanted: tuple[str, ...]) -> str | None:
     return next((k for k in wanted if k in keys), None)
 
 
-def execution(d: Disclosure) -> list[Execution]:
+def execution(d: Disclosure, decimals: int = 2) -> list[Execution]:
     """The execution tables of a 决算: “三公” (预算数/决算数), any table by function with 年初预算数, and
-    the items its narrative states."""
+    the items its narrative states; figures with ``decimals`` of 万元, like the rest of the page."""
     if d.phase != V.FINAL:
         return []
     out = []
@@ -110,6 +112,8 @@ def execution(d: Disclosure) -> list[Execution]:
     stated = _stated(d)
     if stated is not None:
         out.append(stated)
+    for e in out:
+        e.decimals = decimals
     return out
 
 

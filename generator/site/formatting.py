@@ -1,11 +1,14 @@
 """How figures are shown: 万元 with thousands separators, exact to the 元.
 
 Tables printed in 万元 keep their printed precision; tables printed in whole
-元 are shown in 万元 with four decimals, so no 元 is lost in the conversion
-(86,412,027 元 → 8,641.2027 万元); tables printed in 元 with 分 are shown in
-元 as printed (91,016,775.35), since six decimals of 万元 would be unreadable.
-The amounts of a list (a department's projects, its tasks) are shown in 万元
-with the fewest decimals, at least two, that keep every 元 of the list.
+元 are shown in 万元 with as many decimals, two to four, as keep every 元 of the
+disclosure (86,412,027 元 → 8,641.2027 万元; 86,412,000 元 → 8,641.20 万元);
+tables printed in 元 with 分 are shown in 元 as printed (91,016,775.35), since
+six decimals of 万元 would be unreadable.  One disclosure's page shows every
+figure in 万元 with one number of decimals (``figure_decimals``): a card, a
+chart and the table it comes from print the same figure the same way.  The
+amounts of a list (a department's projects, its tasks) are shown in 万元 with
+the fewest decimals, at least two, that keep every 元 of the list.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
+from generator.core.model import Table
 from generator.core.money import Yuan, format_wan
 
 
@@ -33,14 +37,34 @@ class TableDisplay:
         return format_wan(yuan, self.decimals)
 
 
-def table_display(unit: str | None, decimals: int) -> TableDisplay:
-    """万元 as printed, whole 元 converted to 万元 without loss, 元 with 分 kept in 元."""
+_DIGITS = "零一二三四"
+
+
+def table_display(unit: str | None, decimals: int, page_decimals: int = 4) -> TableDisplay:
+    """万元 as printed, whole 元 converted to 万元 without loss (with the page's decimals, ``figure_decimals``,
+    which keep every 元 of the disclosure), 元 with 分 kept in 元."""
     unit = unit or "元"
     if unit == "元" and decimals > 0:
         return TableDisplay("元", decimals, "单位：元（原表以元为单位，含角分，按原表显示）")
     if unit == "元":
-        return TableDisplay("万元", 4, "单位：万元（原表以元为单位，此处换算为万元，保留四位小数，不损失精度）")
+        n = min(max(page_decimals, 2), 4)
+        return TableDisplay("万元", n, f"单位：万元（原表以元为单位，此处换算为万元，保留{_DIGITS[n]}位小数，不损失精度）")
     return TableDisplay("万元", max(int(decimals), 0), "单位：万元")
+
+
+def figure_decimals(tables: Iterable[Table]) -> int:
+    """The decimals of 万元 with which one disclosure's page shows its figures, in cards, charts and tables
+    alike: the most its tables need — a table printed in 万元 its printed decimals, one printed in 元 the
+    fewest (two to four) that keep each of its 元 — so that no figure is shown rounded beside itself shown
+    exactly.  Two when the disclosure has no money table."""
+    most = None
+    for t in tables:
+        if (t.unit or "元") == "万元":
+            need = max(int(t.decimals or 0), 0)
+        else:
+            need = exact_decimals(r.amount(c.key) for r in t.rows for c in t.money_columns)
+        most = need if most is None else max(most, need)
+    return 2 if most is None else min(most, 4)
 
 
 def exact_decimals(amounts: Iterable[Yuan | None], least: int = 2) -> int:

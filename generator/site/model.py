@@ -23,6 +23,7 @@ from generator.store.registry import Registry
 from generator.site import urls
 from generator.site.charts import Chart, charts_for
 from generator.site.comparisons import Comparison, comparisons
+from generator.site.formatting import figure_decimals
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -40,6 +41,7 @@ class DisclosureView:
     findings: list[Finding]
     staff: dict[str, int]
     notes: list[Finding]           # the importer's own notes (re-aligned cells, completed codes), not findings
+    decimals: int = 2              # of 万元, for every figure its page shows (``formatting.figure_decimals``)
 
     # the disclosure's identity, as the templates name it
     region = _identity("region")
@@ -79,8 +81,9 @@ class DisclosureView:
 
 def view(d: Disclosure) -> DisclosureView:
     figures = headline(d)
-    return DisclosureView(d, figures, charts_for(d, figures), sorted(audit(d), key=_severity_first), staff(d),
-                          sorted(import_notes(d), key=_severity_first))
+    decimals = figure_decimals(d.tables)
+    return DisclosureView(d, figures, charts_for(d, figures, decimals), sorted(audit(d), key=_severity_first),
+                          staff(d), sorted(import_notes(d), key=_severity_first), decimals)
 
 
 def _severity_first(f: Finding) -> tuple:

@@ -26,8 +26,9 @@ FONT = 13
 
 
 def bars(chart_id: str, title: str, summary: str, labels: list[str], series: list[tuple[str, str, list[Yuan | None]]],
-         unit: str = "万元", width: int = WIDTH) -> Markup:
-    """Horizontal bars, one group per label and one bar per series ``(name, colour, values in 元)``.
+         unit: str = "万元", width: int = WIDTH, decimals: int = 2) -> Markup:
+    """Horizontal bars, one group per label and one bar per series ``(name, colour, values in 元)``, each
+    labelled in 万元 with ``decimals`` (those of the page's other figures).
 
     A blank value (None) draws no bar and says “—”; the scale starts at zero.  ``width`` is the width
     the text is set for: a chart in a narrow card is drawn narrower so that its text keeps its size.
@@ -52,10 +53,10 @@ def bars(chart_id: str, title: str, summary: str, labels: list[str], series: lis
             length = _length(v, top, area)
             if length and legend:       # which series a bar is: its colour, and for a reader who hovers, its title
                 parts.append(f'<rect x="0" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{colour}">'
-                             f'<title>{escape(label)} {escape(name)}：{_figure(v)} {unit}</title></rect>')
+                             f'<title>{escape(label)} {escape(name)}：{_figure(v, decimals)} {unit}</title></rect>')
             elif length:                # one series: the label above and the figure beside say it all
                 parts.append(f'<rect x="0" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{colour}"/>')
-            parts.append(f'<text class="v" x="{length + 6}" y="{y + BAR_HEIGHT - 3}">{_figure(v)}</text>')
+            parts.append(f'<text class="v" x="{length + 6}" y="{y + BAR_HEIGHT - 3}">{_figure(v, decimals)}</text>')
             y += BAR_HEIGHT + BAR_GAP
         y += ROW_GAP
     height = y
@@ -74,5 +75,5 @@ def _length(value: Yuan | None, top: Yuan, area: int) -> int:
     return max(1, int(Decimal(value) * area / Decimal(top)))
 
 
-def _figure(value: Yuan | None) -> str:
-    return "—" if value is None else format_wan(value, 2)
+def _figure(value: Yuan | None, decimals: int) -> str:
+    return "—" if value is None else format_wan(value, decimals)

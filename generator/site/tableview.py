@@ -116,9 +116,9 @@ def _money_cells(row: TableRow, keys: list[str], shown: TableDisplay, unit: str)
 
 
 def _from_yuan(unit: str, shown: TableDisplay) -> bool:
-    """Whether figures printed in whole 元 are shown in 万元 with four decimals: the 元 is the figure with
-    its decimal point moved four places."""
-    return unit == "元" and shown.unit == "万元" and shown.decimals == 4
+    """Whether figures printed in whole 元 are shown in 万元 (two to four decimals, every 元 kept): the 元 is
+    the figure with its decimal point moved four places."""
+    return unit == "元" and shown.unit == "万元"
 
 
 def _row_headers(row: TableRow, kind: str) -> list[str]:
@@ -130,10 +130,11 @@ def _row_headers(row: TableRow, kind: str) -> list[str]:
     return [code, row.label]
 
 
-def view(table: Table) -> TableView:
-    """The table as the page shows it: in 万元 (or 元 with 分), with its printed header structure."""
+def view(table: Table, page_decimals: int = 4) -> TableView:
+    """The table as the page shows it: in 万元 (or 元 with 分), with its printed header structure; figures
+    printed in whole 元 with the decimals of the page they are on (``formatting.figure_decimals``)."""
     unit = table.unit or "元"
-    shown = table_display(unit, table.decimals or 0)
+    shown = table_display(unit, table.decimals or 0, page_decimals)
     money_cols = table.money_columns
     money_keys = [c.key for c in money_cols]
     other_cols = [c for c in table.columns if c.role != "money"]

@@ -68,8 +68,10 @@ def test_department_year_page_shows_the_figures(site):
     html = read(site, ZZ_PAGE)
     assert '<html lang="zh-CN">' in html
     assert "8,641.20" in html and "5,052.35" in html and "98.00" in html
-    assert "比上年减少 1,004.7 万元" in html
-    assert "8,641.2027" in html                    # the 元 table shown in 万元 without losing a 元
+    # the 元 tables shown in 万元 without losing a 元 (four decimals), and every figure of the page with as many:
+    # the card, its change and the table's 合计 print 支出总计 alike
+    assert "比上年减少 1,004.7000 万元" in html
+    assert '<span class="figure">8,641.2027</span>' in html and "<td>8,641.2027</td>" in html
     # each figure's 元 is read back from it on hover by the page's script (a browser test), not printed twice
     assert 'data-source="../../../../open-data/sources/000_0794aadfb6c0e8a0.txt.html" data-yuan>' in html
     assert "原表：86,412,027 元" not in html
@@ -110,9 +112,9 @@ def test_chart_json_matches_the_data(site):
     # the SVG drawn at build time shows the same figures: 0 draws no bar, 90 the longest
     svg = re.search(r'<svg class="bars" id="chart-three-public-svg".*?</svg>', html, re.S).group(0)
     assert re.findall(r'<text x="0" y="\d+">(\S+)</text>(?:<rect[^>]*/>)?<text class="v"[^>]*>([\d.,]+)</text>', svg) \
-        == [("因公出国（境）费", "0.00"), ("公务接待费", "8.00"), ("公务用车购置及运行费", "90.00")]
+        == [("因公出国（境）费", "0.0000"), ("公务接待费", "8.0000"), ("公务用车购置及运行费", "90.0000")]
     widths = [int(w) for w in re.findall(r'<rect x="0" y="\d+" width="(\d+)"', svg)]
-    assert widths[1] > 10 * widths[0] and ">0.00</text>" in svg
+    assert widths[1] > 10 * widths[0] and ">0.0000</text>" in svg
 
 
 def test_plotly_is_self_hosted_and_only_on_chart_pages(site):

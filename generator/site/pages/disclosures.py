@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.core import vocabulary as V
 from generator.core.model import Indicator
+from generator.core.money import Yuan
 from generator.core.slugs import region_display
 from generator.site import urls
 from generator.site.charts import rest_of_spending
@@ -51,15 +52,15 @@ def _by_level1(indicators: list[Indicator]) -> list[tuple[str, list[Indicator]]]
     return list(groups.items())
 
 
-def _money(yuan: int | None) -> str:
-    return wan(yuan, 2)
-
-
 def _cards(v: DisclosureView) -> list[dict]:
+    """The headline figures, with the decimals of the page's tables and charts (``v.decimals``)."""
+    def _money(yuan: Yuan | None) -> str:
+        return wan(yuan, v.decimals)
+
     total = v.value(V.TOTAL_EXPENDITURE)
     cards = []
     change = v.statement("total" + V.CHANGE)
-    note = f"比上年{signed_wan(change.yuan)}（据文字说明）" if change else ""
+    note = f"比上年{signed_wan(change.yuan, v.decimals)}（据文字说明）" if change else ""
     cards.append({"label": V.MEASURES[V.TOTAL_EXPENDITURE], "value": _money(total), "note": note, "main": True})
     if v.value(V.TOTAL_INCOME) is not None:
         cards.append({"label": V.MEASURES[V.TOTAL_INCOME], "value": _money(v.value(V.TOTAL_INCOME)), "note": ""})
@@ -78,7 +79,7 @@ def _cards(v: DisclosureView) -> list[dict]:
         note = "，".join(f"{label} {_money(y)}" for label, y in parts if y is not None)
         change = v.statement(V.THREE_PUBLIC + V.CHANGE)
         if change:
-            note += f"；比上年{signed_wan(change.yuan)}"
+            note += f"；比上年{signed_wan(change.yuan, v.decimals)}"
         cards.append({"label": V.MEASURES[V.THREE_PUBLIC], "value": _money(v.value(V.THREE_PUBLIC)), "note": note})
     if v.value(V.PROCUREMENT) is not None:
         cards.append({"label": V.MEASURES[V.PROCUREMENT], "value": _money(v.value(V.PROCUREMENT)), "note": ""})
@@ -123,18 +124,18 @@ def context(inputs: Inputs, page: Page) -> dict:
               "amount": wan(t.amount_yuan, decimals) if t.amount_yuan is not None else "",
               "fiscal": wan(t.fiscal_yuan, decimals) if t.fiscal_yuan is not None else ""} for t in d.tasks]
     dept_ind = [i for i in d.indicators if i.scope == "department"]
-    table_views = [view(t) for t in d.tables]
+    table_views = [view(t, v.decimals) for t in d.tables]
     files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.edition, f"tables/{t.id}")
              for t in table_views}
     where = locator(d.sources, page.path)        # a table's first line: its page of the PDF
     total = v.value(V.TOTAL_EXPENDITURE)
-    lede = f"支出总计 {_money(total)} 万元。" if total is not None else ""
+    lede = f"支出总计 {wan(total, v.decimals)} 万元。" if total is not None else ""
     if v.value(V.THREE_PUBLIC) is not None:
-        lede += f"“三公”经费 {_money(v.value(V.THREE_PUBLIC))} 万元。"
+        lede += f"“三公”经费 {wan(v.value(V.THREE_PUBLIC), v.decimals)} 万元。"
     return {
         "title": f"{v.department} {v.name}", "v": v, "lede": lede,
         "description": f"{v.department} {v.name}：{lede}",
-        "cards": _cards(v), "charts": v.charts, "execution": execution(d), "sections": sections, "tables": table_views,
+        "cards": _cards(v), "charts": v.charts, "execution": execution(d, v.decimals), "sections": sections, "tables": table_views,
         "table_files": files,
         "workbook": urls.data_file(v.region_slug, v.department_slug, v.edition, WORKBOOK)
         if d.tables or d.indicators or d.projects else "",

@@ -244,12 +244,12 @@
     });
   }
 
-  /* A table printed in whole 元 is shown in 万元 with four decimals (8,641.2027): hovering a figure shows
-     the 元 the document printed (原表：86,412,027 元), read back by moving the decimal point. */
+  /* A table printed in whole 元 is shown in 万元 with two to four decimals (8,641.2027): hovering a figure
+     shows the 元 the document printed (原表：86,412,027 元), read back by moving the decimal point. */
   function yuanOf(text) {
-    var m = /^(-?)([\d,]+)\.(\d{4})$/.exec(text);
+    var m = /^(-?)([\d,]+)\.(\d{2,4})$/.exec(text);
     if (!m) return null;
-    var digits = (m[2].replace(/,/g, "") + m[3]).replace(/^0+/, "");
+    var digits = (m[2].replace(/,/g, "") + (m[3] + "00").slice(0, 4)).replace(/^0+/, "");
     if (!digits) return null;                       /* a zero reads the same in any unit */
     return m[1] + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   }
