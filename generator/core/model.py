@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.core.money import Yuan, half_unit
-from generator.core.vocabulary import DEPARTMENT_SCOPE, edition
+from generator.core.vocabulary import DEPARTMENT_SCOPE, Kind, edition
 
 
 @dataclass
@@ -72,7 +72,7 @@ class TableColumn:
 @dataclass
 class Table:
     id: str
-    kind: str
+    kind: Kind
     title: str
     document: str
     lines: tuple[int, int]
