@@ -1,8 +1,9 @@
 """The one typed model of a disclosure: made by the importer, written and read by the store,
 taken by the audit and the site.
 
-Money is integer 元 (``None`` for a blank cell), never a float; every item
-knows the document and line it came from.
+Money is an exact amount of 元 (``Yuan``: an ``int`` when whole, a ``Decimal`` with
+two places when the document prints 分; ``None`` for a blank cell), never a float;
+every item knows the document and line it came from.
 """
 
 from __future__ import annotations
