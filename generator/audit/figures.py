@@ -30,7 +30,7 @@ from generator.store.tidy import Field
 @dataclass(frozen=True)
 class Figure:
     measure: str
-    yuan: int
+    yuan: Yuan
     table: str         # table id
     unit: str
     decimals: int      # of its table

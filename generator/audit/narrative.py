@@ -6,11 +6,11 @@ from decimal import Decimal
 
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
-from generator.core.money import format_wan, format_yuan
+from generator.core.money import Yuan, format_wan, format_yuan
 from generator.audit.figures import Figure, concepts, fiscal_function, measure_label, table_title
 
 
-def wan(yuan: int | None) -> str:
+def wan(yuan: Yuan | None) -> str:
     return "空白" if yuan is None else f"{format_wan(yuan)} 万元"
 
 

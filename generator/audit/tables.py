@@ -16,7 +16,7 @@ from generator.core.money import Yuan, figure_half, format_yuan, parse_decimal, 
 from generator.core.vocabulary import KINDS, Kind
 
 
-def _fmt(yuan: int) -> str:
+def _fmt(yuan: Yuan) -> str:
     return f"{format_yuan(yuan)} 元"
 
 

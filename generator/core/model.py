@@ -1,8 +1,9 @@
 """The one typed model of a disclosure: made by the importer, written and read by the store,
 taken by the audit and the site.
 
-Money is integer 元 (``None`` for a blank cell), never a float; every item
-knows the document and line it came from.
+Money is an exact amount of 元 (``Yuan``: an ``int`` when whole, a ``Decimal`` with
+two places when the document prints 分; ``None`` for a blank cell), never a float;
+every item knows the document and line it came from.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.core.money import Yuan, half_unit
-from generator.core.vocabulary import DEPARTMENT_SCOPE, edition
+from generator.core.vocabulary import DEPARTMENT_SCOPE, Kind, edition
 
 
 @dataclass
@@ -72,7 +73,7 @@ class TableColumn:
 @dataclass
 class Table:
     id: str
-    kind: str
+    kind: Kind
     title: str
     document: str
     lines: tuple[int, int]

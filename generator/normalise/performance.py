@@ -164,7 +164,6 @@ def _budget_line(doc: str, row: Row) -> BudgetLine | None:
 
 # --- per-project sheets --------------------------------------------------------------------
 
-_FIELD_KEYS = {"项目名称": "name", "单位编码": "unit_code", "资金用途": "category"}
 _SECTION_ROWS = {"项目详细信息", "项目构成", "项目绩效目标"}
 
 

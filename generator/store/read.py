@@ -16,27 +16,20 @@ import html
 import json
 import os
 from collections import defaultdict
+from dataclasses import fields
 from pathlib import Path
 
 from generator.core import jsontext
 from generator.core.errors import DataError
-from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Indicator, Project, ProjectItem, Section,
-                                  Source, Statement, Table, TableColumn, TableRow, Target, Task, Term, UnitRow)
-from generator.core.vocabulary import Kind
+from generator.core.model import Cell, Disclosure, Section, Source, Table, TableRow
 from generator.store import schema as S
 from generator.store.layout import (DISCLOSURES, LINK_PROBLEM, TEXT, disclosure_dirs, narrative_files, read_plain,
                                     require_data_dir, source_text_file)
 
 
-def _records(path: Path, spec: S.CsvFile) -> list[dict]:
-    return S.read_records(path / spec.name, spec)
-
-
 def _source(record: dict, path: Path) -> Source:
     """A source with its text form, as the importer stored it beside the data."""
-    s = Source(**record)
-    s.text = load_source_text(path, s.name)
-    return s
+    return S.DISCLOSURE.inner["sources"].from_json(record, text=load_source_text(path, record["name"]))
 
 
 def load_source_text(folder: Path, name: str) -> list[str]:
@@ -47,29 +40,24 @@ def load_source_text(folder: Path, name: str) -> list[str]:
     return read_plain(folder / source_text_file(name)).split("\n")[:-1]
 
 
-_ROW_FIELDS = ("table", "row", "line", "label", "kind", "code", "scheme", "level", "parent", "canonical", "code2",
-               "scheme2", "label2", "unit_code", "side", "text", "flags")
+_CELL_FIELDS = tuple(f.name for f in fields(Cell))
 
 
 def _tables(meta: dict, path: Path) -> list[Table]:
+    """The tables of ``disclosure.json``, each with its rows (``rows.csv``) and their cells (``money.csv``), found
+    by the table's id and the row's number."""
+    # read as tuples (``read_columns``), a cell made from its fields in the order of the dataclass, not from a
+    # dict: every build reads every figure of every disclosure (money.csv stores every field of a cell)
     cells: dict[tuple[str, int], list[Cell]] = defaultdict(list)
-    for table, row, column, printed, yuan in S.read_columns(path / S.MONEY.name, S.MONEY,
-                                                            ("table", "row", "column", "printed", "yuan")):
-        cells[(table, row)].append(Cell(column, printed, yuan))
+    for table, row, *values in S.read_columns(path / S.MONEY.name, S.MONEY, ("table", "row", *_CELL_FIELDS)):
+        cells[(table, row)].append(Cell(*values))
+    row_fields = S.ROWS.layout.own
     rows: dict[str, list[TableRow]] = defaultdict(list)
-    # read as tuples (``read_columns``), not a dict per row: every build reads every row of every disclosure;
-    # an empty text field is an absent value (no code, no side …)
-    for (table, row, line, label, kind, code, scheme, level, parent, canonical, code2, scheme2, label2, unit_code,
-         side, text, flags) in S.read_columns(path / S.ROWS.name, S.ROWS, _ROW_FIELDS):
-        rows[table].append(TableRow(
-            row=row, line=line, label=label, kind=kind, code=code or None, scheme=scheme or None, level=level,
-            parent=parent or None, canonical=canonical or None, code2=code2 or None, scheme2=scheme2 or None,
-            label2=label2 or None, unit_code=unit_code or None, side=side or None, text=text,
-            cells=cells[(table, row)], flags=flags))
-    return [Table(id=t["id"], kind=Kind(t["kind"]), title=t["title"], document=t["document"], lines=tuple(t["lines"]),
-                  unit=t["unit"], decimals=t["decimals"], columns=[TableColumn(**c) for c in t["columns"]],
-                  rows=rows.get(t["id"], []), notes=t["notes"], note_lines=t["note_lines"], empty=t["empty"],
-                  title_line=t["title_line"]) for t in meta["tables"]]
+    for table, *values in S.read_columns(path / S.ROWS.name, S.ROWS, ("table", *row_fields)):
+        record = dict(zip(row_fields, values))
+        rows[table].append(TableRow(**record, cells=cells[(table, record["row"])]))
+    tables = S.DISCLOSURE.inner["tables"]
+    return [tables.from_json(t, rows=rows.get(t["id"], [])) for t in meta["tables"]]
 
 
 def _sections(path: Path) -> list[Section]:
@@ -82,13 +70,6 @@ def _sections(path: Path) -> list[Section]:
         heading = body.split("\n", 1)[0].removeprefix("## ")
         out.append(Section(file.stem.split("-", 1)[-1], html.unescape(heading), body, m.group(1), int(m.group(2))))
     return out
-
-
-def _performance(d: Disclosure, perf: dict) -> None:
-    d.targets = [Target(**t) for t in perf["targets"]]
-    d.budget = [BudgetLine(**b) for b in perf["budget"]]
-    d.projects = [Project(**(p | {"items": [ProjectItem(**i) for i in p["items"]]})) for p in perf["projects"]]
-    d.units = [UnitRow(**u) for u in perf["units"]]
 
 
 def load_disclosure(path: Path) -> Disclosure:
@@ -108,17 +89,15 @@ def load_disclosure(path: Path) -> Disclosure:
     if problems:
         raise DataError(f"{problems[0]}; run budgetsite check for details")
     try:
-        d = Disclosure(region=meta["region"], department=meta["department"], year=meta["year"], phase=meta["phase"],
-                       scope=meta["scope"],
-                       sources=[_source(s, path) for s in meta["sources"]], tables=_tables(meta, path),
-                       merge_findings=[Finding(**f) for f in meta["merge_findings"]],
-                       region_slug=meta["region_slug"], department_slug=meta["department_slug"])
-        d.indicators = [Indicator(**i) for i in _records(path, S.INDICATORS)]
-        d.tasks = [Task(**t) for t in _records(path, S.TASKS)]
-        d.statements = [Statement(**s) for s in _records(path, S.STATEMENTS)]
-        d.glossary = [Term(**t) for t in _records(path, S.GLOSSARY)]
-        _performance(d, jsontext.loads(read_plain(path / S.PERFORMANCE_JSON)))
-        d.sections = _sections(path)
+        performance = jsontext.loads(read_plain(path / S.PERFORMANCE_JSON))
+        if not isinstance(performance, dict):
+            raise ValueError(f"{S.PERFORMANCE_JSON} is not a JSON object")
+        # every collection of the disclosure, from the file that holds it (``schema``)
+        d = S.DISCLOSURE.from_json(
+            meta, sources=[_source(s, path) for s in meta["sources"]], tables=_tables(meta, path),
+            **S.PERFORMANCE.values(performance),
+            **{spec.collection[0]: spec.objects(path / spec.name) for spec in S.CSV_FILES if len(spec.collection) == 1},
+            sections=_sections(path))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, csv.Error) as exc:
         raise DataError(f"{path}: cannot read the disclosure ({type(exc).__name__}: {exc}); "
                         f"run budgetsite check for details") from None

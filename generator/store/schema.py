@@ -1,8 +1,12 @@
 """The data format of one disclosure folder: its files, their fields, and what makes them valid.
 
-The writer, the reader and ``check`` all take the field lists from here,
-and ``docs/data-format.md`` is tested against them: a field that is not
-documented fails a test.  Money is an exact number of 元 in every file:
+The writer, the reader and ``check`` all take the field lists from here.
+They are not written out but derived from the model's dataclasses
+(``store.fields`` says how and why): what is said here is only what the
+model cannot say, the order of each file's fields, the collection each file
+holds, what a record takes from the one that holds it and what is kept
+elsewhere.  ``docs/data-format.md`` is tested against them: a field that is
+not documented fails a test.  Money is an exact number of 元 in every file:
 ``86412027``, or ``91016775.35`` when the document prints 分 (an empty cell
 is a blank printed cell; ``0`` is a printed zero), never a float.
 """
@@ -10,18 +14,25 @@ is a blank printed cell; ``0`` is a printed zero), never a float.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import enum
 import io
 import json
 import operator
 import os
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from generator.core import jsontext
+from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Indicator, Source, Statement, Table,
+                                  TableRow, Task, Term, UnitRow)
 from generator.core.money import YUAN_TEXT, parse_yuan_text
 from generator.core.vocabulary import KINDS, PHASES, SCOPES, edition
+from generator.store.fields import (Layout, container, enum_of, is_amount, is_integer, layout, optional, parts,
+                                    record_of)
 from generator.store.layout import (DISCLOSURES, EDITION, LINK_PROBLEM, SLUG, SOURCES, data_dir_problem,
                                     name_problem, narrative_files, open_plain, read_plain, source_text_file,
                                     unprintable)
@@ -34,7 +45,9 @@ PERFORMANCE_JSON = "performance.json"
 
 @dataclass(frozen=True)
 class CsvFile:
-    """One CSV file of a disclosure folder: its header and the form of its fields."""
+    """One CSV file of a disclosure folder: its header and the form of its fields, from the dataclass of its
+    records (``fields.layout``), and the collection of a ``Disclosure`` it holds (``("tables", "rows")``:
+    every row of every table)."""
 
     name: str
     fields: tuple[str, ...]
@@ -42,52 +55,185 @@ class CsvFile:
     amounts: frozenset[str] = frozenset()           # 元 exact to the 分 when filled
     lists: frozenset[str] = frozenset()             # lists joined with ";"
     mappings: frozenset[str] = frozenset()          # JSON objects (empty: none)
+    optional: frozenset[str] = frozenset()          # text that is absent (None) when empty
+    enums: dict[str, Callable[[str], object]] = field(default_factory=dict)   # a member of an enumeration
     choices: dict[str, frozenset[str]] = field(default_factory=dict)
+    layout: Layout | None = None
+    collection: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, name: str, model: type, collection: tuple[str, ...], order: tuple[str, ...] = (),
+           omit: tuple[str, ...] = (), context: dict[str, tuple[type, str]] | None = None,
+           choices: dict[str, frozenset[str]] | None = None) -> CsvFile:
+        """The file of ``model``'s records, each field in the form its type says."""
+        lay = layout(model, order, omit, context)
+        forms: dict[str, set[str]] = {"integers": set(), "amounts": set(), "lists": set(), "mappings": set(),
+                                      "optional": set()}
+        enums: dict[str, Callable[[str], object]] = {}
+        choices = dict(choices or {})
+        for fname, tp in lay.types.items():
+            kind = container(tp)
+            if is_amount(tp):
+                forms["amounts"].add(fname)
+            elif is_integer(tp):
+                forms["integers"].add(fname)
+            elif kind is list:
+                forms["lists"].add(fname)
+            elif kind is dict:
+                forms["mappings"].add(fname)
+            elif enum_of(tp) is not None:
+                member = enum_of(tp)
+                enums[fname] = (lambda text, e=member: e(text) if text else None) if optional(tp) else member
+                # ``check`` holds the field to its members' values, unless the file names its own choices
+                choices.setdefault(fname, frozenset(m.value for m in member) | ({""} if optional(tp) else set()))
+            elif parts(tp) == (str,):
+                if optional(tp):
+                    forms["optional"].add(fname)
+            else:
+                raise TypeError(f"{name}: no CSV form for the field {fname!r} of type {tp}")
+        return cls(name, lay.fields, **{k: frozenset(v) for k, v in forms.items()}, enums=enums,
+                   choices=choices, layout=lay, collection=collection)
+
+    def record(self, obj: object, holders: tuple = ()) -> dict[str, object]:
+        return self.layout.record(obj, holders)
+
+    def objects(self, path: Path) -> list:
+        """The records of the file (one with no context field), as the model's objects."""
+        return [self.layout.model(**r) for r in read_records(path, self)]
 
 
-ROWS = CsvFile("rows.csv", (
+@dataclass(frozen=True)
+class JsonObject:
+    """One kind of object of a disclosure's JSON files (``tables[]``, ``performance.json``): its keys, from its
+    dataclass (``fields.layout``).  ``header`` keys are written first and are not the model's (``format``);
+    a ``sparse`` key is written only when its value is not the field's default; ``inner`` has the objects
+    of the fields that hold a list of records."""
+
+    name: str
+    layout: Layout
+    header: tuple[str, ...] = ()
+    sparse: dict[str, object] = field(default_factory=dict)     # key -> the default it is not written with
+    inner: dict[str, JsonObject] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, name: str, model: type, order: tuple[str, ...] = (), omit: tuple[str, ...] = (),
+           only: tuple[str, ...] | None = None, header: tuple[str, ...] = (), sparse: tuple[str, ...] = (),
+           inner: tuple[JsonObject, ...] = ()) -> JsonObject:
+        lay = layout(model, order, omit, only=only)
+        given = {o.name: o for o in inner}
+        nested = {}
+        for fname, tp in lay.types.items():
+            item = record_of(tp)
+            if item is not None:
+                nested[fname] = given.pop(f"{fname}[]", None) or JsonObject.of(f"{fname}[]", item)
+        if given:
+            raise ValueError(f"{name}: no field holds the objects {sorted(given)}")
+        defaults = {f.name: f.default if f.default_factory is dataclasses.MISSING else f.default_factory()
+                    for f in dataclasses.fields(model) if f.name in sparse}
+        if set(defaults) != set(sparse) or dataclasses.MISSING in defaults.values():
+            raise ValueError(f"{name}: a sparse field must be one of {model.__name__}'s with a default")
+        return cls(name, lay, header, defaults, nested)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return self.header + self.layout.fields
+
+    def objects(self) -> list[JsonObject]:
+        """This object and every one within it, outermost first."""
+        return [self] + [o for inner in self.inner.values() for o in inner.objects()]
+
+    def to_json(self, obj: object, **header: object) -> dict[str, object]:
+        """``obj`` as this JSON object: its stored fields, an enumeration as its value, a tuple as a list."""
+        out: dict[str, object] = {key: header[key] for key in self.header}
+        defaults = self.sparse
+        for name in self.layout.fields:
+            value = getattr(obj, name)
+            if name in defaults and value == defaults[name]:
+                continue
+            inner = self.inner.get(name)
+            if inner is not None:
+                value = [inner.to_json(x) for x in value]
+            elif isinstance(value, enum.Enum):
+                value = value.value
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[name] = value
+        return out
+
+    def from_json(self, record: dict, **given: object):
+        """The model's object of a JSON object as ``to_json`` writes it; ``given`` fields are taken as they are
+        (what another file holds: a table's rows)."""
+        return self.layout.model(**self.values(record, skip=given), **given)
+
+    def values(self, record: dict, skip: Collection[str] = ()) -> dict[str, object]:
+        """The model's fields of a JSON object, each back to its type (a key not written: its default).  A key
+        the object does not have is refused (TypeError)."""
+        unknown = set(record) - set(self.keys)
+        if unknown:
+            raise TypeError(f"{self.name} has no key {sorted(unknown)[0]!r}")
+        values: dict[str, object] = {}
+        for name in self.layout.fields:
+            if name not in record or name in skip:
+                continue
+            value, tp = record[name], self.layout.types[name]
+            if name in self.inner:
+                value = [self.inner[name].from_json(x) for x in value]
+            elif value is not None and enum_of(tp) is not None:
+                value = enum_of(tp)(value)
+            elif value is not None and container(tp) is tuple:
+                value = tuple(value)
+            values[name] = value
+        return values
+
+
+# The files of a disclosure folder, and the collection of a ``Disclosure`` each holds.  The order of their
+# fields is the published format: a field not named in ``order`` follows the named ones, in the dataclass's
+# order (``fields.layout``).
+ROWS = CsvFile.of("rows.csv", TableRow, ("tables", "rows"), order=(
     "table", "row", "kind", "side", "code", "scheme", "level", "parent", "label", "canonical",
     "code2", "scheme2", "label2", "unit_code", "text", "flags", "document", "line"),
-    integers=frozenset({"row", "level", "line"}), lists=frozenset({"flags"}), mappings=frozenset({"text"}))
-MONEY = CsvFile("money.csv", ("table", "row", "column", "yuan", "printed", "unit", "decimals", "document", "line"),
-                integers=frozenset({"row", "decimals", "line"}), amounts=frozenset({"yuan"}),
-                choices={"unit": frozenset({"元", "万元"})})
-GLOSSARY = CsvFile("glossary.csv", ("term", "definition", "document", "line"), integers=frozenset({"line"}))
-INDICATORS = CsvFile("indicators.csv", (
+    omit=("cells",), context={"table": (Table, "id"), "document": (Table, "document")})
+MONEY = CsvFile.of("money.csv", Cell, ("tables", "rows", "cells"), order=(
+    "table", "row", "column", "yuan", "printed", "unit", "decimals", "document", "line"),
+    context={"table": (Table, "id"), "row": (TableRow, "row"), "unit": (Table, "unit"),
+             "decimals": (Table, "decimals"), "document": (Table, "document"), "line": (TableRow, "line")},
+    choices={"unit": frozenset({"元", "万元"})})
+GLOSSARY = CsvFile.of("glossary.csv", Term, ("glossary",))
+INDICATORS = CsvFile.of("indicators.csv", Indicator, ("indicators",), order=(
     "scope", "project", "project_code", "level1", "level2", "level3", "value", "op", "number", "number2", "unit",
     "explanation", "note", "flags", "document", "line"),
-    integers=frozenset({"line"}), lists=frozenset({"flags"}),
     choices={"op": frozenset({"", "≥", "≤", ">", "<", "=", "range", "qualitative"}),
              "scope": frozenset({"department", "project"})})
-TASKS = CsvFile("tasks.csv", ("name", "content", "amount", "amount_yuan", "fiscal", "fiscal_yuan", "unit", "note",
-                              "document", "line"),
-                integers=frozenset({"line"}), amounts=frozenset({"amount_yuan", "fiscal_yuan"}))
-STATEMENTS = CsvFile("statements.csv", ("measure", "printed", "unit", "decimals", "yuan", "count", "quote",
-                                        "subject", "document", "line"),
-                     integers=frozenset({"decimals", "count", "line"}), amounts=frozenset({"yuan"}))
+TASKS = CsvFile.of("tasks.csv", Task, ("tasks",), order=(
+    "name", "content", "amount", "amount_yuan", "fiscal", "fiscal_yuan", "unit", "note", "document", "line"))
+STATEMENTS = CsvFile.of("statements.csv", Statement, ("statements",), order=(
+    "measure", "printed", "unit", "decimals", "yuan", "count", "quote", "subject", "document", "line"))
 CSV_FILES: tuple[CsvFile, ...] = (ROWS, MONEY, GLOSSARY, INDICATORS, TASKS, STATEMENTS)
 
-# The keys of the JSON files, by object (documented in docs/data-format.md)
-DISCLOSURE_KEYS = ("format", "region", "department", "year", "phase", "scope", "region_slug", "department_slug",
-                   "sources", "tables", "merge_findings")
-SOURCE_KEYS = ("name", "sha256", "title", "lines", "pages")
-TABLE_KEYS = ("id", "kind", "title", "document", "lines", "title_line", "unit", "decimals", "empty", "columns",
-              "notes", "note_lines")
-COLUMN_KEYS = ("key", "label", "role", "side")
-FINDING_KEYS = ("check", "severity", "message", "document", "line", "expected", "found", "table")
-PERFORMANCE_KEYS = ("targets", "budget", "projects", "units")
-TARGET_KEYS = ("text", "document", "line")
-BUDGET_KEYS = ("key", "label", "printed", "yuan", "unit", "document", "line")
-PROJECT_KEYS = ("name", "code", "unit_code", "unit_name", "category", "amount_yuan", "printed", "unit", "document",
-                "line", "source", "fields", "items", "funding", "flags")
-ITEM_KEYS = ("name", "printed", "line", "yuan")
-UNIT_KEYS = ("code", "name", "printed", "yuan", "unit", "document", "line")
+# The JSON files (documented in docs/data-format.md)
+PERFORMANCE = JsonObject.of(PERFORMANCE_JSON, Disclosure, only=("targets", "budget", "projects", "units"), inner=(
+    JsonObject.of("budget[]", BudgetLine, order=("key", "label")),
+    JsonObject.of("units[]", UnitRow, order=("code", "name"))))
+NARRATIVE = ("sections",)          # narrative/NN-<key>.md, a file for each section
+NOT_STORED = ("coverage",)         # what the import took from each document: it describes the import
+DISCLOSURE = JsonObject.of(DISCLOSURE_JSON, Disclosure, header=("format",), order=(
+    "region", "department", "year", "phase", "scope", "region_slug", "department_slug", "sources", "tables",
+    "merge_findings"),
+    omit=(*PERFORMANCE.layout.fields, *(s.collection[0] for s in CSV_FILES if len(s.collection) == 1),
+          *NARRATIVE, *NOT_STORED),
+    inner=(JsonObject.of("sources[]", Source, omit=("text",)),       # the text form is a file of its own
+           JsonObject.of("tables[]", Table, omit=("rows",), order=(  # the rows are in rows.csv
+               "id", "kind", "title", "document", "lines", "title_line", "unit", "decimals", "empty", "columns",
+               "notes", "note_lines")),
+           # a merge finding states no figure's name nor another place: those keys are written when it does
+           JsonObject.of("merge_findings[]", Finding,
+                         sparse=("expected_as", "found_as", "other_document", "other_line"))))
 
-JSON_OBJECTS: dict[str, tuple[str, ...]] = {
-    "disclosure.json": DISCLOSURE_KEYS, "sources[]": SOURCE_KEYS, "tables[]": TABLE_KEYS, "columns[]": COLUMN_KEYS,
-    "merge_findings[]": FINDING_KEYS, "performance.json": PERFORMANCE_KEYS, "targets[]": TARGET_KEYS,
-    "budget[]": BUDGET_KEYS, "projects[]": PROJECT_KEYS, "items[]": ITEM_KEYS, "units[]": UNIT_KEYS,
-}
+DISCLOSURE_KEYS = DISCLOSURE.keys
+PERFORMANCE_KEYS = PERFORMANCE.keys
+JSON_FILES: tuple[JsonObject, ...] = (DISCLOSURE, PERFORMANCE)
+# every kind of JSON object, by the name docs/data-format.md gives it
+JSON_OBJECTS: dict[str, JsonObject] = {o.name: o for f in JSON_FILES for o in f.objects()}
 
 
 # --- encoding of CSV cells ---------------------------------------------------------------------------
@@ -125,18 +271,23 @@ def _text(text: str) -> str:
     return text
 
 
+def _optional(text: str) -> str | None:
+    return text or None
+
+
 _CONVERTERS: dict[tuple, list[tuple[str, object]]] = {}
 
 
 def _converters(spec: CsvFile) -> list[tuple[str, object]]:
     """Each field with the function that reads its cell (worked out once per file kind: a build reads
     hundreds of thousands of cells)."""
-    key = (spec.name, spec.fields)
+    key = (spec.name, spec.fields, spec.layout.model if spec.layout else None)
     found = _CONVERTERS.get(key)
     if found is None:
         found = _CONVERTERS[key] = [
             (name, _integer if name in spec.integers else _amount if name in spec.amounts
-             else _list if name in spec.lists else _mapping if name in spec.mappings else _text)
+             else _list if name in spec.lists else _mapping if name in spec.mappings
+             else _optional if name in spec.optional else spec.enums.get(name, _text))
             for name in spec.fields]
     return found
 

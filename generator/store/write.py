@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import asdict
 from pathlib import Path
 
 from generator.core import jsontext
@@ -19,6 +18,7 @@ from generator.core.errors import DataError
 from generator.core.folders import WorkFolder, swap_in
 from generator.core.model import Disclosure
 from generator.store import schema as S
+from generator.store.fields import walk
 from generator.store.layout import (DISCLOSURES, REGISTRY, SOURCES, disclosure_folder, narrative_file,
                                     source_text_file)
 from generator.store.registry import Registry
@@ -28,48 +28,15 @@ def _json(data: dict) -> str:
     return jsontext.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _pick(obj: object, keys: tuple[str, ...]) -> dict:
-    record = asdict(obj)
-    return {k: record[k] for k in keys}
-
-
 def render_disclosure(d: Disclosure) -> dict[str, str]:
-    """All files of one disclosure, as path relative to its folder -> text (deterministic)."""
-    meta = {
-        "format": S.FORMAT_VERSION,
-        "region": d.region, "department": d.department, "year": d.year, "phase": d.phase, "scope": d.scope,
-        "region_slug": d.region_slug, "department_slug": d.department_slug,
-        "sources": [_pick(s, S.SOURCE_KEYS) for s in d.sources],
-        "tables": [{
-            "id": t.id, "kind": str(t.kind), "title": t.title, "document": t.document, "lines": list(t.lines),
-            "title_line": t.title_line, "unit": t.unit, "decimals": t.decimals, "empty": t.empty,
-            "columns": [_pick(c, S.COLUMN_KEYS) for c in t.columns], "notes": t.notes, "note_lines": t.note_lines,
-        } for t in d.tables],
-        "merge_findings": [_pick(f, S.FINDING_KEYS) for f in d.merge_findings],
-    }
-    performance = {
-        "targets": [_pick(t, S.TARGET_KEYS) for t in d.targets],
-        "budget": [_pick(b, S.BUDGET_KEYS) for b in d.budget],
-        "projects": [_pick(p, S.PROJECT_KEYS) for p in d.projects],
-        "units": [_pick(u, S.UNIT_KEYS) for u in d.units],
-    }
-    rows, money = [], []
-    for t in d.tables:
-        for r in t.rows:
-            rows.append(asdict(r) | {"table": t.id, "document": t.document})
-            for c in r.cells:
-                money.append({"table": t.id, "row": r.row, "column": c.column, "yuan": c.yuan, "printed": c.printed,
-                              "unit": t.unit, "decimals": t.decimals, "document": t.document, "line": r.line})
+    """All files of one disclosure, as path relative to its folder -> text (deterministic).  The fields of each
+    file are the schema's, taken from the model (``store.fields``): nothing here names one."""
     files = {
-        S.DISCLOSURE_JSON: _json(meta),
-        S.ROWS.name: S.csv_text(S.ROWS, rows),
-        S.MONEY.name: S.csv_text(S.MONEY, money),
-        S.GLOSSARY.name: S.csv_text(S.GLOSSARY, [asdict(t) for t in d.glossary]),
-        S.INDICATORS.name: S.csv_text(S.INDICATORS, [asdict(i) for i in d.indicators]),
-        S.TASKS.name: S.csv_text(S.TASKS, [asdict(t) for t in d.tasks]),
-        S.PERFORMANCE_JSON: _json(performance),
-        S.STATEMENTS.name: S.csv_text(S.STATEMENTS, [asdict(s) for s in d.statements]),
+        S.DISCLOSURE_JSON: _json(S.DISCLOSURE.to_json(d, format=S.FORMAT_VERSION)),
+        S.PERFORMANCE_JSON: _json(S.PERFORMANCE.to_json(d)),
     }
+    for spec in S.CSV_FILES:
+        files[spec.name] = S.csv_text(spec, [spec.record(x, holders) for x, holders in walk(d, spec.collection)])
     for s in d.sources:
         files[source_text_file(s.name)] = "".join(line + "\n" for line in s.text)
     for i, s in enumerate(d.sections, 1):

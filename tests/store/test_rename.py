@@ -1,7 +1,8 @@
 """A document imported under a stored name: every record of it names that name, whatever collection holds it."""
 
-from dataclasses import fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 
+from generator.core.model import Disclosure, Source, Target, Term
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
 from generator.store.importing import _rename_document
@@ -35,3 +36,28 @@ def test_every_record_of_a_document_takes_its_stored_name():
     _rename_document(part, "000_stored.txt")
     assert documents(part) == {"000_stored.txt"}
     assert {s.name for s in part.sources} == {"000_stored.txt"}
+
+
+@dataclass
+class Remark:
+    text: str
+    document: str
+    line: int
+    quoted: list[Target] = field(default_factory=list)
+
+
+@dataclass
+class DisclosureWithRemarks(Disclosure):
+    """A disclosure with a collection the model does not have today."""
+
+    remarks: list[Remark] = field(default_factory=list)
+
+
+def test_a_collection_added_to_the_disclosure_is_renamed_too():
+    d = DisclosureWithRemarks("郑州市", "某局", 2024, "预算", sources=[Source("given.txt", "0" * 64, "t", 3)],
+                              remarks=[Remark("r", "given.txt", 2, [Target("t", "given.txt", 3)])],
+                              glossary=[Term("预算", "计划", "given.txt", 1)])
+    assert documents(d) == {"given.txt"}
+    _rename_document(d, "stored.txt")
+    assert documents(d) == {"stored.txt"}
+    assert d.remarks[0].document == d.remarks[0].quoted[0].document == d.sources[0].name == "stored.txt"
