@@ -22,7 +22,8 @@ from generator.core import jsontext
 from generator.core.errors import DataError
 from generator.core.model import (BudgetLine, Cell, Disclosure, Finding, Indicator, Project, ProjectItem, Section,
                                   Source, Statement, Table, TableColumn, TableRow, Target, Task, Term, UnitRow)
-from generator.core.vocabulary import Kind
+from generator.core.vocabulary import (ColumnRole, IndicatorScope, Kind, Phase, ProjectSource, RowKind, Scheme, Scope,
+                                       Severity, Side)
 from generator.store import schema as S
 from generator.store.layout import (DISCLOSURES, LINK_PROBLEM, TEXT, disclosure_dirs, narrative_files, read_plain,
                                     require_data_dir, source_text_file)
@@ -62,14 +63,23 @@ def _tables(meta: dict, path: Path) -> list[Table]:
     for (table, row, line, label, kind, code, scheme, level, parent, canonical, code2, scheme2, label2, unit_code,
          side, text, flags) in S.read_columns(path / S.ROWS.name, S.ROWS, _ROW_FIELDS):
         rows[table].append(TableRow(
-            row=row, line=line, label=label, kind=kind, code=code or None, scheme=scheme or None, level=level,
-            parent=parent or None, canonical=canonical or None, code2=code2 or None, scheme2=scheme2 or None,
-            label2=label2 or None, unit_code=unit_code or None, side=side or None, text=text,
+            row=row, line=line, label=label, kind=RowKind(kind), code=code or None,
+            scheme=Scheme(scheme) if scheme else None, level=level, parent=parent or None,
+            canonical=canonical or None, code2=code2 or None, scheme2=Scheme(scheme2) if scheme2 else None,
+            label2=label2 or None, unit_code=unit_code or None, side=Side(side) if side else None, text=text,
             cells=cells[(table, row)], flags=flags))
     return [Table(id=t["id"], kind=Kind(t["kind"]), title=t["title"], document=t["document"], lines=tuple(t["lines"]),
-                  unit=t["unit"], decimals=t["decimals"], columns=[TableColumn(**c) for c in t["columns"]],
+                  unit=t["unit"], decimals=t["decimals"], columns=[_column(c) for c in t["columns"]],
                   rows=rows.get(t["id"], []), notes=t["notes"], note_lines=t["note_lines"], empty=t["empty"],
                   title_line=t["title_line"]) for t in meta["tables"]]
+
+
+def _column(c: dict) -> TableColumn:
+    return TableColumn(**(c | {"role": ColumnRole(c["role"]), "side": Side(c["side"]) if c.get("side") else None}))
+
+
+def _finding(f: dict) -> Finding:
+    return Finding(**(f | {"severity": Severity(f["severity"])}))
 
 
 def _sections(path: Path) -> list[Section]:
@@ -87,7 +97,8 @@ def _sections(path: Path) -> list[Section]:
 def _performance(d: Disclosure, perf: dict) -> None:
     d.targets = [Target(**t) for t in perf["targets"]]
     d.budget = [BudgetLine(**b) for b in perf["budget"]]
-    d.projects = [Project(**(p | {"items": [ProjectItem(**i) for i in p["items"]]})) for p in perf["projects"]]
+    d.projects = [Project(**(p | {"items": [ProjectItem(**i) for i in p["items"]], "source": ProjectSource(p["source"])}))
+                  for p in perf["projects"]]
     d.units = [UnitRow(**u) for u in perf["units"]]
 
 
@@ -108,12 +119,12 @@ def load_disclosure(path: Path) -> Disclosure:
     if problems:
         raise DataError(f"{problems[0]}; run budgetsite check for details")
     try:
-        d = Disclosure(region=meta["region"], department=meta["department"], year=meta["year"], phase=meta["phase"],
-                       scope=meta["scope"],
+        d = Disclosure(region=meta["region"], department=meta["department"], year=meta["year"],
+                       phase=Phase(meta["phase"]), scope=Scope(meta["scope"]),
                        sources=[_source(s, path) for s in meta["sources"]], tables=_tables(meta, path),
-                       merge_findings=[Finding(**f) for f in meta["merge_findings"]],
+                       merge_findings=[_finding(f) for f in meta["merge_findings"]],
                        region_slug=meta["region_slug"], department_slug=meta["department_slug"])
-        d.indicators = [Indicator(**i) for i in _records(path, S.INDICATORS)]
+        d.indicators = [Indicator(**(i | {"scope": IndicatorScope(i["scope"])})) for i in _records(path, S.INDICATORS)]
         d.tasks = [Task(**t) for t in _records(path, S.TASKS)]
         d.statements = [Statement(**s) for s in _records(path, S.STATEMENTS)]
         d.glossary = [Term(**t) for t in _records(path, S.GLOSSARY)]

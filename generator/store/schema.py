@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.core import jsontext
 from generator.core.money import YUAN_TEXT, parse_yuan_text
-from generator.core.vocabulary import KINDS, PHASES, SCOPES, edition
+from generator.core.vocabulary import KINDS, PHASES, SCOPES, IndicatorScope, RowKind, Scheme, Side, edition
 from generator.store.layout import (DISCLOSURES, EDITION, LINK_PROBLEM, SLUG, SOURCES, data_dir_problem,
                                     name_problem, narrative_files, open_plain, read_plain, source_text_file,
                                     unprintable)
@@ -48,7 +48,9 @@ class CsvFile:
 ROWS = CsvFile("rows.csv", (
     "table", "row", "kind", "side", "code", "scheme", "level", "parent", "label", "canonical",
     "code2", "scheme2", "label2", "unit_code", "text", "flags", "document", "line"),
-    integers=frozenset({"row", "level", "line"}), lists=frozenset({"flags"}), mappings=frozenset({"text"}))
+    integers=frozenset({"row", "level", "line"}), lists=frozenset({"flags"}), mappings=frozenset({"text"}),
+    choices={"kind": frozenset(RowKind), "side": frozenset({"", *Side}), "scheme": frozenset({"", *Scheme}),
+             "scheme2": frozenset({"", *Scheme})})
 MONEY = CsvFile("money.csv", ("table", "row", "column", "yuan", "printed", "unit", "decimals", "document", "line"),
                 integers=frozenset({"row", "decimals", "line"}), amounts=frozenset({"yuan"}),
                 choices={"unit": frozenset({"元", "万元"})})
@@ -58,7 +60,7 @@ INDICATORS = CsvFile("indicators.csv", (
     "explanation", "note", "flags", "document", "line"),
     integers=frozenset({"line"}), lists=frozenset({"flags"}),
     choices={"op": frozenset({"", "≥", "≤", ">", "<", "=", "range", "qualitative"}),
-             "scope": frozenset({"department", "project"})})
+             "scope": frozenset(IndicatorScope)})
 TASKS = CsvFile("tasks.csv", ("name", "content", "amount", "amount_yuan", "fiscal", "fiscal_yuan", "unit", "note",
                               "document", "line"),
                 integers=frozenset({"line"}), amounts=frozenset({"amount_yuan", "fiscal_yuan"}))
