@@ -103,8 +103,8 @@ def headline(d: Disclosure) -> dict[str, Figure]:
     if expenditure:
         total = expenditure.total_row()
         put(_figure(V.TOTAL_EXPENDITURE, expenditure, total, V.Column.TOTAL))
-        put(_figure(V.BASIC, expenditure, total, "basic"))
-        put(_figure(V.PROJECT, expenditure, total, "project"))
+        put(_figure(V.BASIC, expenditure, total, V.BASIC))
+        put(_figure(V.PROJECT, expenditure, total, V.PROJECT))
     general = d.table(Kind.GENERAL_BUDGET_FUNCTION)
     if general:
         # the figures of the 一般公共预算 alone: a concept of their own, never the department's (which the
