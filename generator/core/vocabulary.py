@@ -1,11 +1,17 @@
 """The vocabulary of disclosures: table kinds, phases, headline measures and the “三公” parts.
 
-Every stage speaks of these by the names defined here and nowhere else.
-Adding a table kind is one entry in ``KINDS`` (what it is called, how it is
-parsed, which audit checks apply) plus the rule of a template family that
-tells it apart (``generator.templates``), plus its parser if it needs a new
-one.  Adding a phase is
-one entry in ``PHASES``.
+Every stage speaks of these by the names defined here and nowhere else.  Each
+closed set (table kinds, row kinds, sides, column keys and roles, row flags,
+severities, phases, scopes …) is a ``StrEnum``: a member equals its text and
+prints as it, so the data files and the pages hold the same text as before,
+and the model's fields are typed with them.  ``tests/core/test_vocabulary_types.py``
+fails when a module writes one of their values as a bare string.
+
+Adding a table kind is a member of ``Kind`` and one entry in ``KINDS`` (what
+it is called, how it is parsed, which audit checks apply) plus the rule of a
+template family that tells it apart (``generator.templates``), plus its
+parser if it needs a new one.  Adding a phase is a member of ``Phase`` and its
+slug in ``PHASES``.
 """
 
 from __future__ import annotations
