@@ -134,6 +134,9 @@ def _typed(tree: ast.AST):
                     if _field(t) in FIELDS:
                         for s in _strings(v):
                             yield s, _field(t)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None and _field(node.target) in FIELDS:
+            for s in _strings(node.value):                  # a field's default: ``kind: RowKind = "item"``
+                yield s, _field(node.target)
         elif isinstance(node, ast.Call):
             name = _call_name(node)
             for kw in node.keywords:
@@ -207,6 +210,8 @@ def test_the_check_finds_a_bare_value_where_it_is_typed_and_where_it_is_not():
         "'total' where kind is expected: write RowKind.TOTAL",
         "'total' where column is expected: write Column.TOTAL",
     ]
+    assert bare_values('class Row:\n    kind: str = "item"\n', "x.py") == [
+        "x.py:2: 'item' where kind is expected: write RowKind.ITEM"]
     assert bare_values('SEVERITY = {"warning": 1}\nfind(phase="决算")\n', "x.py") == [
         "x.py:1: 'warning': write Severity.WARNING", "x.py:2: '决算' where phase is expected: write Phase.FINAL"]
     # a word of another vocabulary where no closed set is expected, a docstring, a check's name: not values
