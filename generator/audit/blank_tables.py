@@ -17,7 +17,7 @@ from generator.audit.doctext import Money, money, prose, quote
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding, Table
 from generator.core.money import looks_like_number
-from generator.core.vocabulary import Kind
+from generator.core.vocabulary import Kind, Severity
 
 # what names “三公” or one of its parts in a sentence
 _THREE_PUBLIC = re.compile(r"三公|因公出国[（(]境[)）]费|公务接待费|公务用车购置及运行(?:维护)?费|公务用车购置费|公务用车运行(?:维护)?费")
@@ -68,7 +68,7 @@ def three_public_blank(d: Disclosure, figures: dict | None = None) -> list[Findi
     out = []
     for line in prose(d):
         for f in _figures_of_the_year(line.text, d.year):
-            out.append(Finding("blank-table", "warning",
+            out.append(Finding("blank-table", Severity.WARNING,
                                f"说明称“{quote(line.text, f.start, f.end, 24)}”，但{t.title}（{t.document} 第 "
                                f"{t.title_line or t.lines[0]} 行）没有填列任何数字",
                                line.document, line.number, expected=f"{V.MEASURES[V.THREE_PUBLIC]}表中的数字",

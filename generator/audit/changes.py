@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from generator.audit.doctext import Money, money, prose, quote
 from generator.core.model import Disclosure, Finding
+from generator.core.vocabulary import Severity
 
 # “增加 487.93 万元，增长 33.34%”, “减少 8,817.95 万元，减少 53.65%”
 _CHANGE = re.compile(r"(增加|减少|增长|下降)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)\s*[，,、]?\s*(?:同比)?"
@@ -61,7 +62,7 @@ def stated_changes(d: Disclosure, figures: dict | None = None) -> list[Finding]:
             if up != (rate_word in _UP):
                 if _is_zero(m.group(2)) and _is_zero(m.group(5)):
                     continue
-                out.append(Finding("change", "warning",
+                out.append(Finding("change", Severity.WARNING,
                                    f"说明称“{said}”：同一变动，金额说{amount_word}，比例却说{rate_word}",
                                    line.document, line.number, expected=f"{amount_word} … {_same(amount_word)}",
                                    found=f"{amount_word} … {rate_word}"))
@@ -93,7 +94,7 @@ def stated_changes(d: Disclosure, figures: dict | None = None) -> list[Finding]:
             base = current.yuan - change.yuan if up else current.yuan + change.yuan
             computed = _rate(change.yuan, base)
             whole = quote(text, current.start, m.end(), 0)
-            out.append(Finding("change", "warning",
+            out.append(Finding("change", Severity.WARNING,
                                f"说明称“{whole}”：上年为 {current.printed} {'−' if up else '+'} {change.printed}，"
                                f"{amount_word}的比例应为 {computed}%，而不是 {stated}%",
                                line.document, line.number, expected=f"{computed}%", found=f"{stated}%",
@@ -110,7 +111,7 @@ def _against_last_year(line, text: str, current: Money, last: Money, change: Mon
     if abs(difference - signed) <= slack:
         return []
     whole = quote(text, current.start, m.end(), 0)
-    return [Finding("change", "warning",
+    return [Finding("change", Severity.WARNING,
                     f"说明称“{whole}”：本年 {current.printed} 与上年 {last.printed} 相差 "
                     f"{'+' if difference >= 0 else '−'}{abs(Decimal(difference)) / 10000:,.2f} 万元",
                     line.document, line.number, expected=f"{abs(Decimal(difference)) / 10000:,.2f} 万元",

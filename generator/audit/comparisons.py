@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from generator.audit.doctext import Line, Money, is_title, money, prose
 from generator.core.model import Disclosure, Finding
+from generator.core.vocabulary import Severity
 
 # “决算数小于全年预算数”, “决算数与年初预算数持平”, “支出决算数大于预算数”
 _COMPARISON = re.compile(r"决算数?\s*(?:(大于|高于|超过|多于|小于|低于|少于|等于)\s*(年初|全年)?\s*预算数?"
@@ -117,7 +118,7 @@ def comparison_words(d: Disclosure, figures: dict | None = None) -> list[Finding
             budget = compared[0]
             said = span[max(0, min(b.figure.start for b in compared) - 6):cut] + m.group(0)
             named = "、".join(f"{_BUDGET_NAMES[b.what]} {b.figure.printed}" for b in compared)
-            out.append(Finding("comparison", "warning",
+            out.append(Finding("comparison", Severity.WARNING,
                                f"说明称“{line.text[m.start():m.end()]}”，但所列{named}，支出决算 "
                                f"{actual.figure.printed}（“{said}”）",
                                line.document, line.number,

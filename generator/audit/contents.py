@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from generator.audit.doctext import Line, is_title, lines, title_key, within
 from generator.core.model import Disclosure, Finding, Source
+from generator.core.vocabulary import Severity
 from generator.core.text import compact
 
 _CONTENTS = {"目录"}
@@ -158,7 +159,7 @@ def missing_tables(d: Disclosure, figures: dict | None = None) -> list[Finding]:
         unnamed = [key for key in body_titles if _bare(key) not in named]
         missing = [e for e in missing if not any(_alike(e.title, key) for key in unnamed)]
         for e in missing:
-            out.append(Finding("contents", "warning",
+            out.append(Finding("contents", Severity.WARNING,
                                f"目录列有“{e.text}”，但文件中没有这张表（目录中的其他 {len(printed)} "
                                f"张表都在）", e.line.document, e.line.number,
                                expected=f"表“{e.title}”", found="无此表"))

@@ -15,6 +15,7 @@ import re
 
 from generator.audit.doctext import prose, quote
 from generator.core.model import Disclosure, Finding
+from generator.core.vocabulary import Severity
 
 _AS_OF = re.compile(r"截[至止](?:到)?\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})?\s*日?")
 _ASSETS = re.compile(r"车辆|用车|资产|设备|房屋|土地")
@@ -56,7 +57,7 @@ def asset_dates(d: Disclosure, figures: dict | None = None) -> list[Finding]:
             if not _of_another_year(d.phase, d.year, (year, int(m.group(2)), int(m.group(3) or 0) or None)):
                 continue
             expected = "、".join(f"{y} 年" for y in allowed)
-            out.append(Finding("date-year", "warning",
+            out.append(Finding("date-year", Severity.WARNING,
                                f"资产情况的日期“{quote(line.text, m.start(), m.end())}”是 {year} 年，而本文件是 "
                                f"{d.year} 年的{d.phase}（应为 {expected}）",
                                line.document, line.number, expected=expected, found=f"{year} 年"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from generator.core.model import Disclosure, Finding, Statement, Table, TableRow
 from generator.core.money import format_yuan, half_unit
-from generator.core.vocabulary import Kind
+from generator.core.vocabulary import Column, Kind, Scheme, Severity
 
 # “一般公共服务支出（类）社会工作事务（款）行政运行（项）”: the name of each level
 _LEVEL_NAME = re.compile(r"([^（()）]+?)\s*[（(](类|款|项)[)）]")
@@ -83,7 +83,7 @@ def _place(d: Disclosure, subject: str) -> tuple[Table | None, TableRow | None]:
         if t is None:
             continue
         # a sub-line that repeats its parent's code (see ``normalise.tables``) is not the row of that code
-        by_code = {r.code: r for r in t.rows if r.code and r.scheme == "function" and r.parent != r.code}
+        by_code = {r.code: r for r in t.rows if r.code and r.scheme == Scheme.FUNCTION and r.parent != r.code}
         for r in by_code.values():
             if r.level != names[-1][0] or names[-1][1] not in _names(r):
                 continue
@@ -106,17 +106,17 @@ def item_figures(d: Disclosure, figures: dict | None = None) -> list[Finding]:
         a = item.actual
         if item.row is None:
             if d.table(Kind.GENERAL_BUDGET_FUNCTION) or d.table(Kind.EXPENDITURE):
-                out.append(Finding("narrative", "info",
+                out.append(Finding("narrative", Severity.INFO,
                                    f"说明中的“{item.subject}”不是按功能分类支出表中的一行：它的数字（{item.budget_label} "
                                    f"{item.budget.printed} {item.budget.unit}，支出决算 {a.printed} {a.unit}）"
                                    f"照原文列出，未经核对",
                                    a.document, a.line))
             continue
-        printed = item.row.amount("total")
+        printed = item.row.amount(Column.TOTAL)
         if printed is None:
             continue
         if abs(printed - a.yuan) > a.tolerance + half_unit(item.table.unit or "元", item.table.decimals):
-            out.append(Finding("narrative", "warning",
+            out.append(Finding("narrative", Severity.WARNING,
                                f"说明称“{item.subject}”的支出决算为 {a.printed} {a.unit}，而表格（{item.table.title}，"
                                f"第 {item.row.line} 行）为 {format_yuan(printed)} 元", a.document, a.line,
                                expected=f"{format_yuan(printed)} 元", found=f"{a.printed} {a.unit}",

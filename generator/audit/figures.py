@@ -22,7 +22,7 @@ from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Table, TableRow
 from generator.core.money import Yuan, figure_decimals, figure_half, parse_decimal
 from generator.core.text import compact, strip_enumeration
-from generator.core.vocabulary import Kind
+from generator.core.vocabulary import Kind, RowKind
 from generator.store import tidy
 from generator.store.tidy import Field
 
@@ -81,8 +81,8 @@ def _finest(statements: list[Figure]) -> Figure:
     return first
 
 
-def _last_total(table: Table, side: str) -> TableRow | None:
-    return next((r for r in reversed(table.rows) if r.kind == "total" and r.side == side), None)
+def _last_total(table: Table, side: V.Side) -> TableRow | None:
+    return next((r for r in reversed(table.rows) if r.kind == RowKind.TOTAL and r.side == side), None)
 
 
 def headline(d: Disclosure) -> dict[str, Figure]:
@@ -98,13 +98,13 @@ def headline(d: Disclosure) -> dict[str, Figure]:
     expenditure = d.table(Kind.EXPENDITURE)
     if summary:
         # each side's 总计 is its last total row: 本年收入合计 comes first, then 上年结转结余, then 收入总计
-        put(_figure(V.TOTAL_INCOME, summary, _last_total(summary, "income"), "income"))
-        put(_figure(V.TOTAL_EXPENDITURE, summary, _last_total(summary, "expenditure"), "total"))
+        put(_figure(V.TOTAL_INCOME, summary, _last_total(summary, V.Side.INCOME), V.Column.INCOME))
+        put(_figure(V.TOTAL_EXPENDITURE, summary, _last_total(summary, V.Side.EXPENDITURE), V.Column.TOTAL))
     if expenditure:
         total = expenditure.total_row()
-        put(_figure(V.TOTAL_EXPENDITURE, expenditure, total, "total"))
-        put(_figure(V.BASIC, expenditure, total, "basic"))
-        put(_figure(V.PROJECT, expenditure, total, "project"))
+        put(_figure(V.TOTAL_EXPENDITURE, expenditure, total, V.Column.TOTAL))
+        put(_figure(V.BASIC, expenditure, total, V.BASIC))
+        put(_figure(V.PROJECT, expenditure, total, V.PROJECT))
     general = d.table(Kind.GENERAL_BUDGET_FUNCTION)
     if general:
         # the figures of the 一般公共预算 alone: a concept of their own, never the department's (which the
@@ -113,8 +113,8 @@ def headline(d: Disclosure) -> dict[str, Figure]:
             put(_figure(f"{V.GENERAL_BUDGET}.{measure}", general, general.total_row(), measure))
     if expenditure is None and summary:
         for r in summary.rows:
-            if r.side in ("expenditure", "use") and r.kind != "total":
-                column = "use" if r.side == "use" else "total"
+            if r.side in (V.Side.EXPENDITURE, V.Side.USE) and r.kind != RowKind.TOTAL:
+                column = V.Column.USE if r.side == V.Side.USE else V.Column.TOTAL
                 if r.label.endswith("基本支出"):
                     put(_figure(V.BASIC, summary, r, column))
                 elif r.label.endswith("项目支出"):
@@ -123,10 +123,10 @@ def headline(d: Disclosure) -> dict[str, Figure]:
     if tp:
         for r in tp.rows:
             if r.code not in (V.TABLE_TOTAL, None):          # a row of another name (行政经费) is no measure
-                put(_figure(V.three_public_measure(r.code), tp, r, "amount"))
+                put(_figure(V.three_public_measure(r.code), tp, r, V.Column.AMOUNT))
     proc = d.table(Kind.PROCUREMENT)
     if proc:
-        put(_figure(V.PROCUREMENT, proc, proc.total_row(), "amount"))
+        put(_figure(V.PROCUREMENT, proc, proc.total_row(), V.Column.AMOUNT))
     economic = d.table(Kind.BASIC_ECONOMIC)
     if economic and economic.money_columns and V.BASIC in said:
         # the 合计 of the 基本支出 by economic class: the 基本支出 of 财政拨款 or of the 一般公共预算, a part of the
@@ -197,14 +197,14 @@ def _name(label: str) -> str:
     return compact(strip_enumeration(label))
 
 
-def _year_lines(t: Table, side: str) -> list[TableRow]:
+def _year_lines(t: Table, side: V.Side) -> list[TableRow]:
     """A two-sided table's lines of one side that state the year's money: those before the first line of a
     carry-over (上年结转, 结转下年), which restate its sources of another year."""
     out = []
     for r in t.rows:
         if r.side != side:
             continue
-        if "结转" in r.label or "结余" in r.label or r.kind == "total":
+        if "结转" in r.label or "结余" in r.label or r.kind == RowKind.TOTAL:
             break
         out.append(r)
     return out
@@ -229,25 +229,25 @@ def concepts(d: Disclosure, figures: dict[str, Figure] | None = None) -> dict[st
                 put(_figure(measure, income, income.total_row(), column))
         if summary:
             pattern = re.compile(rf"^{words}$")
-            row = next((r for r in _year_lines(summary, "income") if pattern.match(_name(r.label))), None)
-            put(_figure(measure, summary, row, "income"))
+            row = next((r for r in _year_lines(summary, V.Side.INCOME) if pattern.match(_name(r.label))), None)
+            put(_figure(measure, summary, row, V.Column.INCOME))
     fiscal = d.table(Kind.FISCAL_SUMMARY)
     if fiscal:
         # the year's spending: its 本年支出 line, and its 支出总计 where nothing is carried to the next year (both
         # where both are printed: should they differ, which one a sentence means cannot be told)
-        years = [r for r in fiscal.rows if r.side == "expenditure" and _name(r.label) in ("本年支出", "本年支出合计")]
-        if not any(r.side == "expenditure" and "结转" in r.label and r.cell("total") is not None
-                   and r.cell("total").yuan for r in fiscal.rows):
-            years.append(_last_total(fiscal, "expenditure"))
+        years = [r for r in fiscal.rows if r.side == V.Side.EXPENDITURE and _name(r.label) in ("本年支出", "本年支出合计")]
+        if not any(r.side == V.Side.EXPENDITURE and "结转" in r.label and r.cell(V.Column.TOTAL) is not None
+                   and r.cell(V.Column.TOTAL).yuan for r in fiscal.rows):
+            years.append(_last_total(fiscal, V.Side.EXPENDITURE))
         for year in years[:2]:
-            put(_figure(V.FISCAL_EXPENDITURE, fiscal, year, "total"))
+            put(_figure(V.FISCAL_EXPENDITURE, fiscal, year, V.Column.TOTAL))
             put(_figure(V.GENERAL_BUDGET_EXPENDITURE, fiscal, year, "general_budget"))
             put(_figure(V.GOV_FUND_EXPENDITURE, fiscal, year, "gov_fund"))
     for kind, measure in ((Kind.GENERAL_BUDGET_FUNCTION, V.GENERAL_BUDGET_EXPENDITURE),
                           (Kind.GOV_FUND, V.GOV_FUND_EXPENDITURE)):
         t = d.table(kind)
         if t and t.total_row():
-            put(_figure(measure, t, t.total_row(), "total"))
+            put(_figure(measure, t, t.total_row(), V.Column.TOTAL))
     for t in d.tables:
         if t.kind == Kind.BASIC_ECONOMIC and t.total_row():
             put(_figure(V.GENERAL_BUDGET_PERSONNEL, t, t.total_row(), "personnel"))
@@ -257,7 +257,7 @@ def concepts(d: Disclosure, figures: dict[str, Figure] | None = None) -> dict[st
         for key, pattern in _PROCUREMENT_ROW.items():
             for r in proc.rows:
                 if not r.code and pattern.match(_name(r.label)):
-                    put(_figure(f"{V.PROCUREMENT}.{key}", proc, r, "amount"))
+                    put(_figure(f"{V.PROCUREMENT}.{key}", proc, r, V.Column.AMOUNT))
     out = dict(figures if figures is not None else headline(d))
     for measure, statements in said.items():
         first = statements[0]
@@ -271,7 +271,7 @@ def _path_row(t: Table, names: list[str]) -> TableRow | None:
     the label of a child of the one before; None when any is not found, or found twice."""
     parent: TableRow | None = None
     for name in names:
-        found = [r for r in t.rows if r.code and r.kind != "total" and _name(r.label) == name
+        found = [r for r in t.rows if r.code and r.kind != RowKind.TOTAL and _name(r.label) == name
                  and (r.parent == parent.code if parent else len(r.code) == 3)]
         if len(found) != 1:
             return None
@@ -286,12 +286,12 @@ def fiscal_function(d: Disclosure, names: list[str]) -> Figure | None:
     measure = V.FISCAL_FUNCTION + "/".join(names)
     fiscal = d.table(Kind.FISCAL_SUMMARY)
     if len(names) == 1 and fiscal:
-        row = next((r for r in _year_lines(fiscal, "expenditure") if _name(r.label) == names[0]), None)
-        return _figure(measure, fiscal, row, "total")
+        row = next((r for r in _year_lines(fiscal, V.Side.EXPENDITURE) if _name(r.label) == names[0]), None)
+        return _figure(measure, fiscal, row, V.Column.TOTAL)
     if fiscal is None:
         return None
     found = []
-    spent = _last_total(fiscal, "expenditure")
+    spent = _last_total(fiscal, V.Side.EXPENDITURE)
     for kind, column in ((Kind.GENERAL_BUDGET_FUNCTION, "general_budget"), (Kind.GOV_FUND, "gov_fund"),
                          (Kind.STATE_CAPITAL, "state_capital")):
         t = d.table(kind)
@@ -300,7 +300,7 @@ def fiscal_function(d: Disclosure, names: list[str]) -> Figure | None:
             if cell is not None and cell.yuan:
                 return None                 # a fund spends with no table of its own: its items are unknown
             continue
-        fig = _figure(measure, t, _path_row(t, names), "total")
+        fig = _figure(measure, t, _path_row(t, names), V.Column.TOTAL)
         if fig is not None and fig.yuan:
             found.append(fig)
     return found[0] if len(found) == 1 else None

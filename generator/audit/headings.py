@@ -19,6 +19,7 @@ import re
 from generator.audit.contents import ENTRY_START
 from generator.audit.doctext import Line, is_title, lines, quote, within
 from generator.core.model import Disclosure, Finding
+from generator.core.vocabulary import Severity
 from generator.core.text import compact
 
 # a template's placeholder: two or more X (or ×) standing alone, not part of a word in Latin letters
@@ -49,7 +50,7 @@ def placeholders(d: Disclosure, figures: dict | None = None) -> list[Finding]:
             m = _PLACEHOLDER.search(line.text)
             if m:
                 words = quote(line.text.replace("\t", " "), m.start(), m.end())
-                out.append(Finding("placeholder", "warning",
+                out.append(Finding("placeholder", Severity.WARNING,
                                    f"“{words}”：模板的占位符“{m.group(0)}”没有换成本文件的内容",
                                    line.document, line.number, expected="本单位的名称、年度或数字",
                                    found=m.group(0)))
@@ -148,7 +149,7 @@ def heading_years(d: Disclosure, figures: dict | None = None) -> list[Finding]:
     if cover is not None and len(given) >= 3 and d.year not in given:
         usual = max(set(given), key=given.count)
         if given.count(usual) * 3 >= len(given) * 2:
-            return [Finding("heading-year", "warning",
+            return [Finding("heading-year", Severity.WARNING,
                             f"封面“{compact(cover.text)}”写的是 {d.year} 年，而文件中 {given.count(usual)} 个标题都写 "
                             f"{usual} 年", cover.document, cover.number, expected=f"{usual} 年", found=f"{d.year} 年")]
     twins = _twins(titles, d.year)
@@ -160,7 +161,7 @@ def heading_years(d: Disclosure, figures: dict | None = None) -> list[Finding]:
                 year = printed.pop()
         if year is None or year == d.year:
             continue
-        out.append(Finding("heading-year", "warning",
+        out.append(Finding("heading-year", Severity.WARNING,
                            f"标题“{text}”写的是 {year} 年，而本文件是 {d.year} 年的{d.phase}" + _cover_words(cover),
                            line.document, line.number, expected=f"{d.year} 年", found=f"{year} 年"))
     # one finding per line
@@ -248,7 +249,7 @@ def heading_departments(d: Disclosure, figures: dict | None = None) -> list[Find
             continue
         if any(name in text for text in mentioned):
             continue
-        out.append(Finding("heading-department", "warning",
+        out.append(Finding("heading-department", Severity.WARNING,
                            f"“{compact(line.text)}”写的单位是“{name}”，而本文件是{d.department}的{d.phase}"
                            + _cover_words(cover),
                            line.document, line.number, expected=d.department, found=name))

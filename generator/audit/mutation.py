@@ -33,7 +33,7 @@ from generator.core import vocabulary as V
 from generator.core.model import Disclosure
 from generator.core.money import is_figure, parse_decimal
 from generator.core.text import compact, strip_enumeration
-from generator.core.vocabulary import KINDS, Kind
+from generator.core.vocabulary import KINDS, Family, Kind
 from generator.read.layout import Document, Layout, RawTable, Row, TextLine
 from generator.recognise.identity import region_of
 from generator.recognise.kinds import recognise
@@ -425,7 +425,7 @@ def removed_tables(layout: Layout, d: Disclosure, others: list[Layout]) -> list[
             named.setdefault(start, []).extend((lay.document.name, n) for n in lines)
     for raw in layout.tables:
         kind = recognise(raw)
-        if kind is None or KINDS[kind].family != "money":
+        if kind is None or KINDS[kind].family != Family.MONEY:
             continue
         first = raw.title_line if 0 < raw.title_line < raw.start else raw.start
         intro = [n for n, _ in raw.intro if first <= n < raw.start]

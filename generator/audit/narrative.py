@@ -7,6 +7,7 @@ from decimal import Decimal
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
 from generator.core.money import Yuan, format_wan, format_yuan
+from generator.core.vocabulary import Severity
 from generator.audit.figures import Figure, concepts, fiscal_function, measure_label, table_title
 
 
@@ -32,7 +33,7 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
         if fig is None or s.yuan is None:
             continue
         if abs(s.yuan - fig.yuan) > s.tolerance + fig.tolerance + slack:
-            out.append(Finding("narrative", "warning",
+            out.append(Finding("narrative", Severity.WARNING,
                                f"说明称{measure_label(s.measure)}为 {s.printed} {s.unit}，"
                                f"而表格（{table_title(d, fig.table)}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",
                                s.document, s.line,
@@ -60,7 +61,7 @@ def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
                 other = found.get(V.EXECUTION_FULL if basis == "initial" else V.EXECUTION_INITIAL)
                 hint = (f"；按所列的另一预算数，{actual.printed} ÷ {other.printed} 为 "
                         f"{_rate(actual.yuan, other.yuan)}%" if other is not None and other.yuan else "")
-                out.append(Finding("narrative", "warning",
+                out.append(Finding("narrative", Severity.WARNING,
                                    f"说明称完成{words}的 {stated}%，但所列{words}为 {budget.printed} {budget.unit}："
                                    f"预算为零，无从计算完成比例{hint}", document, line,
                                    expected=f"{words}不为零", found=f"{stated}%"))
@@ -71,7 +72,7 @@ def stated_rates(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
             half = Decimal(5).scaleb(-(rate.decimals + 1))
             if not (low - half <= stated <= high + half):
                 computed = _rate(actual.yuan, budget.yuan)
-                out.append(Finding("narrative", "warning",
+                out.append(Finding("narrative", Severity.WARNING,
                                    f"说明称完成{words}的 {stated}%，但 {actual.printed} ÷ {budget.printed}（{words}）"
                                    f"为 {computed}%", document, line,
                                    expected=f"{computed}%", found=f"{stated}%",
@@ -93,7 +94,7 @@ def three_public_change(d: Disclosure, figures: dict[str, Figure]) -> list[Findi
     found = sum(p.yuan for p in parts)
     if abs(total.yuan - found) <= total.tolerance * 4:
         return []
-    return [Finding("narrative", "warning",
+    return [Finding("narrative", Severity.WARNING,
                     f"说明称“三公”经费比上年变动 {wan(total.yuan)}，但其三项的变动合计 {wan(found)}"
                     f"（{'；'.join(p.quote for p in parts)}）",
                     total.document, total.line, expected=wan(total.yuan), found=wan(found),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
+from generator.core.vocabulary import Severity
 from generator.core.money import format_yuan, half_unit, slack
 from generator.audit.figures import Figure, table_title
 from generator.audit.narrative import wan
@@ -23,7 +24,7 @@ def task_fiscal(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
                        f"{t.fiscal}；财政资金是合计的一部分，不能超过合计")
         else:
             message = f"整体绩效目标表：任务“{t.name} {t.content}”合计 {t.amount}，其中财政资金 {t.fiscal}"
-        out.append(Finding("task", "warning", message, t.document, t.line,
+        out.append(Finding("task", Severity.WARNING, message, t.document, t.line,
                            expected=f"{t.amount} {t.unit}", found=f"{t.fiscal} {t.unit}",
                            expected_as="任务合计", found_as="其中财政资金"))
     return out
@@ -40,7 +41,7 @@ def tasks_total(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
     if abs(found - total.yuan) <= tol:
         return []
     first = money_tasks[0]
-    return [Finding("task", "warning",
+    return [Finding("task", Severity.WARNING,
                     f"整体绩效目标表：{len(money_tasks)} 项任务合计 {wan(found)}，预算（{table_title(d, total.table)}）"
                     f"为 {wan(total.yuan)}；有 {wan(total.yuan - found)} 未分到任何任务", first.document, first.line, expected=wan(total.yuan), found=wan(found),
                     expected_as="预算支出总计", found_as="各项任务相加", other_document=total.document,
@@ -56,7 +57,7 @@ def budget_lines(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
             continue
         tol = half_unit(b.unit, 2 if "." in b.printed and len(b.printed.split(".")[1]) == 2 else 1)
         if abs(b.yuan - fig.yuan) > tol + fig.tolerance:
-            out.append(Finding("task", "warning",
+            out.append(Finding("task", Severity.WARNING,
                                f"整体绩效目标表：预算情况“{b.label}” {b.printed} {b.unit} 与{table_title(d, fig.table)}不符",
                                b.document, b.line, expected=f"{format_yuan(fig.yuan)} 元",
                                found=f"{b.printed} {b.unit}", expected_as="预算表所列", found_as="绩效目标表所列",
@@ -77,7 +78,7 @@ def unit_totals(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
             continue
         found = sum(parts)
         if abs(found - u.yuan) > slack(half_unit(u.unit, 2), len(parts)):
-            out.append(Finding("project-sum", "warning",
+            out.append(Finding("project-sum", Severity.WARNING,
                                f"项目绩效目标表：单位 {u.code} {u.name} 列 {u.printed} {u.unit}，其下 "
                                f"{len(parts)} 个{'单位' if subs else '项目'}合计 {wan(found)}",
                                u.document, u.line, expected=wan(u.yuan), found=wan(found),

@@ -14,15 +14,13 @@ from generator.audit.figures import headline
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding
 from generator.core.money import format_yuan, half_unit, slack
-from generator.core.vocabulary import Kind
-
-FINAL = V.FINAL
+from generator.core.vocabulary import Column, Kind, Severity
 
 
 def pairs(disclosures: Iterable[Disclosure]) -> list[tuple[Disclosure, Disclosure]]:
     """(预算, 决算) of each department-year that has both."""
     budgets = {(d.region, d.department, d.year, d.scope): d for d in disclosures if d.phase == V.BUDGET}
-    return [(budgets[key], d) for d in disclosures if d.phase == FINAL
+    return [(budgets[key], d) for d in disclosures if d.phase == V.FINAL
             for key in [(d.region, d.department, d.year, d.scope)] if key in budgets]
 
 
@@ -31,10 +29,10 @@ def budget_against_final(budget: Disclosure, final: Disclosure) -> list[Finding]
     planned = headline(budget)
     out = []
     table = final.table(Kind.THREE_PUBLIC)
-    if table is None or not any(c.key == "budget" for c in table.columns):
+    if table is None or not any(c.key == Column.BUDGET for c in table.columns):
         return out
     for r in table.rows:
-        stated = r.amount("budget")
+        stated = r.amount(Column.BUDGET)
         measure = V.three_public_measure(r.code or "")
         fig = planned.get(measure)
         if stated is None or fig is None:
@@ -42,7 +40,7 @@ def budget_against_final(budget: Disclosure, final: Disclosure) -> list[Finding]
         tolerance = slack(half_unit(table.unit or "元", table.decimals or 0), 0) + fig.tolerance
         if abs(stated - fig.yuan) > tolerance:
             out.append(Finding(
-                "budget-vs-final", "warning",
+                "budget-vs-final", Severity.WARNING,
                 f"{table.title}：决算所列{r.label}的预算数为 {format_yuan(stated)} 元，而预算文件"
                 f"（{fig.document}，第 {fig.line} 行）为 {format_yuan(fig.yuan)} 元",
                 table.document, r.line, expected=f"{format_yuan(fig.yuan)} 元",

@@ -31,7 +31,7 @@ from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Table, TableRow
 from generator.core.money import half_unit
 from generator.core.text import compact, is_sub_item, strip_enumeration
-from generator.core.vocabulary import Kind
+from generator.core.vocabulary import Kind, RowKind
 from generator.read.layout import Layout
 
 # a money figure of the narrative: its number and unit (a figure glued to a preceding digit or point is not one)
@@ -150,7 +150,7 @@ def analyse(d: Disclosure, layouts: Iterable[Layout]) -> Redundancy:
                 figs[c.column] = f
                 red.figures[(f.document, f.key)] = f
                 red.by_line.setdefault((f.document, f.line), []).append(f)
-                if r.kind == "total":
+                if r.kind == RowKind.TOTAL:
                     red.totals.add((f.document, f.key))
             rows.append((r, figs))
         cells[id(t)] = rows
@@ -181,24 +181,24 @@ def _column_sums(red: Redundancy, t: Table, rows: list[tuple[TableRow, dict[str,
         for r, figs in group:
             # a coded parent's children name its code; a project list's details name their unit (its label)
             children = [x for x in group if x[0].parent == r.code] if r.code else \
-                [x for x in group if x[0].kind == "detail" and not x[0].code and x[0].parent == r.label]
+                [x for x in group if x[0].kind == RowKind.DETAIL and not x[0].code and x[0].parent == r.label]
             if children:
                 _sum(red, figs, children)
-        coded = [x for x in group if x[0].code and x[0].kind != "total"]
+        coded = [x for x in group if x[0].code and x[0].kind != RowKind.TOTAL]
         parents = {x[0].parent for x in coded if x[0].parent}
         roots = [x for x in coded if not x[0].parent or x[0].parent not in codes]
         leaves = [x for x in coded if x[0].code not in parents]
         # rows with a code of either scheme, or items without one: those not parents of another
-        rows_below = [x for x in group if x[0].kind != "total" and (x[0].code or x[0].code2 or x[0].kind == "item")]
+        rows_below = [x for x in group if x[0].kind != RowKind.TOTAL and (x[0].code or x[0].code2 or x[0].kind == RowKind.ITEM)]
         below_leaves = [x for x in rows_below if not x[0].code or x[0].code not in parents]
-        plain = [x for x in group if x[0].kind not in ("total", "note") and not is_sub_item(x[0].label)]
-        items = [x for x in group if x[0].kind == "item"]
+        plain = [x for x in group if x[0].kind != RowKind.TOTAL and not is_sub_item(x[0].label)]
+        items = [x for x in group if x[0].kind == RowKind.ITEM]
         previous: tuple[TableRow, dict[str, Figure]] | None = None
         since: list[tuple[TableRow, dict[str, Figure]]] = []
         for i, x in enumerate(group):
-            if x[0].kind == "group" and x[0].level is not None and not coded:
+            if x[0].kind == RowKind.GROUP and x[0].level is not None and not coded:
                 _sum(red, x[1], _under(group[i + 1:], x[0].level))
-            if x[0].kind != "total":
+            if x[0].kind != RowKind.TOTAL:
                 if not is_sub_item(x[0].label):
                     since.append(x)
                 continue
@@ -214,9 +214,9 @@ def _under(rows: list[tuple[TableRow, dict[str, Figure]]], level: int) -> list[t
     the next group of the same or a higher level, or a total."""
     out = []
     for x in rows:
-        if x[0].kind == "total" or (x[0].kind == "group" and (x[0].level or 0) <= level):
+        if x[0].kind == RowKind.TOTAL or (x[0].kind == RowKind.GROUP and (x[0].level or 0) <= level):
             break
-        if x[0].kind == "item":
+        if x[0].kind == RowKind.ITEM:
             out.append(x)
     return out
 
@@ -282,7 +282,7 @@ def _repeated_in_tables(red: Redundancy, d: Disclosure, cells: dict[int, list]) 
                 if not f.yuan:
                     continue
                 seen.setdefault((_row_identity(r), column), []).append((id(t), f))
-                if r.kind == "total":
+                if r.kind == RowKind.TOTAL:
                     totals.append((id(t), f))
     for group in [*seen.values(), totals]:
         for (ta, a), (tb, b) in combinations(group, 2):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Finding, Table, TableRow
 from generator.core.money import Yuan, figure_half, format_yuan, parse_decimal, rounding
-from generator.core.vocabulary import KINDS, Kind
+from generator.core.vocabulary import KINDS, PANELS, Column, Kind, RowFlag, RowKind, Severity, Side, flag_name
 
 
 def _fmt(yuan: Yuan) -> str:
@@ -33,11 +33,11 @@ def _tolerance(t: Table, column: str, rows: list[TableRow | None]) -> Yuan:
 
 def row_flags(t: Table) -> list[Finding]:
     """Rows that do not add up whichever way their cells are placed: the document's own inconsistency."""
-    return [Finding("row-sum", "warning",
+    return [Finding("row-sum", Severity.WARNING,
                     f"{t.title}：“{r.label}”一行不平（合计 ≠ 基本支出 + 项目支出，或小计 ≠ 其各项），"
                     "其数字无论怎样重新对齐都不平",
                     t.document, r.line, table=t.id)
-            for r in t.rows if "unreconciled" in r.flags]
+            for r in t.rows if RowFlag.UNRECONCILED in r.flags]
 
 
 def import_notes(t: Table, titles: dict[str, str]) -> list[Finding]:
@@ -50,33 +50,33 @@ def import_notes(t: Table, titles: dict[str, str]) -> list[Finding]:
     out = []
     if t.kind == Kind.GENERIC:
         figures = sum(1 for r in t.rows for c in r.cells if c.printed)
-        out.append(Finding("not-recognised", "info",
+        out.append(Finding("not-recognised", Severity.INFO,
                            f"“{t.title}”不是已知种类的表格，已按原样保存"
                            + (f"（{figures} 个数字，单位{t.unit}）" if figures else "（未标明金额单位，数字按原文保存为文字）")
                            + "，未纳入数据核对", t.document, t.lines[0], table=t.id))
     for r in t.rows:
         for flag in r.flags:
-            if flag == "realigned-ambiguous":
-                out.append(Finding("realigned", "warning",
+            if flag == RowFlag.REALIGNED_AMBIGUOUS:
+                out.append(Finding("realigned", Severity.WARNING,
                                    f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，其数字有不止一种"
                                    f"对齐方式都能相加平衡，已取移动最少的一种，请对照原文",
                                    t.document, r.line, table=t.id))
-            elif flag == "code-completed":
-                out.append(Finding("code-completed", "info",
+            elif flag == RowFlag.CODE_COMPLETED:
+                out.append(Finding("code-completed", Severity.INFO,
                                    f"{t.title}：“{r.label}”一行的编码漏印了款级的首位 0，按 {r.code} 读取",
                                    t.document, r.line, table=t.id))
-            elif flag == "code-repeated":
-                out.append(Finding("code-repeated", "info",
+            elif flag == RowFlag.CODE_REPEATED:
+                out.append(Finding("code-repeated", Severity.INFO,
                                    f"{t.title}：“{r.label}”一行印的是其上 {r.code} 一行的编码，而数字与之相加相符，"
                                    f"已按该科目的下级科目读取（不重复计入）", t.document, r.line, table=t.id))
-            elif flag.startswith("realigned"):
-                out.append(Finding("realigned", "info",
+            elif flag_name(flag) in (RowFlag.REALIGNED, RowFlag.REALIGNED_BY, RowFlag.REALIGNED_LIKE_ROW):
+                out.append(Finding("realigned", Severity.INFO,
                                    f"{t.title}：“{r.label}”一行的空单元格在原文中缺失，"
                                    f"其数字已{_realigned_how(flag, titles)}", t.document, r.line, table=t.id))
-        malformed = [f.partition(":")[2] for f in r.flags if f.startswith("separator-malformed:")]
+        malformed = [f.partition(":")[2] for f in r.flags if flag_name(f) == RowFlag.SEPARATOR_MALFORMED]
         if malformed:
             read = "，".join(f"{p} 读作 {parse_decimal(p):,}" for p in malformed)
-            out.append(Finding("separator-malformed", "info",
+            out.append(Finding("separator-malformed", Severity.INFO,
                                f"{t.title}：“{r.label}”一行的数字漏印了千位分隔符，已按其数字读取：{read}",
                                t.document, r.line, table=t.id))
     return out
@@ -86,9 +86,9 @@ def _realigned_how(flag: str, titles: dict[str, str]) -> str:
     """How a row's figures were re-aligned, from the importer's flag on the row (see ``normalise.realign``);
     ``titles``: the disclosure's table titles by id."""
     kind, _, what = flag.partition(":")
-    if kind == "realigned-by":
+    if kind == RowFlag.REALIGNED_BY:
         return f"按同一行在{titles.get(what, what)}中的位置对齐"
-    if kind == "realigned-like-row":
+    if kind == RowFlag.REALIGNED_LIKE_ROW:
         return f"按本表第 {what} 行（数字相同）的位置对齐"
     return "按行内的相加关系重新对齐"
 
@@ -96,15 +96,15 @@ def _realigned_how(flag: str, titles: dict[str, str]) -> str:
 def sums(t: Table) -> list[Finding]:
     """The total row against the leaf rows, and each coded parent against its children (per panel, where a
     table prints two side by side: a 决算's 人员经费 | 公用经费)."""
-    panels = sorted({r.side for r in t.rows if r.side and r.side.startswith("panel-")})
+    panels = sorted({r.side for r in t.rows if r.side in PANELS})
     if panels:
         return [f for side in panels for f in _sums(t, [r for r in t.rows if r.side == side], side)]
     return _sums(t, t.rows, None)
 
 
-def _sums(t: Table, rows: list[TableRow], side: str | None) -> list[Finding]:
+def _sums(t: Table, rows: list[TableRow], side: Side | None) -> list[Finding]:
     out = []
-    coded = [r for r in rows if r.code or r.code2 or r.kind == "item"]
+    coded = [r for r in rows if r.code or r.code2 or r.kind == RowKind.ITEM]
     # a row is a leaf unless its code is the beginning of a longer code of the table (one of the proper
     # prefixes of the table's codes, gathered once: not every code tried against every row) or a line under
     # it repeats its code (a 项 printed with its 款's code, read as the 款's sub-line: its parent is its code)
@@ -136,7 +136,7 @@ def _held_to(t: Table, row: TableRow, parts: list[TableRow], check: str, says) -
         if expected is None and found == 0:
             continue
         if abs((expected or 0) - found) > _tolerance(t, col.key, [row, *parts]):
-            out.append(Finding(check, "warning", says(col), t.document, row.line, expected=_fmt(expected or 0),
+            out.append(Finding(check, Severity.WARNING, says(col), t.document, row.line, expected=_fmt(expected or 0),
                                found=_fmt(found), table=t.id))
     return out
 
@@ -149,13 +149,13 @@ def _group_sums(t: Table, rows: list[TableRow]) -> list[Finding]:
         return []
     out = []
     for i, group in enumerate(rows):
-        if group.kind != "group" or group.level is None:
+        if group.kind != RowKind.GROUP or group.level is None:
             continue
         items = []
         for r in rows[i + 1:]:
-            if r.kind == "total" or (r.kind == "group" and (r.level or 0) <= group.level):
+            if r.kind == RowKind.TOTAL or (r.kind == RowKind.GROUP and (r.level or 0) <= group.level):
                 break
-            if r.kind == "item":
+            if r.kind == RowKind.ITEM:
                 items.append(r)
         if items:
             out += _held_to(t, group, items, "subtotal",
@@ -181,21 +181,21 @@ def three_public(t: Table) -> list[Finding]:
             figures = [parts.get(k) for k in (whole, *(p.key for p in members))]
             if abs(val(whole) - found) > _tolerance(t, col.key, figures):
                 label = f"（{col.label}）" if len(t.money_columns) > 1 else ""
-                out.append(Finding("three-public", "warning", f"{t.title}：{what}{label}", t.document,
+                out.append(Finding("three-public", Severity.WARNING, f"{t.title}：{what}{label}", t.document,
                                    parts[whole].line, expected=_fmt(val(whole)), found=_fmt(found), table=t.id))
     return out
 
 
 def balance(t: Table) -> list[Finding]:
     """A two-sided summary: the income total equals the expenditure total."""
-    income = [r for r in t.rows if r.kind == "total" and r.side == "income"]
-    spend = [r for r in t.rows if r.kind == "total" and r.side == "expenditure"]
+    income = [r for r in t.rows if r.kind == RowKind.TOTAL and r.side == Side.INCOME]
+    spend = [r for r in t.rows if r.kind == RowKind.TOTAL and r.side == Side.EXPENDITURE]
     out = []
     if income and spend:
-        a = income[-1].amount("income") or 0
-        b = spend[-1].amount("total") or 0
-        if abs(a - b) > _half(t, income[-1], "income") + _half(t, spend[-1], "total"):
-            out.append(Finding("balance", "warning", f"{t.title}：收入合计 ≠ 支出合计", t.document,
+        a = income[-1].amount(Column.INCOME) or 0
+        b = spend[-1].amount(Column.TOTAL) or 0
+        if abs(a - b) > _half(t, income[-1], Column.INCOME) + _half(t, spend[-1], Column.TOTAL):
+            out.append(Finding("balance", Severity.WARNING, f"{t.title}：收入合计 ≠ 支出合计", t.document,
                                spend[-1].line, expected=_fmt(a), found=_fmt(b), table=t.id))
     return out
 
@@ -208,29 +208,29 @@ def carry_over(t: Table) -> list[Finding]:
     A side that prints no 本年…合计 (only its 总计) has nothing to reconcile here.
     """
     out = []
-    for side, key in (("income", "income"), ("expenditure", "total")):
+    for side, key in ((Side.INCOME, Column.INCOME), (Side.EXPENDITURE, Column.TOTAL)):
         rows = [r for r in t.rows if r.side == side]
-        year = next((i for i, r in enumerate(rows) if r.kind == "total" and "本年" in r.label), None)
-        last = max((i for i, r in enumerate(rows) if r.kind == "total"), default=None)
+        year = next((i for i, r in enumerate(rows) if r.kind == RowKind.TOTAL and "本年" in r.label), None)
+        last = max((i for i, r in enumerate(rows) if r.kind == RowKind.TOTAL), default=None)
         if year is None or last is None or last <= year:
             continue
-        between = [r for r in rows[year + 1:last] if r.kind != "total"]
+        between = [r for r in rows[year + 1:last] if r.kind != RowKind.TOTAL]
         whole = rows[last].amount(key)
         found = (rows[year].amount(key) or 0) + sum(r.amount(key) or 0 for r in between)
         if whole is None and found == 0:
             continue
         if abs((whole or 0) - found) > _tolerance(t, key, [rows[last], rows[year], *between]):
             names = " + ".join([rows[year].label] + [r.label for r in between])
-            out.append(Finding("carry-over", "warning", f"{t.title}：{rows[last].label} ≠ {names}", t.document,
+            out.append(Finding("carry-over", Severity.WARNING, f"{t.title}：{rows[last].label} ≠ {names}", t.document,
                                rows[last].line, expected=_fmt(found), found=_fmt(whole or 0), table=t.id))
     return out
 
 
 def stated_total(t: Table) -> TableRow | None:
     """The row where a table states the department's total (the expenditure side of a summary)."""
-    side = "expenditure" if KINDS[t.kind].parser == V.TWO_SIDED else None
+    side = Side.EXPENDITURE if KINDS[t.kind].parser == V.TWO_SIDED else None
     row = t.total_row(side)
-    return row if row is not None and row.amount("total") is not None else None
+    return row if row is not None and row.amount(Column.TOTAL) is not None else None
 
 
 def same_total(d: Disclosure) -> list[Finding]:
@@ -245,11 +245,11 @@ def _same_total(d: Disclosure, check: str) -> list[Finding]:
     out = []
     if stated:
         ref_table, ref_row = stated[0]
-        ref = ref_row.amount("total")
+        ref = ref_row.amount(Column.TOTAL)
         for t, r in stated[1:]:
-            value = r.amount("total")
-            if abs(value - ref) > _half(t, r, "total") + _half(ref_table, ref_row, "total"):
-                out.append(Finding("cross-table", "warning", f"{t.title}：总计与{ref_table.title}不符",
+            value = r.amount(Column.TOTAL)
+            if abs(value - ref) > _half(t, r, Column.TOTAL) + _half(ref_table, ref_row, Column.TOTAL):
+                out.append(Finding("cross-table", Severity.WARNING, f"{t.title}：总计与{ref_table.title}不符",
                                    t.document, r.line, expected=_fmt(ref), found=_fmt(value), table=t.id))
     return out
 

@@ -20,17 +20,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from generator.core.vocabulary import Scheme
+
 REFERENCE_DIR = Path(__file__).parent / "reference"
 
-FUNCTION = "function"
-ECONOMIC_DEPT = "economic"          # 部门预算支出经济分类 (3xx)
-ECONOMIC_GOV = "gov_economic"       # 政府预算支出经济分类 (5xx)
+FUNCTION = Scheme.FUNCTION
+ECONOMIC_DEPT = Scheme.ECONOMIC     # 部门预算支出经济分类 (3xx)
+ECONOMIC_GOV = Scheme.GOV_ECONOMIC  # 政府预算支出经济分类 (5xx)
 
 
 @dataclass(frozen=True)
 class Code:
     code: str
-    scheme: str
+    scheme: Scheme
     level: int
     parent: str | None
     completed: bool = False     # a digit the document left out was put back (301 | 2 → 30102)

@@ -14,7 +14,10 @@ code of the entry's choosing.
 
 Other dicts and lists, text, whole numbers, floats, booleans and None are
 themselves.  A ``str`` or ``int`` enum (``vocabulary.Kind``) is kept as its
-text or number, which it equals; anything else is refused when written.
+text or number, which it equals; anything else is refused when written.  A
+field typed with a closed set of the vocabulary (``kind: RowKind``,
+``side: Side | None``) is made its member again when read, as ``store.read``
+makes it from the data files: a text that is none of its members is an error.
 
 The written value is wrapped as ``{"codec": SCHEMA, "value": …}``, where
 SCHEMA is a hash of the classes' names and fields: data written for other
@@ -31,7 +34,10 @@ import hashlib
 import json
 from decimal import Decimal
 
+from enum import StrEnum
+
 from generator.core import model as M
+from generator.core import vocabulary as V
 
 _RESERVED = ("!tuple", "!decimal", "!dict")
 
@@ -47,6 +53,7 @@ class Codec:
     def __init__(self, *classes: type):
         self._tags: dict[type, tuple[str, tuple[str, ...]]] = {}
         self._classes: dict[str, tuple[type, tuple[str, ...]]] = {}
+        closed: dict[str, tuple[tuple[int, dict[str, StrEnum]], ...]] = {}
         for cls in classes:
             if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)) or "__slots__" in cls.__dict__:
                 raise TypeError(f"{cls!r}: only dataclasses with a __dict__ can be kept")
@@ -56,10 +63,11 @@ class Codec:
             names = tuple(f.name for f in dataclasses.fields(cls))
             self._tags[cls] = (tag, names)
             self._classes[tag] = (cls, names)
+            closed[tag] = _closed_fields(cls)
         described = "\n".join(f"{tag} {' '.join(names)}" for tag, (_, names) in sorted(self._classes.items()))
         self.schema = hashlib.sha256(described.encode()).hexdigest()[:16]
         self._head = b'{"codec":"' + self.schema.encode() + b'","value":'
-        self._hook = _restorer(self._classes)
+        self._hook = _restorer(self._classes, closed)
 
     # --- writing -------------------------------------------------------------------------------------
 
@@ -118,7 +126,23 @@ class Codec:
         return found["value"]
 
 
-def _restorer(classes: dict[str, tuple[type, tuple[str, ...]]]):
+_CLOSED_SETS = {t.__name__: t for t in vars(V).values()
+                if isinstance(t, type) and issubclass(t, StrEnum) and t.__module__ == V.__name__}
+
+
+def _closed_fields(cls: type) -> tuple[tuple[int, dict[str, StrEnum]], ...]:
+    """(position, its members by text) of each field of ``cls`` typed with a closed set of the vocabulary."""
+    out = []
+    for i, f in enumerate(dataclasses.fields(cls)):
+        name = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "")
+        closed = _CLOSED_SETS.get(name.removesuffix(" | None"))
+        if closed is not None:
+            out.append((i, {m.value: m for m in closed}))
+    return tuple(out)
+
+
+def _restorer(classes: dict[str, tuple[type, tuple[str, ...]]],
+              closed: dict[str, tuple[tuple[int, dict[str, StrEnum]], ...]]):
     """The decoder's hook: each JSON object as it closes (its pairs: no dict is made for a tagged one), rebuilt
     when it is tagged."""
     new = object.__new__
@@ -135,7 +159,14 @@ def _restorer(classes: dict[str, tuple[type, tuple[str, ...]]]):
             if type(v) is not list or len(v) != len(names):
                 raise ValueError(f"{tag[1:]}: {len(names)} fields expected")
             obj = new(cls)
-            obj.__dict__.update(zip(names, v))
+            fields = obj.__dict__
+            fields.update(zip(names, v))
+            for i, members in closed[tag]:
+                if v[i] is not None:
+                    member = members.get(v[i]) if type(v[i]) is str else None
+                    if member is None:
+                        raise ValueError(f"{tag[1:]}.{names[i]}: not one of its values: {str(v[i])[:40]!r}")
+                    fields[names[i]] = member
             return obj
         if tag == "!tuple" and type(v) is list:
             return tuple(v)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.core.money import Yuan, half_unit
-from generator.core.vocabulary import DEPARTMENT_SCOPE, Kind, edition
+from generator.core.vocabulary import (ColumnRole, IndicatorScope, Kind, Phase, ProjectSource, RowKind,
+                                       Scheme, Scope, Severity, Side, edition)
 
 
 @dataclass
@@ -28,20 +29,20 @@ class TableRow:
     row: int                       # 1-based position in the table
     line: int                      # line in the source document
     label: str                     # printed name (科目名称, 项目, …), plain text
-    kind: str = "item"             # total | unit | item | income | expenditure | note
+    kind: RowKind = RowKind.ITEM
     code: str | None = None        # normalised classification code
-    scheme: str | None = None      # function | economic | gov_economic
+    scheme: Scheme | None = None
     level: int | None = None
     parent: str | None = None
     canonical: str | None = None   # reference name of the code
     code2: str | None = None       # paired 政府预算经济分类 code (economic tables)
-    scheme2: str | None = None
+    scheme2: Scheme | None = None
     label2: str | None = None
     unit_code: str | None = None
-    side: str | None = None        # income | expenditure (two-sided tables)
+    side: Side | None = None       # two-sided tables, and the panels of a table printed as two
     text: dict[str, str] = field(default_factory=dict)   # non-money cells by column key
     cells: list[Cell] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)      # RowFlag, some with a detail (``vocabulary.flag``)
 
     def cell(self, column: str) -> Cell | None:
         for c in self.cells:          # a loop, not next() over a generator: the audit and the site ask often
@@ -66,8 +67,8 @@ class TableRow:
 class TableColumn:
     key: str          # stable key within the table (canonical measure or path)
     label: str        # header path as printed, joined with " / "
-    role: str         # money | text | quantity
-    side: str | None = None
+    role: ColumnRole
+    side: Side | None = None
 
 
 @dataclass
@@ -86,18 +87,18 @@ class Table:
     empty: bool = False
     title_line: int = 0
 
-    def total_row(self, side: str | None = None) -> TableRow | None:
+    def total_row(self, side: Side | None = None) -> TableRow | None:
         """The first 合计 row (of one side, for two-sided tables)."""
-        return next((r for r in self.rows if r.kind == "total" and (side is None or r.side == side)), None)
+        return next((r for r in self.rows if r.kind == RowKind.TOTAL and (side is None or r.side == side)), None)
 
     @property
     def money_columns(self) -> list[TableColumn]:
-        return [c for c in self.columns if c.role == "money"]
+        return [c for c in self.columns if c.role == ColumnRole.MONEY]
 
 
 @dataclass
 class Indicator:
-    scope: str            # department | project
+    scope: IndicatorScope
     project: str          # project name ("" for department-wide)
     level1: str
     level2: str
@@ -214,7 +215,7 @@ class Project:
     unit: str
     document: str
     line: int
-    source: str               # sheet | summary
+    source: ProjectSource
     fields: dict[str, str] = field(default_factory=dict)
     items: list[ProjectItem] = field(default_factory=list)      # 项目构成
     funding: dict[str, Yuan | None] = field(default_factory=dict)
@@ -243,7 +244,7 @@ class Finding:
     """An audit finding: what, where, and the figures that disagree (``site.findings`` shows it to readers)."""
 
     check: str
-    severity: str         # error | warning | info
+    severity: Severity
     message: str
     document: str
     line: int
@@ -298,7 +299,7 @@ class Unplaced:
 class CoveredTable:
     """One table-like block of a document, as the import took it (``kind`` None: not recognised)."""
 
-    kind: str | None
+    kind: Kind | None
     title: str
     document: str
     line: int
@@ -333,8 +334,8 @@ class Disclosure:
     region: str
     department: str
     year: int
-    phase: str
-    scope: str = DEPARTMENT_SCOPE       # 部门 (the department and its units) or 单位 (one unit)
+    phase: Phase
+    scope: Scope = Scope.DEPARTMENT     # 部门 (the department and its units) or 单位 (one unit)
     sources: list[Source] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
@@ -352,7 +353,7 @@ class Disclosure:
     coverage: list[Coverage] = field(default_factory=list, compare=False)   # per document, at import only
 
     @property
-    def key(self) -> tuple[str, str, int, str, str]:
+    def key(self) -> tuple[str, str, int, Phase, Scope]:
         return (self.region, self.department, self.year, self.phase, self.scope)
 
     @property
@@ -365,6 +366,6 @@ class Disclosure:
         """How pages and reports name it: ``2024 年部门预算``, ``2025 年单位预算``."""
         return f"{self.year} 年{self.scope}{self.phase}"
 
-    def table(self, kind: str) -> Table | None:
+    def table(self, kind: Kind) -> Table | None:
         """The first table of a kind."""
         return next((t for t in self.tables if t.kind == kind), None)

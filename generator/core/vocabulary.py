@@ -1,11 +1,17 @@
 """The vocabulary of disclosures: table kinds, phases, headline measures and the “三公” parts.
 
-Every stage speaks of these by the names defined here and nowhere else.
-Adding a table kind is one entry in ``KINDS`` (what it is called, how it is
-parsed, which audit checks apply) plus the rule of a template family that
-tells it apart (``generator.templates``), plus its parser if it needs a new
-one.  Adding a phase is
-one entry in ``PHASES``.
+Every stage speaks of these by the names defined here and nowhere else.  Each
+closed set (table kinds, row kinds, sides, column keys and roles, row flags,
+severities, phases, scopes …) is a ``StrEnum``: a member equals its text and
+prints as it, so the data files and the pages hold the same text as before,
+and the model's fields are typed with them.  ``tests/core/test_vocabulary_types.py``
+fails when a module writes one of their values as a bare string.
+
+Adding a table kind is a member of ``Kind`` and one entry in ``KINDS`` (what
+it is called, how it is parsed, which audit checks apply) plus the rule of a
+template family that tells it apart (``generator.templates``), plus its
+parser if it needs a new one.  Adding a phase is a member of ``Phase`` and its
+slug in ``PHASES``.
 """
 
 from __future__ import annotations
@@ -41,6 +47,24 @@ class Kind(StrEnum):
     GENERIC = "generic"              # a table no kind recognises, kept as printed (``normalise.generic``)
 
 
+class Family(StrEnum):
+    """What a table kind holds: money (audited), performance targets, or a table no kind recognises (kept as
+    printed, not audited)."""
+
+    MONEY = "money"
+    PERFORMANCE = "performance"
+    GENERIC = "generic"
+
+
+class Scheme(StrEnum):
+    """The classification a row's code belongs to (``TableRow.scheme``), and that of a grid's rows."""
+
+    FUNCTION = "function"            # 支出功能分类
+    ECONOMIC = "economic"            # 部门预算支出经济分类 (3xx)
+    GOV_ECONOMIC = "gov_economic"    # 政府预算支出经济分类 (5xx)
+    THREE_PUBLIC = "three_public"    # the parts of “三公” (``THREE_PUBLIC_PARTS``)
+
+
 # Parsers (the normalise stage maps each name to its function)
 GRID = "grid"                      # one-sided table of coded rows
 TWO_SIDED = "two_sided"            # income on the left, expenditure on the right
@@ -66,44 +90,44 @@ STATES_FISCAL_TOTAL = "states_fiscal_total"    # states the total of 财政拨�
 class TableKind:
     id: Kind
     label: str                       # the name shown to readers
-    family: str                      # money | performance | generic (not recognised: kept as printed, not audited)
+    family: Family
     parser: str
-    codes: str | None = None         # function | economic: the classification of a grid's rows
+    codes: Scheme | None = None      # the classification of a grid's rows
     checks: frozenset[str] = frozenset()
     needs_total: bool = True         # a money table without its 合计 row has been cut off
 
 
-def _money(kind: Kind, label: str, parser: str, codes: str | None = None, checks: tuple[str, ...] = (),
+def _money(kind: Kind, label: str, parser: str, codes: Scheme | None = None, checks: tuple[str, ...] = (),
            needs_total: bool = True) -> TableKind:
-    return TableKind(kind, label, "money", parser, codes, frozenset(checks), needs_total)
+    return TableKind(kind, label, Family.MONEY, parser, codes, frozenset(checks), needs_total)
 
 
 def _performance(kind: Kind, label: str, parser: str) -> TableKind:
-    return TableKind(kind, label, "performance", parser, needs_total=False)
+    return TableKind(kind, label, Family.PERFORMANCE, parser, needs_total=False)
 
 
 KINDS: dict[Kind, TableKind] = {k.id: k for k in (
     _money(Kind.SUMMARY, "部门收支总体情况表", TWO_SIDED, checks=(BALANCE, CARRY_OVER, STATES_TOTAL)),
-    _money(Kind.INCOME, "部门收入总体情况表", GRID, "function", (SUMS, STATES_TOTAL)),
-    _money(Kind.EXPENDITURE, "部门支出总体情况表", GRID, "function", (SUMS, STATES_TOTAL)),
+    _money(Kind.INCOME, "部门收入总体情况表", GRID, Scheme.FUNCTION, (SUMS, STATES_TOTAL)),
+    _money(Kind.EXPENDITURE, "部门支出总体情况表", GRID, Scheme.FUNCTION, (SUMS, STATES_TOTAL)),
     # 财政拨款 tables state the appropriations alone: the department's total only when it has no other income
     _money(Kind.FISCAL_SUMMARY, "财政拨款收支总体情况表", TWO_SIDED, checks=(BALANCE, CARRY_OVER, STATES_FISCAL_TOTAL)),
-    _money(Kind.GENERAL_BUDGET_FUNCTION, "一般公共预算支出情况表（按功能分类）", GRID, "function", (SUMS,)),
-    _money(Kind.GENERAL_BUDGET_ECONOMIC, "一般公共预算支出情况表（按经济分类）", GRID, "economic", (SUMS,)),
-    _money(Kind.BASIC_ECONOMIC, "一般公共预算基本支出情况表", GRID, "economic", (SUMS,)),
-    _money(Kind.ECONOMIC_SUMMARY, "支出经济分类汇总表", GRID, "economic", (SUMS,)),
+    _money(Kind.GENERAL_BUDGET_FUNCTION, "一般公共预算支出情况表（按功能分类）", GRID, Scheme.FUNCTION, (SUMS,)),
+    _money(Kind.GENERAL_BUDGET_ECONOMIC, "一般公共预算支出情况表（按经济分类）", GRID, Scheme.ECONOMIC, (SUMS,)),
+    _money(Kind.BASIC_ECONOMIC, "一般公共预算基本支出情况表", GRID, Scheme.ECONOMIC, (SUMS,)),
+    _money(Kind.ECONOMIC_SUMMARY, "支出经济分类汇总表", GRID, Scheme.ECONOMIC, (SUMS,)),
     _money(Kind.THREE_PUBLIC, "一般公共预算“三公”经费支出情况表", THREE_PUBLIC_PARSER, checks=(THREE_PUBLIC_SUM,)),
-    _money(Kind.FISCAL_FUNCTION, "财政拨款支出表（按功能分类）", GRID, "function", (SUMS, STATES_FISCAL_TOTAL)),
-    _money(Kind.RUNNING_COSTS_ECONOMIC, "机关运行经费支出表（按经济分类）", GRID, "economic", (SUMS,)),
-    _money(Kind.GOV_FUND, "政府性基金预算支出情况表", GRID, "function", (SUMS,)),
-    _money(Kind.STATE_CAPITAL, "国有资本经营预算支出情况表", GRID, "function", (SUMS,)),
+    _money(Kind.FISCAL_FUNCTION, "财政拨款支出表（按功能分类）", GRID, Scheme.FUNCTION, (SUMS, STATES_FISCAL_TOTAL)),
+    _money(Kind.RUNNING_COSTS_ECONOMIC, "机关运行经费支出表（按经济分类）", GRID, Scheme.ECONOMIC, (SUMS,)),
+    _money(Kind.GOV_FUND, "政府性基金预算支出情况表", GRID, Scheme.FUNCTION, (SUMS,)),
+    _money(Kind.STATE_CAPITAL, "国有资本经营预算支出情况表", GRID, Scheme.FUNCTION, (SUMS,)),
     _money(Kind.PROCUREMENT, "政府采购预算表", PROCUREMENT_PARSER, checks=(SUMS,)),
     _money(Kind.PROJECT_LIST, "项目支出表", PROJECT_LIST_PARSER, checks=(SUMS,), needs_total=False),
     _performance(Kind.DEPARTMENT_PERFORMANCE, "部门整体绩效目标表", DEPARTMENT_SHEET),
     _performance(Kind.PROJECT_PERFORMANCE, "项目绩效目标表", PROJECT_SHEET),
     _performance(Kind.PROJECT_PERFORMANCE_CONTINUED, "项目绩效目标表（续）", PROJECT_SHEET_CONTINUED),
     _performance(Kind.PROJECT_PERFORMANCE_SUMMARY, "项目绩效目标汇总表", PROJECT_SUMMARY),
-    TableKind(Kind.GENERIC, "未能识别的表格", "generic", GENERIC_PARSER, needs_total=False),
+    TableKind(Kind.GENERIC, "未能识别的表格", Family.GENERIC, GENERIC_PARSER, needs_total=False),
 )}
 
 # The tables that make a document a disclosure the importer can take: without one of them, tables it does
@@ -114,27 +138,112 @@ CORE_KINDS = frozenset({Kind.SUMMARY, Kind.EXPENDITURE, Kind.INCOME, Kind.FISCAL
 
 # --- rows: what a row of a table is, and which side of a two-sided table it is on -------------------
 
-# Row kinds as the data stores them, with what each means to a reader (the code list the open data
-# documents and checks: a kind not listed here is a programming error).  Every table restates the
-# department's totals, so ``total`` rows of different tables are the same money: never add them up.
-ROW_KINDS: dict[str, str] = {
-    "total": "合计：本表的合计或总计行（各表重复同一总数，不可跨表相加）",
-    "unit": "单位：所属单位的一行",
-    "item": "科目：按科目或名称列出的一行（类、款、项各成一行，上级已含下级；小计也是）",
-    "income": "收入：收支表收入一侧的一行",
-    "expenditure": "支出：收支表支出一侧的一行",
-    "detail": "明细：小计下的明细行（已计入其上的小计）",
-    "group": "分组：其下各行相加而得的分组标题行",
+class RowKind(StrEnum):
+    """What a row of a table is.  The value is what the data stores."""
+
+    TOTAL = "total"
+    UNIT = "unit"
+    ITEM = "item"
+    INCOME = "income"
+    EXPENDITURE = "expenditure"
+    DETAIL = "detail"
+    GROUP = "group"
+
+
+# Each row kind with what it means to a reader (the code list the open data documents and checks).  Every
+# table restates the department's totals, so ``total`` rows of different tables are the same money: never
+# add them up.
+ROW_KINDS: dict[RowKind, str] = {
+    RowKind.TOTAL: "合计：本表的合计或总计行（各表重复同一总数，不可跨表相加）",
+    RowKind.UNIT: "单位：所属单位的一行",
+    RowKind.ITEM: "科目：按科目或名称列出的一行（类、款、项各成一行，上级已含下级；小计也是）",
+    RowKind.INCOME: "收入：收支表收入一侧的一行",
+    RowKind.EXPENDITURE: "支出：收支表支出一侧的一行",
+    RowKind.DETAIL: "明细：小计下的明细行（已计入其上的小计）",
+    RowKind.GROUP: "分组：其下各行相加而得的分组标题行",
 }
 
-# Sides of a two-sided table, and the panels of a table printed as two tables one under the other
-SIDES: dict[str, str] = {
-    "income": "收入：收支表的收入一侧",
-    "expenditure": "支出：收支表的支出一侧（按功能分类）",
-    "use": "用途：三栏收支总表的第三栏（支出按用途）",
-    "panel-1": "上栏：上下两栏之表的第一栏",
-    "panel-2": "下栏：上下两栏之表的第二栏",
+
+class Side(StrEnum):
+    """The side of a two-sided table a row or column is on, or the panel of a table printed as two tables
+    one under the other."""
+
+    INCOME = "income"
+    EXPENDITURE = "expenditure"
+    USE = "use"
+    PANEL_1 = "panel-1"
+    PANEL_2 = "panel-2"
+
+
+SIDES: dict[Side, str] = {
+    Side.INCOME: "收入：收支表的收入一侧",
+    Side.EXPENDITURE: "支出：收支表的支出一侧（按功能分类）",
+    Side.USE: "用途：三栏收支总表的第三栏（支出按用途）",
+    Side.PANEL_1: "上栏：上下两栏之表的第一栏",
+    Side.PANEL_2: "下栏：上下两栏之表的第二栏",
 }
+PANELS = (Side.PANEL_1, Side.PANEL_2)
+
+
+class Column(StrEnum):
+    """The keys of the columns that stages look up by name (``TableRow.amount``); other columns are keyed by
+    the measure their header names (``normalise.measures.measure_key``) or by the header as printed."""
+
+    TOTAL = "total"                  # the 合计 column of a grid; a two-sided table's expenditure amount
+    INCOME = "income"                # a two-sided table's income amount
+    USE = "use"                      # a three-panel table's third amount (expenditure by 支出用途)
+    AMOUNT = "amount"                # the one amount of a list or a “三公” table (决算数 where 预算数 is beside it)
+    BUDGET = "budget"                # a 决算's “三公” 预算数, printed beside its 决算数
+    QUANTITY = "quantity"            # a procurement list's 采购数量 (text)
+    VALUE = "value"                  # a figure whose header names no measure (栏次 1 | 2 | 3)
+    # a 决算 table by function keeps its headers as printed: the budget at the start of the year, as
+    # adjusted, and the actual
+    INITIAL_BUDGET = "年初预算数"
+    ADJUSTED_BUDGET = "调整预算数"
+    ACTUAL = "决算数"
+
+
+class ColumnRole(StrEnum):
+    """What a column holds."""
+
+    MONEY = "money"
+    TEXT = "text"
+    QUANTITY = "quantity"
+
+
+class RowFlag(StrEnum):
+    """What the importer did to a row, or found wrong with it: the channel from the importer to the audit's
+    import notes (``audit.tables.import_notes``) and the table's ``*`` on the page.  Some flags carry what
+    they are about after a colon (``with_detail(REALIGNED_BY, table_id)``)."""
+
+    REALIGNED = "realigned"                      # cells re-placed by the sums within the row
+    REALIGNED_AMBIGUOUS = "realigned-ambiguous"  # … where more than one placement adds up
+    REALIGNED_BY = "realigned-by"                # … as the same row of a sibling table: realigned-by:<table id>
+    REALIGNED_LIKE_ROW = "realigned-like-row"    # … as a row with the same figures: realigned-like-row:<row>
+    UNRECONCILED = "unreconciled"                # no placement adds up: the document's own inconsistency
+    CODE_COMPLETED = "code-completed"            # a code printed without the leading 0 of its 款
+    CODE_REPEATED = "code-repeated"              # a code printed again for a line under it
+    SEPARATOR_MALFORMED = "separator-malformed"  # thousands separators misprinted: separator-malformed:<printed>
+    LEVEL1_INFERRED = "level1-inferred"          # an indicator's 一级指标 taken from the rows above
+    NAME_JOINED = "name-joined"                  # a project name continued on the next line: name-joined:<line>
+
+
+def with_detail(name: RowFlag, detail: object) -> str:
+    """A flag with what it is about: ``realigned-by:expenditure``."""
+    return f"{name}:{detail}"
+
+
+def flag_name(text: str) -> str:
+    """The flag of a row's flag as stored, without what it is about."""
+    return text.partition(":")[0]
+
+
+class Severity(StrEnum):
+    """How much a finding matters to a reader."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
 
 
 def short(meaning: str) -> str:
@@ -144,32 +253,39 @@ def short(meaning: str) -> str:
 
 # --- phases -------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Phase:
-    name: str          # as documents say it: 预算, 决算
-    slug: str          # in folder names and URLs: 2024-budget
+class Phase(StrEnum):
+    """What a disclosure reports, as documents say it: the year's plan (预算) or its outcome (决算)."""
+
+    BUDGET = "预算"
+    FINAL = "决算"
 
 
-BUDGET = "预算"
-FINAL = "决算"
-PHASES: dict[str, Phase] = {p.name: p for p in (Phase(BUDGET, "budget"), Phase(FINAL, "final"))}
+BUDGET = Phase.BUDGET
+FINAL = Phase.FINAL
+PHASES: dict[Phase, str] = {BUDGET: "budget", FINAL: "final"}     # phase -> its segment of folder names and URLs
 
 
-def phase_slug(phase: str) -> str:
+def phase_slug(phase: Phase) -> str:
     """The URL and folder segment of a phase; an unknown phase is a programming error, never a guess."""
-    return PHASES[phase].slug
+    return PHASES[phase]
 
 
 # --- scopes: what a disclosure covers ---------------------------------------------------------------
 
-# A 部门预算 covers a department with all the units under it; a 单位预算 covers one unit alone.  A
-# department may publish both for one year, so the scope is part of a disclosure's identity.
-DEPARTMENT_SCOPE = "部门"
-UNIT_SCOPE = "单位"
-SCOPES: dict[str, str] = {DEPARTMENT_SCOPE: "", UNIT_SCOPE: "unit-"}     # scope -> prefix of the phase slug
+class Scope(StrEnum):
+    """A 部门预算 covers a department with all the units under it; a 单位预算 covers one unit alone.  A
+    department may publish both for one year, so the scope is part of a disclosure's identity."""
+
+    DEPARTMENT = "部门"
+    UNIT = "单位"
 
 
-def edition(year: int, phase: str, scope: str = DEPARTMENT_SCOPE) -> str:
+DEPARTMENT_SCOPE = Scope.DEPARTMENT
+UNIT_SCOPE = Scope.UNIT
+SCOPES: dict[Scope, str] = {DEPARTMENT_SCOPE: "", UNIT_SCOPE: "unit-"}     # scope -> prefix of the phase slug
+
+
+def edition(year: int, phase: Phase, scope: Scope = DEPARTMENT_SCOPE) -> str:
     """The folder and URL segment of one disclosure of a department: ``2024-budget``, ``2025-unit-budget``."""
     return f"{year}-{SCOPES[scope]}{phase_slug(phase)}"
 
@@ -216,6 +332,7 @@ def three_public_parts(within: str | None = None) -> tuple[ThreePublicPart, ...]
     return tuple(p for p in THREE_PUBLIC_PARTS if p.within == within)
 
 
+TOTAL = "total"                               # 收支总计, both sides at once: a sentence's change of both
 TOTAL_INCOME = "total.income"
 TOTAL_EXPENDITURE = "total.expenditure"
 BASIC = "basic"
@@ -295,3 +412,19 @@ def execution_rate(basis: str) -> str:
 
 # People and vehicles the narrative counts
 STAFF_ACTIVE = "staff.active"
+
+
+# --- performance tables ---------------------------------------------------------------------------
+
+class IndicatorScope(StrEnum):
+    """Whom a performance indicator is of: the department as a whole, or one project."""
+
+    DEPARTMENT = "department"
+    PROJECT = "project"
+
+
+class ProjectSource(StrEnum):
+    """Where a project's targets were read: its own sheet (项目绩效目标表) or a line of a summary table."""
+
+    SHEET = "sheet"
+    SUMMARY = "summary"

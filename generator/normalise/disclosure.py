@@ -14,7 +14,7 @@ from generator.core import vocabulary as V
 from generator.core.errors import DocumentError
 from generator.core.model import Coverage, Disclosure, Project, Source, Table
 from generator.core.money import half_unit, is_figure, slack
-from generator.core.vocabulary import CORE_KINDS, KINDS, Kind
+from generator.core.vocabulary import CORE_KINDS, KINDS, Family, Kind, RowKind
 from generator.normalise import coverage, narrative, performance as P, statements
 from generator.normalise.generic import figure_cells, parse_generic
 from generator.normalise.grid import is_subtotal_label
@@ -91,7 +91,7 @@ def _parse(layout: Layout, extra_dir: str | None) -> Disclosure:
                 covered.append((raw, None, None))
             continue
         recognised += 1
-        if KINDS[kind].family == "performance":
+        if KINDS[kind].family == Family.PERFORMANCE:
             try:
                 sheet = _parse_performance(disclosure, raw, kind, doc.name, default_unit, sheet)
             except DocumentError:
@@ -221,7 +221,7 @@ def _parse_performance(d: Disclosure, raw: RawTable, kind: Kind, doc: str, defau
 def _require_complete(table: Table, raw: RawTable, doc: Document) -> None:
     """Refuse a table that was cut off: no 合计 row (printed first or last; a 小计 totals a group of rows, not the
     table), or the file ends inside a row."""
-    if not table.empty and KINDS[table.kind].needs_total and not any(r.kind == "total" for r in table.rows):
+    if not table.empty and KINDS[table.kind].needs_total and not any(r.kind == RowKind.TOTAL for r in table.rows):
         groups = " (its 小计 rows total groups of rows, not the table)" \
             if any(is_subtotal_label(r.label) for r in table.rows) else ""
         raise DocumentError(doc.name, raw.end, f"table “{table.title}” ends without its 合计/总计 row{groups}: expected "
@@ -240,8 +240,8 @@ def _require_complete(table: Table, raw: RawTable, doc: Document) -> None:
 
 def _leaves_fall_short(table: Table) -> bool:
     """True when a coded table's lowest-level rows add up to less than its total (rows are missing)."""
-    total = next((r for r in table.rows if r.kind == "total"), None)
-    coded = [r for r in table.rows if r.code and r.kind != "total"]
+    total = next((r for r in table.rows if r.kind == RowKind.TOTAL), None)
+    coded = [r for r in table.rows if r.code and r.kind != RowKind.TOTAL]
     if total is None or not coded or not table.columns:
         return False
     key = table.columns[0].key

@@ -16,6 +16,7 @@ from __future__ import annotations
 from generator.core.model import Cell, Table, TableColumn, TableRow
 from generator.core.money import is_figure, parse_amount
 from generator.core.text import compact
+from generator.core.vocabulary import ColumnRole, RowKind
 from generator.normalise.tables import TableContext, decimals_of, new_table
 from generator.read.layout import RawTable
 
@@ -39,15 +40,15 @@ def parse_generic(raw: RawTable, ctx: TableContext) -> Table:
     for i in range(width):
         values = [r.text(i).strip() for r in body if r.text(i).strip()]
         figures = [v for v in values if is_figure(v)]
-        roles.append("money" if unit and figures and len(figures) * 2 >= len(values) and _all_money(figures, unit)
-                     else "text")
+        roles.append(ColumnRole.MONEY if unit and figures and len(figures) * 2 >= len(values)
+                     and _all_money(figures, unit) else ColumnRole.TEXT)
     # the rows' names: the first text column that names most rows (a merged 一级指标 column names few)
     filled = [sum(1 for r in body if r.text(i).strip()) for i in range(width)]
-    label_at = next((i for i in range(width) if roles[i] == "text" and filled[i] * 2 >= len(body)),
-                    next((i for i in range(width) if roles[i] == "text"), None))
+    label_at = next((i for i in range(width) if roles[i] == ColumnRole.TEXT and filled[i] * 2 >= len(body)),
+                    next((i for i in range(width) if roles[i] == ColumnRole.TEXT), None))
     table = new_table(raw, ctx, unit or "")
     table.unit = unit
-    table.decimals = decimals_of([r.text(i) for r in body for i in range(width) if roles[i] == "money"])
+    table.decimals = decimals_of([r.text(i) for r in body for i in range(width) if roles[i] == ColumnRole.MONEY])
     for i in range(width):
         if i == label_at:
             continue
@@ -55,12 +56,12 @@ def parse_generic(raw: RawTable, ctx: TableContext) -> Table:
         table.columns.append(TableColumn(f"c{i + 1}", label, roles[i]))
     for n, r in enumerate(body, 1):
         label = r.text(label_at).strip() if label_at is not None else ""
-        row = TableRow(n, r.line, label, "total" if compact(label) in _TOTAL_WORDS else "item")
+        row = TableRow(n, r.line, label, RowKind.TOTAL if compact(label) in _TOTAL_WORDS else RowKind.ITEM)
         for i in range(width):
             text = r.text(i).strip()
             if i == label_at or not text:
                 continue
-            if roles[i] == "money" and is_figure(text):
+            if roles[i] == ColumnRole.MONEY and is_figure(text):
                 amount = parse_amount(text, unit)
                 row.cells.append(Cell(f"c{i + 1}", amount.printed, amount.yuan))
             else:

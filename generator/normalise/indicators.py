@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from generator.core.model import Indicator
 from generator.read.layout import Row
 from generator.core.text import clean, compact
+from generator.core.vocabulary import RowFlag
 
 # Level-1 headings used by the templates seen so far; a grid adds its own.
 LEVEL1 = {
@@ -136,7 +137,7 @@ def _place(cells: list[str], cols: GridColumns, level1: set[str]) -> tuple[list[
     if len(cells) < cols.width and any(cells):
         # leading empty cells were dropped: the row moved left
         cells = [""] * (cols.width - len(cells)) + cells
-        return cells, "realigned"
+        return cells, RowFlag.REALIGNED
     cells += [""] * (cols.width - len(cells))
     v = cols.value
     moved = (cells[v] and _short_value(cells[v - 1]) and _explanation_like(cells[v])
@@ -145,13 +146,13 @@ def _place(cells: list[str], cols: GridColumns, level1: set[str]) -> tuple[list[
                       and compact(cells[0]) not in level1)
     if moved:
         # the row moved one column left: a leading cell was dropped (001 lines 20 and 33, 003 line 572)
-        return [""] + cells[:-1] if not cells[-1] else [""] + cells, "realigned"
+        return [""] + cells[:-1] if not cells[-1] else [""] + cells, RowFlag.REALIGNED
     if (cells[0] and not cells[1] and cells[v - 1] and not cells[v] and compact(cells[0]) not in level1):
         # level-3 name in the first column, its value one column early
         fixed = ["", "", cells[0], cells[v - 1]] + cells[v + 1:]
-        return fixed, "realigned"
+        return fixed, RowFlag.REALIGNED
     if cells[0] and not any(cells[1:]) and compact(cells[0]) not in level1:
-        return ["", cells[0]] + cells[2:], "realigned"
+        return ["", cells[0]] + cells[2:], RowFlag.REALIGNED
     return cells, ""
 
 
@@ -191,6 +192,6 @@ def read_grid(rows: list[Row], header: Row, scope: str, project: str, document: 
             document=document, line=row.line, project_code=project_code, flags=[flag] if flag else [])
         if not l1:
             pending_l1.append(ind)
-            ind.flags.append("level1-inferred")
+            ind.flags.append(RowFlag.LEVEL1_INFERRED)
         out.append(ind)
     return out

@@ -6,9 +6,11 @@ import re
 from collections import Counter
 
 from generator.core import codes
+from generator.core import vocabulary as V
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core.money import half_unit, looks_like_number, slack
 from generator.core.text import compact
+from generator.core.vocabulary import ColumnRole, RowKind
 from generator.normalise.grid import Column, Grid, build_grid, header_paths, is_total_label
 from generator.normalise.measures import measure_key, unique_keys
 from generator.normalise.tables import (TableContext, decimals_of, digits_only, money_cell, new_table, require_unit,
@@ -27,8 +29,9 @@ def parse_procurement(raw: RawTable, ctx: TableContext) -> Table:
     if grid.value_start <= 2 and len(grid.columns) > 2 and not any("数量" in h for h in header_labels):
         return _procurement_by_fund(grid, table, ctx, unit)
     text_names = [h for h in header_labels if h in ("单位名称", "采购项目", "采购目录", "规格", "计量单位")]
-    table.columns = [TableColumn(name, name, "text") for name in text_names]
-    table.columns += [TableColumn("quantity", "采购数量", "quantity"), TableColumn("amount", "金额", "money")]
+    table.columns = [TableColumn(name, name, ColumnRole.TEXT) for name in text_names]
+    table.columns += [TableColumn(V.Column.QUANTITY, "采购数量", ColumnRole.QUANTITY),
+                      TableColumn(V.Column.AMOUNT, "金额", ColumnRole.MONEY)]
     values = []
     for n, r in enumerate(grid.body, 1):
         cells = r.cells + [""] * (grid.width - len(r.cells))
@@ -42,9 +45,9 @@ def parse_procurement(raw: RawTable, ctx: TableContext) -> Table:
             row.text[name] = value
         row.label = row.text.get("采购目录") or row.text.get("采购项目") or next((c for c in cells if c and not digits_only(c) and not looks_like_number(c)), "")
         if is_total_label(row.label) or (not code and any(is_total_label(c) for c in cells)):
-            row.kind, row.label = "total", "合计"
-        row.text["quantity"] = cells[grid.width - 2]
-        row.cells.append(money_cell(ctx.document, r, unit, "amount", cells[grid.width - 1]))
+            row.kind, row.label = RowKind.TOTAL, "合计"
+        row.text[V.Column.QUANTITY] = cells[grid.width - 2]
+        row.cells.append(money_cell(ctx.document, r, unit, V.Column.AMOUNT, cells[grid.width - 1]))
         values.append(cells[grid.width - 1])
         table.rows.append(row)
     table.decimals = decimals_of(values)
@@ -58,9 +61,9 @@ def _procurement_by_fund(grid, table: Table, ctx: TableContext, unit: str) -> Ta
     others are kept beside it.
     """
     main = next((c for c in grid.columns if is_total_label(c.leaf)), grid.columns[0])
-    keys = unique_keys(["amount" if c is main else measure_key(c.path) for c in grid.columns])
-    table.columns = [TableColumn("code", "编号", "text")]
-    table.columns += [TableColumn(k, c.label, "money") for k, c in zip(keys, grid.columns)]
+    keys = unique_keys([V.Column.AMOUNT if c is main else measure_key(c.path) for c in grid.columns])
+    table.columns = [TableColumn("code", "编号", ColumnRole.TEXT)]
+    table.columns += [TableColumn(k, c.label, ColumnRole.MONEY) for k, c in zip(keys, grid.columns)]
     values = []
     for n, r in enumerate(grid.body, 1):
         texts = [r.text(i) for i in range(grid.value_start)]
@@ -68,7 +71,7 @@ def _procurement_by_fund(grid, table: Table, ctx: TableContext, unit: str) -> Ta
         if len(texts) > 1:
             row.text["code"] = texts[0]
         if any(is_total_label(t) for t in texts):
-            row.kind, row.label = "total", "合计"
+            row.kind, row.label = RowKind.TOTAL, "合计"
         for key, col in zip(keys, grid.columns):
             values.append(r.text(col.index))
             row.cells.append(money_cell(ctx.document, r, unit, key, r.text(col.index)))
@@ -113,8 +116,8 @@ def _procurement_by_category(grid: Grid, roles: dict[str, int], table: Table, ct
     start = max(roles.values()) + 1
     money = _money_columns(grid, start)
     texts = [k for k in ("project", "economic", "method") if k in roles]
-    table.columns = [TableColumn(k, _TEXT_LABELS[k], "text") for k in texts]
-    table.columns += [TableColumn(key, label, "money") for key, label, _ in money]
+    table.columns = [TableColumn(k, _TEXT_LABELS[k], ColumnRole.TEXT) for k in texts]
+    table.columns += [TableColumn(key, label, ColumnRole.MONEY) for key, label, _ in money]
     values = []
     last_item, last_level = "", 0
     for n, (r, cells) in enumerate(_join_wrapped(grid, start, [i for _, _, i in money]), 1):
@@ -126,9 +129,9 @@ def _procurement_by_category(grid: Grid, roles: dict[str, int], table: Table, ct
         row = TableRow(n, r.line, item or project or economic or category)
         row.text.update({k: cells[roles[k]] for k in texts})
         if is_total_label(category) and not (project or item):
-            row.kind, row.label = "total", "合计"
+            row.kind, row.label = RowKind.TOTAL, "合计"
         elif not item:
-            row.kind = "group"
+            row.kind = RowKind.GROUP
             if category or not (project or economic):   # figures alone: a category whose name was not read
                 last_level = 2 if category and not _CATEGORY.match(compact(category)) else 1
                 row.level = last_level
@@ -152,8 +155,8 @@ def _money_columns(grid: Grid, start: int) -> list[tuple[str, str, int]]:
         paths.pop()
     spans = Counter(p[0] for p in paths if len(p) > 1)
     keys = [measure_key(p[1:] if len(p) > 1 and spans[p[0]] > 1 else p) for p in paths]
-    keys = unique_keys(["amount" if k == "total" else k for k in keys])
-    return [(k, "金额" if k == "amount" else " / ".join(p), start + i) for i, (k, p) in enumerate(zip(keys, paths))]
+    keys = unique_keys([V.Column.AMOUNT if k == V.Column.TOTAL else k for k in keys])
+    return [(k, "金额" if k == V.Column.AMOUNT else " / ".join(p), start + i) for i, (k, p) in enumerate(zip(keys, paths))]
 
 
 def _join_wrapped(grid: Grid, start: int, figures: list[int]) -> list[tuple[Row, list[str]]]:
@@ -182,24 +185,25 @@ def parse_project_list(raw: RawTable, ctx: TableContext) -> Table:
         columns, start, after = _figures_before_words(grid)
     keys = unique_keys([measure_key(c.path) for c in columns])
     one_name = start == 1                      # 广东: one column names the units and, under each, its projects
-    table.columns = [] if one_name else [TableColumn("type", "类型", "text"), TableColumn("unit", "项目单位", "text")]
-    table.columns += [TableColumn(k, c.label, "money") for k, c in zip(keys, columns)]
-    table.columns += [TableColumn(c.label, c.label, "text") for c in after]
+    table.columns = [] if one_name else [TableColumn("type", "类型", ColumnRole.TEXT),
+                                         TableColumn("unit", "项目单位", ColumnRole.TEXT)]
+    table.columns += [TableColumn(k, c.label, ColumnRole.MONEY) for k, c in zip(keys, columns)]
+    table.columns += [TableColumn(c.label, c.label, ColumnRole.TEXT) for c in after]
     values = []
     for n, r in enumerate(grid.body, 1):
         texts = [r.text(i) for i in range(start)]
         if one_name:
             row = TableRow(n, r.line, texts[0])
             if is_total_label(texts[0]):
-                row.kind, row.label = "total", "合计"
+                row.kind, row.label = RowKind.TOTAL, "合计"
         else:
             row = TableRow(n, r.line, texts[1] if len(texts) > 1 else "")
             row.text["type"] = texts[0] if texts else ""
             row.text["unit"] = texts[2] if len(texts) > 2 else ""
             if digits_only(row.label):
-                row.unit_code, row.label, row.kind = row.label, row.text["unit"], "unit"
+                row.unit_code, row.label, row.kind = row.label, row.text["unit"], RowKind.UNIT
             elif not any(texts):
-                row.kind, row.label = "total", "合计"
+                row.kind, row.label = RowKind.TOTAL, "合计"
         for key, col in zip(keys, columns):
             values.append(r.text(col.index))
             row.cells.append(money_cell(ctx.document, r, unit, key, r.text(col.index)))
@@ -231,7 +235,7 @@ def _groups_by_sum(table: Table, key: str, half: int) -> None:
     groups cover every row and add up to the total: each head is an item of the total (level 1), the rows
     under it its details (level 2, ``parent`` the head's name)."""
     total = table.total_row()
-    rows = [r for r in table.rows if r.kind != "total"]
+    rows = [r for r in table.rows if r.kind != RowKind.TOTAL]
     if total is None or total.amount(key) is None or not rows:
         return
     groups: list[tuple[TableRow, list[TableRow]]] = []
@@ -251,4 +255,4 @@ def _groups_by_sum(table: Table, key: str, half: int) -> None:
     for head, members in groups:
         head.level = 1
         for r in members:
-            r.kind, r.level, r.parent = "detail", 2, head.label
+            r.kind, r.level, r.parent = RowKind.DETAIL, 2, head.label

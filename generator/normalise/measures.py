@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from generator.core.text import compact
+from generator.core.vocabulary import Column
 from generator.templates.registry import GROUP_KEYS as _GROUP_KEYS, LEAF_KEYS as _LEAF_KEYS
 
 # A header over all of a table's figures (“支出预算 / 合计 | 基本支出 | 项目支出”, “本年政府性基金预算支出 / 合计 …”)
@@ -40,24 +41,24 @@ def measure_key(path: tuple[str, ...]) -> str:
     # a header row that numbers the columns (栏次 | 1 | 2 | 3) names no measure
     labels = [compact(p) for p in path if compact(p) and not compact(p).isdigit()]
     if not labels:
-        return "value"
+        return Column.VALUE
     if len(labels) > 1 and _WRAPPER.match(labels[0]):
         labels = labels[1:]
         if len(labels) == 1:
             if labels[0] in ("小计", "合计"):         # 一般公共预算支出 / 小计: the table's total
-                return "total"
+                return Column.TOTAL
             label = _OF_WHICH.sub("", labels[0])     # 一般公共预算支出 / 其中：基本支出: the measure 基本支出
             return _match(_LEAF_KEYS, labels[0]) or _match(_GROUP_KEYS, label) or labels[0]
     if len(labels) == 1:
         if labels[0] in ("金额", "预算数", "决算数"):     # the only figure of a row (江苏: 功能科目名称 | 金额)
-            return "total"
+            return Column.TOTAL
         return _match(_LEAF_KEYS, labels[0]) or _match(_GROUP_KEYS, labels[0]) or labels[0]
     while len(labels) > 1 and labels[-1] in ("小计", "合计"):
         labels = labels[:-1]
     if len(labels) == 1:
         group = _match(_GROUP_KEYS, labels[0])
         if group == "":
-            return "total"
+            return Column.TOTAL
         return group or _match(_LEAF_KEYS, labels[0]) or labels[0]
     parts: list[str] = []
     for depth, label in enumerate(labels):
@@ -69,7 +70,7 @@ def measure_key(path: tuple[str, ...]) -> str:
             key = (_match(_LEAF_KEYS, label) if not last else None) or label
         if key and (not parts or parts[-1] != key):
             parts.append(key)
-    return ".".join(parts) or "total"
+    return ".".join(parts) or Column.TOTAL
 
 
 def unique_keys(keys: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from generator.core.errors import DocumentError
 from generator.core.model import Disclosure, Finding, Table
 from generator.core.text import compact
+from generator.core.vocabulary import IndicatorScope, Severity
 from generator.normalise.realign import row_key
 from generator.recognise.identity import UNKNOWN_YEAR
 
@@ -122,7 +123,7 @@ def _compare_tables(a: Table, b: Table) -> list[Finding]:
         for cell in row.cells:
             value = other.amount(cell.column)
             if (cell.yuan or 0) != (value or 0):
-                findings.append(Finding("merge-conflict", "warning",
+                findings.append(Finding("merge-conflict", Severity.WARNING,
                                         f"{a.title}：“{row.label}”的 {cell.column} 在 {a.document} 与 {b.document} 中不同",
                                         a.document, row.line, expected=str(cell.yuan), found=str(value), table=a.id))
     return findings
@@ -141,32 +142,32 @@ def _merge_performance(base: Disclosure, other: Disclosure) -> list[Finding]:
                 continue
             for what, a, b in (("合计", m.amount, t.amount), ("财政资金", m.fiscal, t.fiscal)):
                 if a != b:
-                    findings.append(Finding("merge-conflict", "warning",
+                    findings.append(Finding("merge-conflict", Severity.WARNING,
                                             f"整体绩效目标表：任务“{t.name}”的{what}在 {m.document} 与 {t.document} "
                                             f"中不同", m.document, m.line, expected=a, found=b))
-    dept_mine = [i for i in base.indicators if i.scope == "department"]
-    dept_other = [i for i in other.indicators if i.scope == "department"]
+    dept_mine = [i for i in base.indicators if i.scope == IndicatorScope.DEPARTMENT]
+    dept_other = [i for i in other.indicators if i.scope == IndicatorScope.DEPARTMENT]
     if not dept_mine:
         base.indicators = dept_other + base.indicators
     elif dept_other:
         if len(dept_mine) != len(dept_other):
-            findings.append(Finding("merge-conflict", "warning",
+            findings.append(Finding("merge-conflict", Severity.WARNING,
                                     f"整体绩效目标表：{dept_mine[0].document} 列出 {len(dept_mine)} 项指标，"
                                     f"{dept_other[0].document} 列出 {len(dept_other)} 项", dept_mine[0].document,
                                     dept_mine[0].line, expected=str(len(dept_mine)), found=str(len(dept_other))))
         for a, b in zip(dept_mine, dept_other):
             if (a.level1, a.level2) != (b.level1, b.level2) or compact(a.value) != compact(b.value):
-                findings.append(Finding("merge-conflict", "warning",
+                findings.append(Finding("merge-conflict", Severity.WARNING,
                                         f"整体绩效目标表：指标“{a.level3}”在 {a.document} 与 {b.document} "
                                         f"中不同", a.document, a.line,
                                         expected=f"{a.level1}/{a.level2}/{a.value}",
                                         found=f"{b.level1}/{b.level2}/{b.value}"))
             elif compact(a.level3) != compact(b.level3):
-                findings.append(Finding("merge-wording", "info",
+                findings.append(Finding("merge-wording", Severity.INFO,
                                         f"整体绩效目标表：同一指标在 {a.document} 中写作“{a.level3}”，"
                                         f"在 {b.document} 中写作“{b.level3}”（{b.document} 第 {b.line} 行）",
                                         a.document, a.line, expected=a.level3, found=b.level3))
-    base.indicators += [i for i in other.indicators if i.scope == "project"]
+    base.indicators += [i for i in other.indicators if i.scope == IndicatorScope.PROJECT]
     base.projects += other.projects
     base.units += other.units
     return findings

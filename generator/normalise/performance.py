@@ -27,6 +27,7 @@ from generator.core.model import BudgetLine, Indicator, Project, ProjectItem, Ta
 from generator.core.money import parse_amount
 from generator.read.layout import RawTable, Row
 from generator.core.text import clean, compact, strip_enumeration
+from generator.core.vocabulary import IndicatorScope, ProjectSource, RowFlag, with_detail
 
 
 @dataclass
@@ -118,7 +119,7 @@ def parse_department(raw: RawTable, doc: str) -> DepartmentPerformance:
             line = _budget_line(doc, row)
             if line is not None:
                 out.budget.append(line)
-    out.indicators = I.read_grid(raw.rows[grid + 1:], raw.rows[grid], "department", "", doc)
+    out.indicators = I.read_grid(raw.rows[grid + 1:], raw.rows[grid], IndicatorScope.DEPARTMENT, "", doc)
     return out
 
 
@@ -209,9 +210,9 @@ def parse_project_sheet(raw: RawTable, doc: str, default_unit: str | None) -> tu
         item.yuan = a.yuan if a else None
     project = Project(name=name, code="", unit_code=fields.pop("单位编码", ""), unit_name="",
                       category=fields.pop("资金用途", ""), amount_yuan=amount.yuan if amount else None,
-                      printed=printed, unit=unit, document=doc, line=raw.rows[0].line, source="sheet",
+                      printed=printed, unit=unit, document=doc, line=raw.rows[0].line, source=ProjectSource.SHEET,
                       fields=fields, items=items)
-    found = I.read_grid(raw.rows[grid + 1:], raw.rows[grid], "project", name, doc) if grid is not None else []
+    found = I.read_grid(raw.rows[grid + 1:], raw.rows[grid], IndicatorScope.PROJECT, name, doc) if grid is not None else []
     return project, found
 
 
@@ -223,7 +224,7 @@ def continue_project_sheet(project: Project, raw: RawTable, doc: str) -> list[In
             project.fields.setdefault(key, value)
     if grid is None:
         return []
-    return I.read_grid(raw.rows[grid + 1:], raw.rows[grid], "project", project.name, doc)
+    return I.read_grid(raw.rows[grid + 1:], raw.rows[grid], IndicatorScope.PROJECT, project.name, doc)
 
 
 # --- the summary table ---------------------------------------------------------------------
@@ -253,7 +254,7 @@ def _pairs_of(cells: list[str], level1_at: dict[int, str]):
         value = clean(cells[i + 1]) if i + 1 < len(cells) else ""
         if i in level1_at and not name and value:
             shifted = clean(cells[i + 2]) if i + 2 < len(cells) else ""
-            yield i + 1, level1_at.get(i + 2) or level1_at[i], value, shifted, "realigned"
+            yield i + 1, level1_at.get(i + 2) or level1_at[i], value, shifted, RowFlag.REALIGNED
             i += 3
             continue
         if i in level1_at:
@@ -263,7 +264,7 @@ def _pairs_of(cells: list[str], level1_at: dict[int, str]):
             continue
         if name:
             heading = level1_at.get(i + 1) or level1_at.get(i - 1, "")
-            yield i, heading, name, value, "realigned"
+            yield i, heading, name, value, RowFlag.REALIGNED
             i += 2
             continue
         i += 1
@@ -313,14 +314,14 @@ def parse_project_summary(raw: RawTable, doc: str) -> tuple[list[Project], list[
                               unit_code=unit_row.code if unit_row else "",
                               unit_name=unit_row.name if unit_row else "", category="",
                               amount_yuan=funding["total"], printed=clean(cells[2]), unit=unit, document=doc,
-                              line=row.line, source="summary", funding=funding)
+                              line=row.line, source=ProjectSource.SUMMARY, funding=funding)
             projects.append(current)
         elif code and not any(clean(c) for c in cells[1:]):
             # a project name broken over a page: the orphaned end (004: “专项费”)
             if current is None:
                 raise DocumentError(doc, row.line, f"text {code!r} stands alone before any project row")
             current.name += clean(cells[0])
-            current.flags.append(f"name-joined:{row.line}")
+            current.flags.append(with_detail(RowFlag.NAME_JOINED, row.line))
             for ind in found:
                 if ind.project_code == current.code:
                     ind.project = current.name
@@ -331,7 +332,7 @@ def parse_project_summary(raw: RawTable, doc: str) -> tuple[list[Project], list[
             continue
         for i, level1, name, value, flag in _pairs_of(cells, level1_at):
             parsed = I.parse_value(value)
-            found.append(Indicator(scope="project", project=current.name, level1=level1, level2="", level3=name,
+            found.append(Indicator(scope=IndicatorScope.PROJECT, project=current.name, level1=level1, level2="", level3=name,
                                    value=value, op=parsed.op, number=parsed.number, number2=parsed.number2,
                                    unit=parsed.unit, explanation="", note="", document=doc, line=row.line,
                                    project_code=current.code, flags=[flag] if flag else []))

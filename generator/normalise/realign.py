@@ -16,7 +16,7 @@ from decimal import Decimal
 from generator.core.model import Table, TableRow
 from generator.core.money import figure_decimals, half_printed, parse_decimal, rounding
 from generator.core.text import compact
-from generator.core.vocabulary import Kind
+from generator.core.vocabulary import Kind, RowFlag, RowKind, with_detail, flag_name
 from generator.normalise.grid import Column
 
 
@@ -197,7 +197,7 @@ def realign_rows(rows: list[list[str]], rules, half: Decimal,
             continue
         options = valid_arrangements(cells, rules, half)
         if not options:
-            flags[i] = "unreconciled"
+            flags[i] = RowFlag.UNRECONCILED
             continue
 
         def score(option: list[str]) -> tuple[int, int]:
@@ -213,7 +213,7 @@ def realign_rows(rows: list[list[str]], rules, half: Decimal,
         best = options[0]
         if best != cells:
             unique = len(options) == 1 or score(options[0]) < score(options[1])
-            flags[i] = "realigned" if unique else "realigned-ambiguous"
+            flags[i] = RowFlag.REALIGNED if unique else RowFlag.REALIGNED_AMBIGUOUS
         out[i] = best
         if i == total_index:
             totals = numeric(best)
@@ -223,12 +223,12 @@ def realign_rows(rows: list[list[str]], rules, half: Decimal,
 # --- re-alignment by a sibling table or a twin row -------------------------------------------
 
 def row_key(row: TableRow) -> tuple:
-    if row.kind == "total":
-        return ("total",)
+    if row.kind == RowKind.TOTAL:
+        return (RowKind.TOTAL,)
     if row.code:
         return ("code", row.code, row.code2)
     if row.unit_code:
-        return ("unit", row.unit_code)
+        return (RowKind.UNIT, row.unit_code)
     return ("label", compact(row.label))
 
 
@@ -265,7 +265,11 @@ def align_with_siblings(tables: list[Table]) -> None:
                         continue
                     if [(c.column, c.yuan or 0) for c in row.cells] == [(c.column, c.yuan or 0) for c in other.cells]:
                         continue
-                    _adopt_layout(row, other, f"realigned-by:{ref.id}")
+                    _adopt_layout(row, other, with_detail(RowFlag.REALIGNED_BY, ref.id))
+
+
+_BY_SUMS = (RowFlag.REALIGNED, RowFlag.REALIGNED_AMBIGUOUS)
+_REALIGNED = (*_BY_SUMS, RowFlag.REALIGNED_BY, RowFlag.REALIGNED_LIKE_ROW)
 
 
 def align_with_twins(table: Table) -> None:
@@ -275,16 +279,16 @@ def align_with_twins(table: Table) -> None:
     the 合计 row (002 lines 218-219); the 合计 row was placed by the sibling
     table, so the unit row follows it rather than a guess among equal sums.
     """
-    settled = [r for r in table.rows if not any(f in ("realigned", "realigned-ambiguous") for f in r.flags)]
+    settled = [r for r in table.rows if not any(f in _BY_SUMS for f in r.flags)]
     for row in table.rows:
-        if not any(f in ("realigned", "realigned-ambiguous") for f in row.flags):
+        if not any(f in _BY_SUMS for f in row.flags):
             continue
         mine = sorted(c.yuan for c in row.cells if c.yuan)
         twin = next((o for o in settled if o is not row and mine and sorted(c.yuan for c in o.cells if c.yuan) == mine
-                     and any(f.startswith("realigned-by") for f in o.flags)), None)
+                     and any(flag_name(f) == RowFlag.REALIGNED_BY for f in o.flags)), None)
         if twin is None:
             continue
-        _adopt_layout(row, twin, f"realigned-like-row:{twin.row}")
+        _adopt_layout(row, twin, with_detail(RowFlag.REALIGNED_LIKE_ROW, twin.row))
 
 
 def _adopt_layout(row: TableRow, model: TableRow, flag: str) -> None:
@@ -298,4 +302,4 @@ def _adopt_layout(row: TableRow, model: TableRow, flag: str) -> None:
             cell.yuan, cell.printed = match
         else:
             cell.yuan, cell.printed = None, ""
-    row.flags = [f for f in row.flags if not f.startswith("realigned")] + [flag]
+    row.flags = [f for f in row.flags if flag_name(f) not in _REALIGNED] + [flag]

@@ -212,7 +212,7 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
         if m:
             amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
             sign = -1 if m.group(1) == "减少" else 1
-            out.append(Statement("total" + V.CHANGE, m.group(0), m.group(3), amount.decimals,
+            out.append(Statement(V.TOTAL + V.CHANGE, m.group(0), m.group(3), amount.decimals,
                                  sign * (amount.yuan or 0), _quote(text, m.start(), m.end()), document, tl.line))
         out += _execution(text, document, tl.line, items.subject)
         for measure, pattern in COUNT_PATTERNS:

@@ -18,7 +18,7 @@ from generator.core.errors import DocumentError
 from generator.core.model import Cell, Table, TableRow, TableColumn
 from generator.core.money import half_printed, half_unit, looks_like_number, slack, malformed_separator, parse_amount
 from generator.core.text import compact
-from generator.core.vocabulary import KINDS, Kind
+from generator.core.vocabulary import KINDS, PANELS, ColumnRole, Kind, RowFlag, RowKind, Scheme, with_detail
 from generator.normalise.grid import build_grid, is_subtotal_label, is_total_label
 from generator.normalise.measures import measure_key, unique_keys
 from generator.normalise.realign import realign_rows, sum_rules
@@ -87,7 +87,7 @@ def _row_identity(kind: Kind, keys: list[str], row: TableRow, extra_dir: str | N
     """Fill code, level, parent, names and row kind from the key cells."""
     keys = _unbracketed(keys)
     texts = [k for k in keys if k and not digits_only(k)]
-    if KINDS[kind].codes == "economic":
+    if KINDS[kind].codes == Scheme.ECONOMIC:
         groups: list[tuple[list[str], str]] = []
         current: list[str] = []
         for k in keys:
@@ -106,16 +106,16 @@ def _row_identity(kind: Kind, keys: list[str], row: TableRow, extra_dir: str | N
         if code:
             set_code(row, code, extra_dir)
             if code.completed:
-                row.flags.append("code-completed")
+                row.flags.append(RowFlag.CODE_COMPLETED)
         for digits, name in groups[1:2]:
             code2 = codes.economic_code(digits) if digits else None
             if code2:
                 row.code2, row.scheme2, row.label2 = code2.code, code2.scheme, name
         if not row.code and is_total_label(row.label):
-            row.kind = "total"
+            row.kind = RowKind.TOTAL
         elif not row.code and row.code2 is None and groups and not groups[0][0]:
             # only a 政府 code printed: 004 prints the 502 line without its 3xx code
-            row.kind = "item"
+            row.kind = RowKind.ITEM
         return
     # function-code tables: 类/款/项 split, or merged, plus an optional unit code
     digits = [k for k in keys if digits_only(k)]
@@ -129,11 +129,11 @@ def _row_identity(kind: Kind, keys: list[str], row: TableRow, extra_dir: str | N
             row.unit_code = codes.unit_code(digits[-1])
     elif digits:
         row.unit_code = codes.unit_code("".join(digits))
-        row.kind = "unit"
+        row.kind = RowKind.UNIT
     if not row.code and is_total_label(row.label):
-        row.kind = "total"
-    elif not row.code and row.kind != "unit" and row.label:
-        row.kind = "unit"
+        row.kind = RowKind.TOTAL
+    elif not row.code and row.kind != RowKind.UNIT and row.label:
+        row.kind = RowKind.UNIT
 
 
 
@@ -160,7 +160,7 @@ def parse_grid_table(raw: RawTable, ctx: TableContext) -> Table:
     cols = grid.columns
     keys = unique_keys([measure_key(c.path) for c in cols])
     table = new_table(raw, ctx, unit)
-    table.columns = [TableColumn(k, c.label, "money") for k, c in zip(keys, cols)]
+    table.columns = [TableColumn(k, c.label, ColumnRole.MONEY) for k, c in zip(keys, cols)]
     printed_rows = []
     for r in grid.body:
         printed_rows.append([r.text(c.index) for c in cols])
@@ -216,9 +216,9 @@ def _stacked(raw: RawTable, ctx: TableContext, half: int) -> Table:
         sub = replace(raw, rows=[r for n, r in enumerate(rows) if n == 0 or any(c.strip() for c in r.cells)])
         panels.append(parse_grid_table(sub, ctx))
     table = panels[0]
-    for k, panel in enumerate(panels, 1):
+    for side, panel in zip(PANELS, panels):
         for r in panel.rows:
-            r.side = f"panel-{k}"
+            r.side = side
     second = panels[1].rows
     for n, r in enumerate(second, len(table.rows) + 1):
         r.row = n
@@ -259,11 +259,11 @@ def _grouped_labels(grid):
         elif first and not any(s <= n for s in names):
             group = first
         if second in ("小计", "合计"):
-            row.label, row.kind, row.level = f"{group}{second}", "item", 1
+            row.label, row.kind, row.level = f"{group}{second}", RowKind.ITEM, 1
         elif second:
-            row.label, row.kind, row.parent, row.level = second, "detail", group or None, 2
+            row.label, row.kind, row.parent, row.level = second, RowKind.DETAIL, group or None, 2
         else:
-            row.label, row.kind = first, "total" if is_total_label(first) else "item"
+            row.label, row.kind = first, RowKind.TOTAL if is_total_label(first) else RowKind.ITEM
 
     return name
 
@@ -279,8 +279,8 @@ def _subtotal_groups(table: Table) -> None:
     printed without figures); in a coded table the codes already say what adds up, and a 小计 is kept
     as a group sum (kind ``group``) beside them.
     """
-    subs = [i for i, r in enumerate(table.rows) if not r.code and r.kind != "total" and is_subtotal_label(r.label)]
-    body = [i for i, r in enumerate(table.rows) if r.kind != "total"]
+    subs = [i for i, r in enumerate(table.rows) if not r.code and r.kind != RowKind.TOTAL and is_subtotal_label(r.label)]
+    body = [i for i, r in enumerate(table.rows) if r.kind != RowKind.TOTAL]
     if not subs:
         return
     coded = any(r.code or r.code2 for r in table.rows)
@@ -288,12 +288,12 @@ def _subtotal_groups(table: Table) -> None:
     for n, s in enumerate(subs):
         if opens:
             end = subs[n + 1] if n + 1 < len(subs) else len(table.rows)
-            members = [i for i in range(s + 1, end) if table.rows[i].kind != "total"]
+            members = [i for i in range(s + 1, end) if table.rows[i].kind != RowKind.TOTAL]
         else:
             start = subs[n - 1] + 1 if n else 0
-            members = [i for i in range(start, s) if table.rows[i].kind != "total"]
+            members = [i for i in range(start, s) if table.rows[i].kind != RowKind.TOTAL]
         sub = table.rows[s]
-        sub.kind = "group" if coded else "item"
+        sub.kind = RowKind.GROUP if coded else RowKind.ITEM
         if coded:
             continue
         heading = table.rows[members[0]] if members else None
@@ -301,8 +301,8 @@ def _subtotal_groups(table: Table) -> None:
         sub.level = 1
         for i in members:
             row = table.rows[i]
-            if row.kind in ("item", "unit") and not row.unit_code:
-                row.kind, row.level, row.parent = "detail", 2, (name or None) if row is not heading else None
+            if row.kind in (RowKind.ITEM, RowKind.UNIT) and not row.unit_code:
+                row.kind, row.level, row.parent = RowKind.DETAIL, 2, (name or None) if row is not heading else None
 
 
 # the end of the name of a spending unit (珠海市商务局, 珠海市贸易服务中心), never of a class of spending (工资和福利支出)
@@ -315,7 +315,7 @@ def _by_unit(table: Table, grid) -> None:
     (kind ``group``) of the rows under it, and those rows, not the units and their rows together, add up
     to the table's total.  A table with codes, or whose first row is not a unit, is left as it is."""
     header = "".join(compact(r.text(i)) for r in grid.header for i in range(grid.value_start))
-    rows = [r for r in table.rows if r.kind != "total"]
+    rows = [r for r in table.rows if r.kind != RowKind.TOTAL]
     if "单位" not in header or not rows or any(r.code or r.code2 or r.unit_code for r in table.rows):
         return
     units = {id(r) for r in rows if r.label and _UNIT_NAME.search(compact(r.label))}
@@ -335,9 +335,9 @@ def _by_unit(table: Table, grid) -> None:
             if not members or abs((head.amount(col.key) or 0) - found) > slack(half, len(members)):
                 return
     for head, members in groups:
-        head.kind, head.level, head.parent = "group", 1, None
+        head.kind, head.level, head.parent = RowKind.GROUP, 1, None
         for r in members:
-            r.kind, r.level, r.parent = "item", 2, head.label
+            r.kind, r.level, r.parent = RowKind.ITEM, 2, head.label
 
 
 def _codes_printed_twice(table: Table) -> None:
@@ -358,14 +358,14 @@ def _codes_printed_twice(table: Table) -> None:
         head = rows[i]
         end = i + 1
         while end < len(rows) and head.code and rows[end].code == head.code and rows[end].scheme == head.scheme \
-                and rows[end].code2 == head.code2 and rows[end].kind == head.kind == "item":
+                and rows[end].code2 == head.code2 and rows[end].kind == head.kind == RowKind.ITEM:
             end += 1
         under = rows[i + 1:end]
         if under and all(abs((head.amount(c.key) or 0) - sum(r.amount(c.key) or 0 for r in under))
-                         <= slack(half, len(under)) for c in table.columns if c.role == "money"):
+                         <= slack(half, len(under)) for c in table.columns if c.role == ColumnRole.MONEY):
             for r in under:
                 r.level, r.parent = (head.level or 0) + 1, head.code
-                r.flags.append("code-repeated")
+                r.flags.append(RowFlag.CODE_REPEATED)
         i = end
 
 
@@ -374,7 +374,7 @@ def _one_unlabelled_row(table: Table) -> None:
     is the table's total: its first column is the 合计 of the others."""
     if len(table.rows) == 1 and not table.rows[0].label and not table.rows[0].code and table.columns \
             and is_total_label(table.columns[0].label.split(" / ")[-1]):
-        table.rows[0].label, table.rows[0].kind = "合计", "total"
+        table.rows[0].label, table.rows[0].kind = "合计", RowKind.TOTAL
 
 
 def note_malformed_separators(table: Table) -> None:
@@ -383,4 +383,4 @@ def note_malformed_separators(table: Table) -> None:
     for r in table.rows:
         for c in r.cells:
             if malformed_separator(c.printed):
-                r.flags.append(f"separator-malformed:{c.printed}")
+                r.flags.append(with_detail(RowFlag.SEPARATOR_MALFORMED, c.printed))

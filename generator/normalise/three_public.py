@@ -8,7 +8,8 @@ from generator.core.errors import DocumentError
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core.text import compact, strip_enumeration
 from generator.core.vocabulary import (MEASURES, MEETINGS, RUNNING_COSTS, TABLE_TOTAL, THREE_PUBLIC_PARTS,
-                                       THREE_PUBLIC_TOTAL, THREE_PUBLIC_TOTAL_LABEL, TRAINING)
+                                       THREE_PUBLIC_TOTAL, THREE_PUBLIC_TOTAL_LABEL, TRAINING, Column, ColumnRole,
+                                       RowKind, Scheme)
 from generator.normalise.grid import Grid, build_grid, is_total_label
 from generator.normalise.measures import measure_key, unique_keys
 from generator.normalise.tables import TableContext, decimals_of, money_cell, new_table, require_unit
@@ -64,7 +65,7 @@ def _column_label(path: tuple[str, ...]) -> str:
 
 
 # a 决算 prints each part twice: what was budgeted and what was spent
-_PHASE_COLUMNS = {"预算数": "budget", "决算数": "amount"}
+_PHASE_COLUMNS = {"预算数": Column.BUDGET, "决算数": Column.AMOUNT}
 _PART_KEYS = frozenset(p.key for p in THREE_PUBLIC_PARTS)
 
 
@@ -84,7 +85,7 @@ def _parts_in_rows(grid: Grid) -> list[tuple[str, str]] | None:
     phases = any(compact(c.leaf) in _PHASE_COLUMNS for c in grid.columns)
     main = next((c for c in grid.columns if is_total_label(c.leaf)), grid.columns[0])
     keys = unique_keys([_PHASE_COLUMNS[compact(c.leaf)] if phases and compact(c.leaf) in _PHASE_COLUMNS
-                        else "amount" if c is main and not phases else measure_key(c.path) for c in grid.columns])
+                        else Column.AMOUNT if c is main and not phases else measure_key(c.path) for c in grid.columns])
     return [(key, " / ".join(c.path) or "预算数") for key, c in zip(keys, grid.columns)]
 
 
@@ -107,12 +108,12 @@ def _row_label(row: Row, start: int) -> str:
 def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
     unit = require_unit(raw, ctx)
     table = new_table(raw, ctx, unit)
-    table.columns = [TableColumn("amount", "预算数", "money")]
+    table.columns = [TableColumn(Column.AMOUNT, "预算数", ColumnRole.MONEY)]
     grid = build_grid(raw)
     entries: list[tuple[int, str, str, str]] = []    # line, label, printed, column
     columns = _parts_in_rows(grid)
     if columns is not None:
-        table.columns = [TableColumn(key, label, "money") for key, label in columns]
+        table.columns = [TableColumn(key, label, ColumnRole.MONEY) for key, label in columns]
         for r in grid.body:
             label = _row_label(r, grid.value_start)
             if not label and not any(c.strip() for c in r.cells):
@@ -126,22 +127,23 @@ def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
             if not any(c.strip() for c in r.cells):
                 continue                           # a spacer row under the figures
             for col in grid.columns:
-                column = _PHASE_COLUMNS.get(compact(col.leaf), "amount")
+                column = _PHASE_COLUMNS.get(compact(col.leaf), Column.AMOUNT)
                 path = col.path[:-1] if compact(col.leaf) in _PHASE_COLUMNS and len(col.path) > 1 else col.path
                 if years.get(col.index, latest) != latest:
                     column = f"{column}.{years[col.index]}"     # last year's budget, printed beside this year's
                 entries.append((r.line, _column_label(path), r.text(col.index), column))
         if latest is not None:
-            table.columns = [TableColumn("amount", f"{latest}年预算数", "money")] + [
-                TableColumn(f"amount.{y}", f"{y}年预算数", "money") for y in sorted(set(years.values()) - {latest})]
+            table.columns = [TableColumn(Column.AMOUNT, f"{latest}年预算数", ColumnRole.MONEY)] + [
+                TableColumn(f"{Column.AMOUNT}.{y}", f"{y}年预算数", ColumnRole.MONEY) for y in sorted(set(years.values()) - {latest})]
     else:
         for r in raw.rows:
             label = r.text(0)
             if not label or compact(label) in ("项目",) or "预算数" in label:
                 continue
-            entries.append((r.line, label, r.text(1), "amount"))
-    if columns is None and any(e[3] == "budget" for e in entries):
-        table.columns = [TableColumn("budget", "预算数", "money"), TableColumn("amount", "决算数", "money")]
+            entries.append((r.line, label, r.text(1), Column.AMOUNT))
+    if columns is None and any(e[3] == Column.BUDGET for e in entries):
+        table.columns = [TableColumn(Column.BUDGET, "预算数", ColumnRole.MONEY),
+                         TableColumn(Column.AMOUNT, "决算数", ColumnRole.MONEY)]
     parts = [three_public_part(e[1]) for e in entries]
     if MEETINGS in parts or TRAINING in parts:
         # 江苏: a leading 合计 adds 会议费 and 培训费 to “三公”; “三公” itself is its own 小计
@@ -159,8 +161,8 @@ def parse_three_public(raw: RawTable, ctx: TableContext) -> Table:
     for (line, label, printed, column), part in zip(entries, parts):
         row = rows.get((line, part or label))
         if row is None:
-            row = TableRow(len(rows) + 1, line, label, kind="total" if part == THREE_PUBLIC_TOTAL else "item",
-                           code=part, scheme="three_public", canonical=_LABELS[part] if part else None)
+            row = TableRow(len(rows) + 1, line, label, kind=RowKind.TOTAL if part == THREE_PUBLIC_TOTAL else RowKind.ITEM,
+                           code=part, scheme=Scheme.THREE_PUBLIC, canonical=_LABELS[part] if part else None)
             rows[(line, part or label)] = row
             table.rows.append(row)
         row.cells.append(money_cell(ctx.document, Row(line, []), unit, column, printed))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.core import codes
+from generator.core import vocabulary as V
 from generator.core.errors import DocumentError
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core.money import half_printed, looks_like_number
@@ -67,9 +68,10 @@ def parse_two_sided(raw: RawTable, ctx: TableContext) -> Table:
         columns = [Column(e_data + 1, ("金额",))]
     # the side's one column of figures is its amount, whatever its header says (金额, 预算数, 预算 …)
     keys = unique_keys([measure_key(c.path) if c.path and len(columns) > 1
-                        and compact(c.path[0]) not in ("金额", "预算数", "决算数") else "total" for c in columns])
-    table.columns = [TableColumn("income", "收入 / 金额", "money", side="income")]
-    table.columns += [TableColumn(k, "支出 / " + (c.label or "金额"), "money", side="expenditure") for k, c in zip(keys, columns)]
+                        and compact(c.path[0]) not in ("金额", "预算数", "决算数") else V.Column.TOTAL for c in columns])
+    table.columns = [TableColumn(V.Column.INCOME, "收入 / 金额", V.ColumnRole.MONEY, side=V.Side.INCOME)]
+    table.columns += [TableColumn(k, "支出 / " + (c.label or "金额"), V.ColumnRole.MONEY, side=V.Side.EXPENDITURE)
+                      for k, c in zip(keys, columns)]
     rules = sum_rules(columns) if len(columns) > 1 else []
     all_values = [c for r in body for c in r.cells if looks_like_number(c)]
     table.decimals = decimals_of(all_values)
@@ -89,13 +91,16 @@ def parse_two_sided(raw: RawTable, ctx: TableContext) -> Table:
             if e_data >= 3 and not income_cells[0] and group:
                 label = f"{group} {label}"
             n += 1
-            row = TableRow(n, r.line, label, kind="total" if _is_sum_label(label) else "income", side="income")
-            row.cells.append(money_cell(ctx.document, r, unit, "income", amount))
+            row = TableRow(n, r.line, label, kind=V.RowKind.TOTAL if _is_sum_label(label) else V.RowKind.INCOME,
+                           side=V.Side.INCOME)
+            row.cells.append(money_cell(ctx.document, r, unit, V.Column.INCOME, amount))
             table.rows.append(row)
         exp_label = r.text(e_data)
         if exp_label or any(exp_values):
             n += 1
-            row = TableRow(n, r.line, exp_label, kind="total" if _is_sum_label(exp_label) else "expenditure", side="expenditure")
+            row = TableRow(n, r.line, exp_label,
+                           kind=V.RowKind.TOTAL if _is_sum_label(exp_label) else V.RowKind.EXPENDITURE,
+                           side=V.Side.EXPENDITURE)
             cls = codes.function_class_by_name(exp_label, ctx.extra_dir)
             if cls and not _is_sum_label(exp_label):
                 set_code(row, cls, ctx.extra_dir)
@@ -130,9 +135,9 @@ def _three_panels(raw: RawTable, ctx: TableContext, table: Table, unit: str, bod
     cell that pdfplumber gives to the last column: it is the expenditure
     total row's figure.
     """
-    table.columns = [TableColumn("income", "收入 / 金额", "money", side="income"),
-                     TableColumn("total", "支出 / 功能分类 / 金额", "money", side="expenditure"),
-                     TableColumn("use", "支出 / 支出用途 / 金额", "money", side="use")]
+    table.columns = [TableColumn(V.Column.INCOME, "收入 / 金额", V.ColumnRole.MONEY, side=V.Side.INCOME),
+                     TableColumn(V.Column.TOTAL, "支出 / 功能分类 / 金额", V.ColumnRole.MONEY, side=V.Side.EXPENDITURE),
+                     TableColumn(V.Column.USE, "支出 / 支出用途 / 金额", V.ColumnRole.MONEY, side=V.Side.USE)]
     table.decimals = decimals_of([c for r in body for c in r.cells if looks_like_number(c)])
     n = 0
     for r in body:
@@ -141,15 +146,16 @@ def _three_panels(raw: RawTable, ctx: TableContext, table: Table, unit: str, bod
         use_label, use_amount = r.text(use), r.text(use + 1)
         if not use_label and use_amount and not exp_amount and exp_label:
             exp_amount, use_amount = use_amount, ""         # one merged cell across both panels
-        for side, text, key, printed in (("income", label, "income", amount),
-                                         ("expenditure", exp_label, "total", exp_amount),
-                                         ("use", use_label, "use", use_amount)):
+        for side, text, key, printed in ((V.Side.INCOME, label, V.Column.INCOME, amount),
+                                         (V.Side.EXPENDITURE, exp_label, V.Column.TOTAL, exp_amount),
+                                         (V.Side.USE, use_label, V.Column.USE, use_amount)):
             if not text and not printed:
                 continue
             n += 1
-            kind = "total" if _is_sum_label(text) else "income" if side == "income" else "expenditure"
+            kind = (V.RowKind.TOTAL if _is_sum_label(text) else V.RowKind.INCOME if side == V.Side.INCOME
+                    else V.RowKind.EXPENDITURE)
             row = TableRow(n, r.line, text, kind=kind, side=side)
-            if side == "expenditure" and kind != "total":
+            if side == V.Side.EXPENDITURE and kind != V.RowKind.TOTAL:
                 cls = codes.function_class_by_name(text, ctx.extra_dir)
                 if cls:
                     set_code(row, cls, ctx.extra_dir)

@@ -81,17 +81,17 @@ def function_classes(d: Disclosure, figures: dict[str, Figure] | None = None, n:
     for t in candidates:
         classes: dict[str, int] = {}
         names: dict[str, str] = {}
-        coded = [r for r in t.rows if r.code and r.scheme == "function"]
+        coded = [r for r in t.rows if r.code and r.scheme == V.Scheme.FUNCTION]
         if not coded:
             continue
         top = [r for r in coded if r.level == 1]
         source_rows = top or [r for r in coded if r.level == 3]
         for r in source_rows:
             cls = r.code[:3]
-            classes[cls] = classes.get(cls, 0) + (r.amount("total") or 0)
+            classes[cls] = classes.get(cls, 0) + (r.amount(V.Column.TOTAL) or 0)
             if r.level == 1:
                 names[cls] = r.canonical or r.label
-        rows = [(names.get(c) or canonical_name(Code(c, "function", 1, None)) or c, y)
+        rows = [(names.get(c) or canonical_name(Code(c, V.Scheme.FUNCTION, 1, None)) or c, y)
                 for c, y in sorted(classes.items()) if y]
         rows.sort(key=lambda r: -r[1])
         total = sum(y for _, y in rows)
@@ -115,15 +115,15 @@ def _uncoded(t, classes_total: int, n: int) -> str:
     """Why the classes may not add up to the table's own 合计: rows it prints without a function code
     (单位预留机动经费 …), named with their figures; "" when they add up."""
     row = t.total_row()
-    printed = row.amount("total") if row is not None else None
+    printed = row.amount(V.Column.TOTAL) if row is not None else None
     if printed is None or printed == classes_total:
         return ""
     gap = printed - classes_total
-    rows = sum(1 for r in t.rows if r.code and r.scheme == "function" and r.level == 1) or 1
+    rows = sum(1 for r in t.rows if r.code and r.scheme == V.Scheme.FUNCTION and r.level == 1) or 1
     if abs(gap) <= slack(half_unit(t.unit or "元", t.decimals or 0), rows):
         return f"本表合计 {wan(printed, n)} 万元，与各类之和相差 {wan(abs(gap), n)} 万元，是各数四舍五入所致。"
-    loose = [(r.label, r.amount("total")) for r in t.rows
-             if r.kind == "item" and not r.code and r.amount("total") and r.level in (0, None, 1)]
+    loose = [(r.label, r.amount(V.Column.TOTAL)) for r in t.rows
+             if r.kind == V.RowKind.ITEM and not r.code and r.amount(V.Column.TOTAL) and r.level in (0, None, 1)]
     said = f"本表合计 {wan(printed, n)} 万元，比各类之和{'多' if gap > 0 else '少'} {wan(abs(gap), n)} 万元"
     if loose and sum(y for _, y in loose) == gap:
         return said + "，是未列功能分类科目的" + "、".join(f"{label} {wan(y, n)} 万元" for label, y in loose) + "。"
@@ -160,7 +160,7 @@ def rest_of_spending(d: Disclosure, figures: dict[str, Figure]) -> tuple[int, li
     table = d.table(Kind.EXPENDITURE)
     row = table.total_row() if table is not None else None
     columns = [(c.label.split(" / ")[-1], row.amount(c.key)) for c in (table.money_columns if row else [])
-               if c.key not in ("total", "basic", "project") and "." not in c.key]
+               if c.key not in (V.Column.TOTAL, V.BASIC, V.PROJECT) and "." not in c.key]
     return rest, [(label, yuan) for label, yuan in columns if yuan]
 
 
@@ -209,11 +209,11 @@ def income_sources(d: Disclosure, n: int = 2) -> Chart | None:
         return None
     rows = []
     for r in t.rows:
-        if r.side == "income" and r.kind != "total" and (r.amount("income") or 0) > 0:
+        if r.side == V.Side.INCOME and r.kind != V.RowKind.TOTAL and (r.amount(V.Column.INCOME) or 0) > 0:
             label = r.label
             if is_sub_item(label) or "小计" in label or "合计" in label:
                 continue                       # a part of the line above, or a subtotal: not a separate source
-            rows.append((strip_enumeration(label), r.amount("income")))
+            rows.append((strip_enumeration(label), r.amount(V.Column.INCOME)))
     if not rows:
         return None
     total = sum(y for _, y in rows)

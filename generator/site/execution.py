@@ -29,8 +29,8 @@ from generator.site.formatting import share, wan
 BUDGET_COLOUR, ACTUAL_COLOUR = "#9dbfd4", "#2b6a8e"
 
 # the column keys a 决算 table gives what was budgeted, in order of preference
-_BUDGET_KEYS = ("调整预算数", "年初预算数", "budget")
-_ACTUAL_KEYS = ("决算数", "amount", "total")
+_BUDGET_KEYS = (V.Column.ADJUSTED_BUDGET, V.Column.INITIAL_BUDGET, V.Column.BUDGET)
+_ACTUAL_KEYS = (V.Column.ACTUAL, V.Column.AMOUNT, V.Column.TOTAL)
 
 
 @dataclass
@@ -102,8 +102,8 @@ def execution(d: Disclosure, decimals: int = 2) -> list[Execution]:
         budget, actual = _key(t, _BUDGET_KEYS), _key(t, _ACTUAL_KEYS)
         if budget is None or actual is None or budget == actual:
             continue
-        rows = [ExecutionRow(r.label, r.amount(budget), r.amount(actual), r.line, r.kind == "total") for r in t.rows
-                if r.amount(budget) is not None and (r.kind == "total" or t.kind == Kind.THREE_PUBLIC
+        rows = [ExecutionRow(r.label, r.amount(budget), r.amount(actual), r.line, r.kind == V.RowKind.TOTAL) for r in t.rows
+                if r.amount(budget) is not None and (r.kind == V.RowKind.TOTAL or t.kind == Kind.THREE_PUBLIC
                                                       or (r.level or 0) <= 1)]
         rows.sort(key=lambda r: not r.total)                 # the total first, then the rows as printed
         if rows:

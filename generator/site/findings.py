@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.core.model import Finding, Source
+from generator.core.vocabulary import Severity
 from generator.site import urls
 
-SEVERITY = {"error": "错误", "warning": "需注意", "info": "说明"}
+SEVERITY = {Severity.ERROR: "错误", Severity.WARNING: "需注意", Severity.INFO: "说明"}
 
 # what each figure of a finding is when its check does not say (the comparison of a printed figure with what
 # the audit expected of it)

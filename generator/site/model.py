@@ -18,6 +18,7 @@ from generator.audit.figures import Figure, headline, staff
 from generator.core.model import Disclosure, Finding, Source, Statement
 from generator.core.money import Yuan
 from generator.core.text import compact
+from generator.core.vocabulary import Severity
 from generator.store.layout import disclosure_folder
 from generator.store.registry import Registry
 from generator.site import urls
@@ -25,7 +26,7 @@ from generator.site.charts import Chart, charts_for
 from generator.site.comparisons import Comparison, comparisons
 from generator.site.formatting import figure_decimals
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _identity(name: str) -> property:
@@ -76,7 +77,7 @@ class DisclosureView:
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity in ("error", "warning")]
+        return [f for f in self.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
 
 
 def view(d: Disclosure) -> DisclosureView:

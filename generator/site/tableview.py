@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core import vocabulary as V
-from generator.core.vocabulary import KINDS, Kind
+from generator.core.vocabulary import KINDS, ColumnRole, Kind, RowFlag, RowKind, Side, flag_name
 from generator.site.formatting import TableDisplay, table_display
 
 
@@ -31,7 +31,7 @@ class BodyRow:
     anchor: str
     headers: list[str]             # row header cells (code, name)
     cells: list[tuple]             # (text, kind, title); kind: FIGURE, NUM, TEXT or SIDE (the other side's row name)
-    kind: str
+    kind: RowKind
     line: int
     flags: list[str] = field(default_factory=list)
     level: int = 0
@@ -41,7 +41,7 @@ class BodyRow:
 class TableView:
     id: str
     title: str
-    kind: str
+    kind: Kind
     unit_note: str
     header: list[list[HeaderCell]]
     rows: list[BodyRow]
@@ -137,7 +137,7 @@ def view(table: Table, page_decimals: int = 4) -> TableView:
     shown = table_display(unit, table.decimals or 0, page_decimals)
     money_cols = table.money_columns
     money_keys = [c.key for c in money_cols]
-    other_cols = [c for c in table.columns if c.role != "money"]
+    other_cols = [c for c in table.columns if c.role != ColumnRole.MONEY]
     unit_note = shown.note
     if KINDS[table.kind].parser == V.TWO_SIDED:
         return _two_sided(table, shown, unit, unit_note)
@@ -147,7 +147,7 @@ def view(table: Table, page_decimals: int = 4) -> TableView:
     header = _header(_pairs(money_cols) if three_public else _pairs(other_cols + money_cols), lead)
     rows = []
     for r in table.rows:
-        cells = [(r.text.get(c.key, ""), NUM if c.role == "quantity" else TEXT, "") for c in other_cols]
+        cells = [(r.text.get(c.key, ""), NUM if c.role == ColumnRole.QUANTITY else TEXT, "") for c in other_cols]
         cells += _money_cells(r, money_keys, shown, unit)
         headers = _row_headers(r, table.kind)
         rows.append(BodyRow(f"{table.id}-r{r.row}", headers[1:] if uncoded else headers, cells, r.kind,
@@ -159,9 +159,9 @@ def view(table: Table, page_decimals: int = 4) -> TableView:
 def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> TableView:
     """Income and expenditure side by side, one printed line per table row, as printed (with 江苏's third
     panel, expenditure by use, after the expenditure by function)."""
-    inc_cols = [c for c in table.money_columns if c.side == "income"]
-    exp_cols = [c for c in table.money_columns if c.side == "expenditure"]
-    use_cols = [c for c in table.money_columns if c.side == "use"]
+    inc_cols = [c for c in table.money_columns if c.side == Side.INCOME]
+    exp_cols = [c for c in table.money_columns if c.side == Side.EXPENDITURE]
+    use_cols = [c for c in table.money_columns if c.side == Side.USE]
     header = _header(
         [(f"收入 / {c.label.split(' / ', 1)[-1]}", c.key) for c in inc_cols]
         + [("支出 / 项目", "_label")]
@@ -169,20 +169,20 @@ def _two_sided(table: Table, shown: TableDisplay, unit: str, unit_note: str) -> 
         + ([("支出 / 支出用途 / 项目", "_use_label")] if use_cols else [])
         + [("支出 / " + c.label.split(" / ", 1)[-1], c.key) for c in use_cols],
         ["收入项目"])
-    by_line: dict[int, dict[str, TableRow]] = {}
+    by_line: dict[int, dict[Side, TableRow]] = {}
     for r in table.rows:
-        by_line.setdefault(r.line, {})[r.side or "income"] = r
+        by_line.setdefault(r.line, {})[r.side or Side.INCOME] = r
     rows = []
     for line in sorted(by_line):
         pair = by_line[line]
-        inc, exp, use = pair.get("income"), pair.get("expenditure"), pair.get("use")
+        inc, exp, use = pair.get(Side.INCOME), pair.get(Side.EXPENDITURE), pair.get(Side.USE)
         cells = _money_cells(inc, [c.key for c in inc_cols], shown, unit) if inc else [_BLANK] * len(inc_cols)
         for side, cols in ((exp, exp_cols), (use, use_cols)):
             if cols:
                 cells.append((side.label if side else "", SIDE, ""))
                 cells += _money_cells(side, [c.key for c in cols], shown, unit) if side else [_BLANK] * len(cols)
         present = [r for r in (inc, exp, use) if r]
-        kind = "total" if any(r.kind == "total" for r in present) else "item"
+        kind = RowKind.TOTAL if any(r.kind == RowKind.TOTAL for r in present) else RowKind.ITEM
         flags = [f for r in present for f in r.flags]
         rows.append(BodyRow(f"{table.id}-l{line}", [inc.label if inc else ""], cells, kind, line, flags))
     return TableView(table.id, table.title, table.kind, unit_note, header, rows, table.notes, table.lines,
@@ -196,11 +196,11 @@ def width_class(columns: int) -> str:
 
 
 FLAG_NOTES = {
-    "realigned": "原文此行缺少空单元格，数字已按表内相加关系重新对齐",
-    "realigned-ambiguous": "原文此行缺少空单元格，数字有多种对齐方式，已取移动最少的一种，请对照原文",
-    "code-completed": "原文编码漏印了首位 0，已补全",
-    "unreconciled": "此行数字无法与表内相加关系对上，按原文显示",
-    "separator-malformed": "原文数字的千位分隔符印错，已按其数字读取",
+    RowFlag.REALIGNED: "原文此行缺少空单元格，数字已按表内相加关系重新对齐",
+    RowFlag.REALIGNED_AMBIGUOUS: "原文此行缺少空单元格，数字有多种对齐方式，已取移动最少的一种，请对照原文",
+    RowFlag.CODE_COMPLETED: "原文编码漏印了首位 0，已补全",
+    RowFlag.UNRECONCILED: "此行数字无法与表内相加关系对上，按原文显示",
+    RowFlag.SEPARATOR_MALFORMED: "原文数字的千位分隔符印错，已按其数字读取",
 }
 
 
@@ -208,9 +208,9 @@ def flag_note(flags: list[str]) -> str:
     """What the importer did to a row, in the reader's words (the row's ``*``)."""
     notes = []
     for flag in flags:
-        key = flag.partition(":")[0]            # realigned-by:<table>, separator-malformed:<printed>
-        if key.startswith("realigned-") and key not in FLAG_NOTES:
-            key = "realigned"                    # realigned-by, realigned-like-row: re-aligned, by one clue or another
+        key = flag_name(flag)                   # realigned-by:<table>, separator-malformed:<printed>
+        if key in (RowFlag.REALIGNED_BY, RowFlag.REALIGNED_LIKE_ROW):
+            key = RowFlag.REALIGNED              # re-aligned, by one clue or another
         notes.append(FLAG_NOTES.get(key, "导入时对此行作了处理，请对照原文"))
     return "；".join(dict.fromkeys(notes))
 
@@ -228,7 +228,7 @@ def table_html(t: TableView, source: str) -> Markup:
     """
     columns = 1 + max((len(r.headers) + len(r.cells) for r in t.rows), default=0)
     out = [f'<div class="table-scroll{width_class(columns)}" role="region" aria-labelledby="{t.id}-caption" tabindex="0">\n'
-           f'<table class="money sheet{" two-sided" if t.kind in ("summary", "fiscal_summary") else ""}"'
+           f'<table class="money sheet{" two-sided" if t.kind in (Kind.SUMMARY, Kind.FISCAL_SUMMARY) else ""}"'
            f' id="table-{t.id}" data-source="{escape(source)}"{" data-yuan" if t.from_yuan else ""}>\n'
            f'<caption id="{t.id}-caption">{escape(t.title)}'
            f'<span class="unit">{escape(t.unit_note)}</span></caption>\n<thead>']
@@ -244,7 +244,7 @@ def table_html(t: TableView, source: str) -> Markup:
         out.append("</tr>")
     out.append("\n</thead>\n<tbody>")
     for r in t.rows:
-        classes = ([f"row-{r.kind}"] if r.kind != "item" else []) + (["flagged"] if r.flags else [])
+        classes = ([f"row-{r.kind}"] if r.kind != RowKind.ITEM else []) + (["flagged"] if r.flags else [])
         classes += [f"level-{r.level}"] if r.level else []
         attrs = f' class="{" ".join(classes)}"' if classes else ""
         out.append(f'\n<tr id="{r.anchor}"{attrs}><td>{r.line}</td>')

@@ -41,7 +41,7 @@ TEXT = "text"
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
 # A disclosure's folder among its department's, as ``generator.core.vocabulary.edition`` makes it
 EDITION = re.compile(r"[0-9]{4}-(?:%s)" % "|".join(
-    re.escape(prefix + phase.slug) for prefix in SCOPES.values() for phase in PHASES.values()))
+    re.escape(prefix + slug) for prefix in SCOPES.values() for slug in PHASES.values()))
 NAME_BYTES = 255            # the longest file name (in UTF-8) the common file systems keep
 # Unicode categories no file name holds: control, format (bidirectional overrides, zero widths),
 # surrogates (bytes that are not UTF-8) and line or paragraph separators

@@ -202,8 +202,7 @@ GLOSSARY = CsvFile.of("glossary.csv", Term, ("glossary",))
 INDICATORS = CsvFile.of("indicators.csv", Indicator, ("indicators",), order=(
     "scope", "project", "project_code", "level1", "level2", "level3", "value", "op", "number", "number2", "unit",
     "explanation", "note", "flags", "document", "line"),
-    choices={"op": frozenset({"", "≥", "≤", ">", "<", "=", "range", "qualitative"}),
-             "scope": frozenset({"department", "project"})})
+    choices={"op": frozenset({"", "≥", "≤", ">", "<", "=", "range", "qualitative"})})    # scope: IndicatorScope
 TASKS = CsvFile.of("tasks.csv", Task, ("tasks",), order=(
     "name", "content", "amount", "amount_yuan", "fiscal", "fiscal_yuan", "unit", "note", "document", "line"))
 STATEMENTS = CsvFile.of("statements.csv", Statement, ("statements",), order=(

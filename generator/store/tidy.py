@@ -53,7 +53,7 @@ def _codes(codes: dict[str, str]) -> str:
 REGION = Field("region", "地区", "发布文件的地区（市、区或省），如 郑州市")
 DEPARTMENT = Field("department", "部门", "部门（或单位）名称，以登记名为准")
 YEAR = Field("year", "年度", "预算或决算的年度", "integer")
-PHASE = Field("phase", "阶段", "预算或决算", codes={"预算": "部门（单位）预算", "决算": "部门（单位）决算"})
+PHASE = Field("phase", "阶段", "预算或决算", codes={V.BUDGET: "部门（单位）预算", V.FINAL: "部门（单位）决算"})
 SCOPE = Field("scope", "范围", "部门或单位", codes={V.DEPARTMENT_SCOPE: "部门（含所属单位）的公开文件",
                                                   V.UNIT_SCOPE: "一个单位本级的公开文件"})
 DOCUMENT = Field("document", "来源文件", "来源文件名（open-data/sources/ 下的原始文件）")
@@ -63,8 +63,8 @@ PRINTED = Field("printed", "原文数字", "原表印的数字，原样")
 YUAN = Field("yuan", "金额（元）", "金额，单位元（人民币），精确：整数，或原表印有角分时两位小数；空为原表空白",
              "number", money=True)
 TABLE_ID = Field("table_id", "表编号", "表的种类，同一部门年度的第二张同类表加 -2："
-                 + _codes({k: t.label for k, t in V.KINDS.items() if t.family != "performance"}))
-TABLE_CODES = {"total": "“三公”经费合计", **{p.key: p.label for p in V.THREE_PUBLIC_PARTS},
+                 + _codes({k: t.label for k, t in V.KINDS.items() if t.family != V.Family.PERFORMANCE}))
+TABLE_CODES = {V.THREE_PUBLIC_TOTAL: "“三公”经费合计", **{p.key: p.label for p in V.THREE_PUBLIC_PARTS},
                V.RUNNING_COSTS: "机关运行经费", V.MEETINGS: "会议费", V.TRAINING: "培训费",
                V.TABLE_TOTAL: "“三公”经费、会议费和培训费的合计"}
 IDENTITY_FIELDS = [REGION, DEPARTMENT, YEAR, PHASE, SCOPE]
@@ -88,7 +88,7 @@ MONEY = [*IDENTITY_FIELDS, TABLE_ID,
 INDICATORS = [*IDENTITY_FIELDS,
               Field("indicator_no", "指标序号", "这一部门年度中指标的序号，从 1 起", "integer"),
               Field("indicator_scope", "指标范围", "部门整体指标或项目指标",
-                    codes={"department": "部门整体绩效指标", "project": "项目绩效指标"}),
+                    codes={V.IndicatorScope.DEPARTMENT: "部门整体绩效指标", V.IndicatorScope.PROJECT: "项目绩效指标"}),
               Field("project", "项目", "项目名称（部门整体指标为空）"),
               Field("project_code", "项目编码", "项目编码，文本（汇总表印有时）"),
               Field("level1", "一级指标", "一级指标，原样"),
@@ -115,7 +115,8 @@ PROJECTS = [*IDENTITY_FIELDS,
             Field("amount_yuan", "金额（元）", "项目金额，单位元（人民币），精确", "number", money=True),
             PRINTED, UNIT,
             Field("source", "出处", "项目取自哪种表",
-                  codes={"sheet": "项目支出绩效目标表（每个项目一张）", "summary": "项目绩效目标汇总表"}),
+                  codes={V.ProjectSource.SHEET: "项目支出绩效目标表（每个项目一张）",
+                         V.ProjectSource.SUMMARY: "项目绩效目标汇总表"}),
             DOCUMENT, LINE]
 
 GLOSSARY = [*IDENTITY_FIELDS,

@@ -7,7 +7,7 @@ Its words are the base every other family varies: 部门收支总体情况表, �
 
 from __future__ import annotations
 
-from generator.core.vocabulary import Kind
+from generator.core.vocabulary import Column, Kind
 from generator.templates.family import HEAD, Clue, ColumnKey, Family, NameForm, TableRule as R
 
 FAMILY = Family(
@@ -32,7 +32,7 @@ FAMILY = Family(
     ),
     total_labels=("合计", "总计", "共计", "本年收入合计", "本年支出合计", "收入合计", "支出合计", "收入总计", "支出总计"),
     columns=(
-        ColumnKey(r"^(合计|总计|共计|本年支出合计)$", "total"),
+        ColumnKey(r"^(合计|总计|共计|本年支出合计)$", Column.TOTAL),
         ColumnKey(r"工资福利", "wages"),
         ColumnKey(r"对个人和家庭", "family"),
         ColumnKey(r"商品(和)?服务", "goods"),
@@ -59,7 +59,7 @@ FAMILY = Family(
         ColumnKey(r"事业基金", "career_fund"),
         ColumnKey(r"部门结转|上年结转|结转结余", "carryover"),
         ColumnKey(r"单位资金", "unit_funds"),
-        ColumnKey(r"“三公”经费", "total"),
+        ColumnKey(r"“三公”经费", Column.TOTAL),
         ColumnKey(r"^基本支出", "basic", group=True),
         ColumnKey(r"^项目支出", "project", group=True),
         ColumnKey(r"^一般公共预算", "general_budget", group=True),

@@ -10,8 +10,8 @@ import pytest
 
 from generator.cli import main
 from generator.core.datacodec import MODEL, Codec, OtherSchema
-from generator.core.model import Cell, Disclosure, Table, Term
-from generator.core.vocabulary import Kind
+from generator.core.model import Cell, Disclosure, Table, TableRow, Term
+from generator.core.vocabulary import Kind, Phase, RowKind, Side
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
 from generator.store.cache import read_entry, read_json_entry, write_entry, write_json_entry
@@ -84,6 +84,18 @@ def test_the_codec_keeps_what_json_has_no_type_for():
         MODEL.dumps({1, 2})
     with pytest.raises(TypeError):
         MODEL.dumps(object())
+
+
+def test_a_field_typed_with_a_closed_set_comes_back_as_its_member():
+    row = TableRow(1, 7, "合计", RowKind.TOTAL, side=Side.INCOME)
+    back = MODEL.loads(MODEL.dumps(row))
+    assert back == row and type(back.kind) is RowKind and type(back.side) is Side and back.scheme is None
+    d = load_all(ROOT / "data")[0]
+    again = MODEL.loads(MODEL.dumps(d))
+    assert type(again.phase) is Phase and type(again.tables[0].kind) is Kind
+    assert all(type(r.kind) is RowKind for t in again.tables for r in t.rows)
+    with pytest.raises(ValueError):            # a text that is none of the set's values is not this codec's data
+        MODEL.loads(MODEL.dumps(row).replace(b'"total"', b'"totals"'))
 
 
 def test_the_codec_makes_only_the_classes_it_was_given():

@@ -10,7 +10,7 @@ import pytest
 
 from generator.core.model import (Cell, Coverage, CoveredTable, Disclosure, Finding, Section, Table, Target, Term,
                                   Unplaced)
-from generator.core.vocabulary import Kind
+from generator.core.vocabulary import Kind, RowKind
 from generator.store import schema as S
 from generator.store.layout import disclosure_dirs
 from generator.store.read import load_disclosure
@@ -85,8 +85,10 @@ def test_each_fields_form_is_what_its_type_says():
     assert S.STATEMENTS.amounts == {"yuan"} and S.STATEMENTS.integers == {"decimals", "count", "line"}
     assert S.ROWS.integers == {"row", "level", "line"} and S.ROWS.lists == {"flags"} and S.ROWS.mappings == {"text"}
     # an absent code, side … is None in the model, an empty cell in the file
-    assert S.ROWS.optional == {"side", "code", "scheme", "parent", "canonical", "code2", "scheme2", "label2",
-                               "unit_code"}
+    assert S.ROWS.optional == {"code", "parent", "canonical", "code2", "label2", "unit_code"}
+    # a closed set (kind, side, scheme) is its member in the model, its value in the file, None when empty
+    assert set(S.ROWS.enums) == {"kind", "side", "scheme", "scheme2"}
+    assert S.ROWS.enums["side"]("") is None and S.ROWS.enums["kind"]("total") is RowKind.TOTAL
     assert S.INDICATORS.integers == {"line"} and S.INDICATORS.lists == {"flags"}
     assert S.JSON_OBJECTS["tables[]"].layout.types["kind"] is Kind
 

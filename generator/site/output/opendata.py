@@ -108,7 +108,7 @@ def table_sheet(d: Disclosure, t: Table) -> Sheet:
     """One imported table for reading: its header block, Chinese headers, and its rows (money in 元, exact;
     None where the cell is blank), each beside its line in the document."""
     money = t.money_columns
-    text = [c for c in t.columns if c.role != "money"]
+    text = [c for c in t.columns if c.role != V.ColumnRole.MONEY]
     rows = []
     for r in t.rows:
         cells = r.cells_by_column()
@@ -127,7 +127,7 @@ def sheet_name(t: Table) -> str:
     """A sheet's name: the kind's name (the printed title for a table no kind recognises), its number after a
     second table of a kind: at most 31 characters, none of ``[]:*?/\\``."""
     kind = V.KINDS.get(t.kind)
-    name = t.title if kind is None or kind.family == "generic" else kind.label
+    name = t.title if kind is None or kind.family == V.Family.GENERIC else kind.label
     number = t.id.rpartition("-")[2] if "-" in t.id else ""
     suffix = f"（{number}）" if number else ""
     name = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'") or t.id

@@ -59,7 +59,7 @@ def _cards(v: DisclosureView) -> list[dict]:
 
     total = v.value(V.TOTAL_EXPENDITURE)
     cards = []
-    change = v.statement("total" + V.CHANGE)
+    change = v.statement(V.TOTAL + V.CHANGE)
     note = f"比上年{signed_wan(change.yuan, v.decimals)}（据文字说明）" if change else ""
     cards.append({"label": V.MEASURES[V.TOTAL_EXPENDITURE], "value": _money(total), "note": note, "main": True})
     if v.value(V.TOTAL_INCOME) is not None:
@@ -99,7 +99,7 @@ def _projects(v: DisclosureView) -> list[dict]:
     out = []
     decimals = exact_decimals(p.amount_yuan for p in d.projects)
     for p in d.projects:
-        inds = [i for i in d.indicators if i.scope == "project" and i.project == p.name
+        inds = [i for i in d.indicators if i.scope == V.IndicatorScope.PROJECT and i.project == p.name
                 and (not p.code or i.project_code == p.code)]
         about = [(k, p.fields[k]) for k in PROJECT_FIELDS if p.fields.get(k)]
         if p.category:
@@ -123,7 +123,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     tasks = [{"name": t.name, "content": t.content,
               "amount": wan(t.amount_yuan, decimals) if t.amount_yuan is not None else "",
               "fiscal": wan(t.fiscal_yuan, decimals) if t.fiscal_yuan is not None else ""} for t in d.tasks]
-    dept_ind = [i for i in d.indicators if i.scope == "department"]
+    dept_ind = [i for i in d.indicators if i.scope == V.IndicatorScope.DEPARTMENT]
     table_views = [view(t, v.decimals) for t in d.tables]
     files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.edition, f"tables/{t.id}")
              for t in table_views}
