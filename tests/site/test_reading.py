@@ -188,6 +188,12 @@ def test_a_charts_figures_and_picture_can_be_saved_and_linked(browser, server):
         page.click('#chart-function [data-downloads-for] button:text("下载 SVG")')
     svg = open(got.value.path(), encoding="utf-8").read()
     assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg and "<rect" in svg
+    # cited: the site, the page, the chart and its source, with the page's own address (the site has no base_url)
+    page.click("#chart-function details.cite summary")
+    cite = page.text_content("#chart-function details.cite p")
+    assert cite.startswith("引用：部门预算公开，郑州市人民政府办公厅 2020 年部门预算，“按功能分类（类）的支出”，数据来源：")
+    assert cite.endswith(page.url.split("#")[0] + "#chart-function")
+    assert '<img src="chart-function.svg"' in page.text_content("#chart-function details.cite")
     page.close()
 
 

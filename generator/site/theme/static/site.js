@@ -265,6 +265,14 @@
     });
   }
 
+  /* a chart's citation names the page's own address where the site does not know it (no base_url) */
+  function citeUrls() {
+    var page = location.href.split("#")[0];
+    document.querySelectorAll(".cite-url[data-anchor]").forEach(function (span) {
+      if (span.textContent.indexOf("（本页地址）") === 0) span.textContent = page + "#" + span.getAttribute("data-anchor");
+    });
+  }
+
   /* a link to a project (#p-3) lands on a collapsed <details>: open it, and any it is inside */
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
@@ -368,6 +376,7 @@
 
   function ready() {
     setupDownloads();
+    citeUrls();
     setupFinder();
     markOverflow();
     window.addEventListener("resize", markOverflow);
