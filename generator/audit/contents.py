@@ -37,6 +37,8 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.
 _PART = re.compile(r"^第[一二三四五六七八九十]{1,2}部分")
 # dot leaders and a page number after an entry: “收入预算总表……………3”
 _LEADER = re.compile(r"[…·.．\-—_]{2,}\s*\d*$|\s+\d{1,3}$")
+# dot leaders and a page number between two entries of one line: “第一部分 部门概况……… 1一、部门主要职责……… 2”
+_INNER_LEADER = re.compile(r"[…·.．]{3,}\s*\d{0,3}")
 # an entry written as a sentence: “一、主要职能。”
 _END_MARK = re.compile(r"[。；;]+$")
 _YEAR = re.compile(r"^20\d{2}年度?")
@@ -102,10 +104,11 @@ def contents(source: Source, department: str) -> tuple[list[Entry], int]:
                 break
             i += 1
             continue
-        if "\t" in raw or not is_title(line, 120) or key == first:
+        pieces = [p for p in _INNER_LEADER.split(line) if p.strip()]
+        if "\t" in raw or not all(is_title(p, 120) for p in pieces) or key == first:
             break
         first = first or key
-        for n, part in enumerate(ENTRY_START.split(line)):
+        for n, part in enumerate(part for p in pieces for part in ENTRY_START.split(p)):
             part = compact(_END_MARK.sub("", _LEADER.sub("", part)))
             if not part:
                 continue

@@ -363,6 +363,8 @@ _ENTRY_FORM = re.compile(r"^(?:第[一二三四五六七八九十]{1,2}部分|[�
 # where a second entry begins on a line of the table of contents: after a title's 表 (or its closing bracket)
 _ENTRY_SPLIT = re.compile(r"(?<=[表）)])(?=\s*(?:[一二三四五六七八九十]+、|\d+\s*[.．、](?!\d)|(?:公开|附)?表\s*\d))")
 _LEADERS = re.compile(r"[.．…·]{3,}.*$|\s\d+$")
+# dot leaders and a page number between two entries of one line: “第一部分 部门概况……… 1一、部门主要职责……… 2”
+_INNER_LEADERS = re.compile(r"[.．…·]{3,}\s*\d{1,3}(?=\S)")
 
 
 def _key(text: str, year: int, department: str) -> str:
@@ -401,7 +403,8 @@ def _entries(toc: list[TextLine], year: int, department: str) -> list[tuple[int,
     out: list[tuple[int, str]] = []
     numbered = False
     for t in toc:
-        for n, part in enumerate(_ENTRY_SPLIT.split(_LEADERS.sub("", t.text))):
+        pieces = [_LEADERS.sub("", p) for p in _INNER_LEADERS.split(t.text)]
+        for n, part in enumerate(part for p in pieces for part in _ENTRY_SPLIT.split(p)):
             rest = compact(part)
             if (n == 0 and out and numbered and not _ENTRY_FORM.match(rest) and len(rest) <= 12
                     and not re.search(r"[表）)]$", out[-1][1]) and rest.endswith("表")):
@@ -451,12 +454,18 @@ def removed_tables(layout: Layout, d: Disclosure, others: list[Layout]) -> list[
         if kind is None or KINDS[kind].family != "money":
             continue
         first = raw.title_line if 0 < raw.title_line < raw.start else raw.start
+        key = _key(raw.title, d.year, d.department) if raw.title else ""
+        # a heading above the title that names the table again (“一、收支预算总表” over “2026 年度收支预算总表”)
+        above = max((t for t in layout.texts if t.line < first and t.text.strip()), key=lambda t: t.line,
+                    default=None)
+        if (key and above is not None and (name, above.line) not in listed
+                and _key(above.text, d.year, d.department) == key):
+            first = above.line
         intro = [n for n, _ in raw.intro if first <= n < raw.start]
         gone = sorted({*range(first, raw.end + 1), *intro})
         toc = named.get(raw.start, [])
         shown = ", ".join(f"{doc}:{n}" if doc != name else str(n) for doc, n in toc)
         # a table whose title the document prints again (above the rest of it, on the next page) is still there
-        key = _key(raw.title, d.year, d.department) if raw.title else ""
         again = next((n for doc, n, k in titles if k == key and not (doc == name and n in gone)), 0) if key else 0
         out.append(Mutation(TOC_TABLE, name, tuple(gone), f"{raw.title or kind} removed",
                             tuple(LineEdit(n, "") for n in gone), dropped=(raw.start,),

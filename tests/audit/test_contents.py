@@ -174,3 +174,18 @@ def test_another_sources_contents_do_not_print_a_table():
                                   "第一部分 部门概况"]))
     found = sorted((f.document, f.line) for f in contents.missing_tables(d))
     assert found == [("doc.txt", 8), ("tables.txt", 3)]           # each contents lists it, neither prints it
+
+
+def test_entries_run_on_one_line_between_dot_leaders_and_page_numbers():
+    """泉州 prints its contents as one long line: “第一部分 部门概况……… 1一、部门主要职责……… 2…”."""
+    d = printed("收入支出决算总表", "支出决算表", "财政拨款收入支出决算总表")
+    d.sources[0].text[3:11] = ["第一部分 概况.............. 1一、主要职能.............. 1二、机构设置.............. 1"
+                               "第二部分 决算表.............. 2一、收入支出决算总表.............. 3二、收入决算表"
+                               ".............. 4三、支出决算表.............. 5",
+                               "", "四、财政拨款收入支出决算总表.............. 6第三部分 情况说明.............. 7",
+                               "", "", "", "", ""]
+    entries, _ = contents.contents(d.sources[0], "中共上海市普陀区委社会工作部")
+    assert [e.title for e in entries if contents._is_table(e)] == [
+        "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表"]
+    (f,) = contents.missing_tables(d)
+    assert (f.line, f.expected) == (4, "表“收入决算表”")

@@ -133,3 +133,10 @@ def test_a_title_in_the_departments_words_is_keyed_as_its_entry():
     # “江苏省高级人民法院部门政府采购预算表”: the department's (部门) tables; a running head after the title
     assert _key("十二、2017年江苏省高级人民法院部门政府采购预算表", 2017, "江苏省高级人民法院") == "政府采购预算表"
     assert _key("2026年预算单位收入预算总表编制单位：上海市数据局", 2026, "上海市数据局") == "预算单位收入预算总表"
+
+
+def test_entries_run_on_one_line_between_dot_leaders_name_their_tables():
+    toc = [TextLine(4, "第二部分 2026 年度部门预算表 ............... 6一、收支预算总表............................. 7"
+                       "二、收入预算总表............................. 8")]
+    raws = [RawTable(42, 72, [], "2026 年度收支预算总表"), RawTable(77, 90, [], "2026 年度收入预算总表")]
+    assert toc_entry_of(raws, toc, 2026, "泉州市公安局") == {42: [4], 77: [4]}
