@@ -357,14 +357,22 @@ def headings(layout: Layout, d: Disclosure, others: list[Layout], rng: random.Ra
 # --- a standard table removed --------------------------------------------------------------------------
 
 _TOC = re.compile(r"^目录$")
+# a title that the contents' heading ends (“2017 年度…部门预算公开目 录”), an entry after it
+_TOC_AT_END = re.compile(r"^[^。，,；;：:]{2,60}目录$")
+_ENTRY_FORM = re.compile(r"^(?:第[一二三四五六七八九十]{1,2}部分|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
 # where a second entry begins on a line of the table of contents: after a title's 表 (or its closing bracket)
 _ENTRY_SPLIT = re.compile(r"(?<=[表）)])(?=\s*(?:[一二三四五六七八九十]+、|\d+\s*[.．、](?!\d)|(?:公开|附)?表\s*\d))")
 _LEADERS = re.compile(r"[.．…·]{3,}.*$|\s\d+$")
+# dot leaders and a page number between two entries of one line: “第一部分 部门概况……… 1一、部门主要职责……… 2”
+_INNER_LEADERS = re.compile(r"[.．…·]{3,}\s*\d{1,3}(?=\S)")
 
 
 def _key(text: str, year: int, department: str) -> str:
-    s = compact(text).replace(department, "") if department else compact(text)
+    s = compact(text)
+    if department:      # “江苏省高级人民法院部门收支预算总表”: the department's (部门) tables
+        s = s.replace(department + "部门", "").replace(department, "")
     s = re.sub(r"\d{4}年度?", "", s)
+    s = re.sub(r"(?<=表)(?:编制单位|编制部门|部门|单位)[:：].*$", "", s)     # a running head: …表编制单位：…
     s = re.sub(r"^(?:公开)?表\d+[-—]?\d*|^附表\d*", "", s)
     s = re.sub(r"(?<=表)[（(][^（）()]{1,12}[)）]$", "", s)          # a qualifier: 支出预算表（功能科目）
     return compact(strip_enumeration(s)).strip("“”\"")
@@ -374,7 +382,9 @@ def table_of_contents(layout: Layout) -> list[TextLine]:
     """The lines of the table of contents: after a 目录 line, up to the first table or the first entry
     printed again (where the body begins)."""
     texts = layout.texts
-    start = next((i for i, t in enumerate(texts) if _TOC.match(compact(t.text))), None)
+    start = next((i for i, t in enumerate(texts) if _TOC.match(compact(t.text)) or (
+        _TOC_AT_END.match(compact(t.text)) and i + 1 < len(texts) and _ENTRY_FORM.match(compact(texts[i + 1].text)))),
+        None)
     if start is None:
         return []
     first_table = min((r.title_line or r.start for r in layout.tables), default=10 ** 9)
@@ -388,9 +398,19 @@ def table_of_contents(layout: Layout) -> list[TextLine]:
 
 
 def _entries(toc: list[TextLine], year: int, department: str) -> list[tuple[int, str]]:
-    out = []
+    """Each entry's line and words; a short line without numbering after a numbered entry that is not a whole
+    title is the rest of that entry (“十一、…会议费、培训费支” then “出预算表”)."""
+    out: list[tuple[int, str]] = []
+    numbered = False
     for t in toc:
-        for part in _ENTRY_SPLIT.split(_LEADERS.sub("", t.text)):
+        pieces = [_LEADERS.sub("", p) for p in _INNER_LEADERS.split(t.text)]
+        for n, part in enumerate(part for p in pieces for part in _ENTRY_SPLIT.split(p)):
+            rest = compact(part)
+            if (n == 0 and out and numbered and not _ENTRY_FORM.match(rest) and len(rest) <= 12
+                    and not re.search(r"[表）)]$", out[-1][1]) and rest.endswith("表")):
+                out[-1] = (out[-1][0], _key(out[-1][1] + rest, year, department))
+                continue
+            numbered = bool(_ENTRY_FORM.match(rest))
             key = _key(part, year, department)
             if len(key) >= 3:
                 out.append((t.line, key))
@@ -416,26 +436,42 @@ def toc_entry_of(raws: list[RawTable], toc: list[TextLine], year: int, departmen
 def removed_tables(layout: Layout, d: Disclosure, others: list[Layout]) -> list[Mutation]:
     """Each recognised money table removed, its title and heading lines with it, the table of contents left as
     it is: detectable when the table of contents (of any document of the disclosure: 江苏 prints it in the
-    narrative file) names the table."""
+    narrative file) names the table, and no other line prints its title (the rest of a table continued on the
+    next page under its title is still there)."""
     out = []
     name = layout.document.name
     named: dict[int, list[Place]] = {}
+    listed: set[Place] = set()
     for lay in [layout, *others]:
-        for start, lines in toc_entry_of(layout.tables, table_of_contents(lay), d.year, d.department).items():
+        toc = table_of_contents(lay)
+        listed |= {(lay.document.name, t.line) for t in toc}
+        for start, lines in toc_entry_of(layout.tables, toc, d.year, d.department).items():
             named.setdefault(start, []).extend((lay.document.name, n) for n in lines)
+    titles = [(lay.document.name, t.line, _key(t.text, d.year, d.department)) for lay in [layout, *others]
+              for t in lay.texts if (lay.document.name, t.line) not in listed]
     for raw in layout.tables:
         kind = recognise(raw)
         if kind is None or KINDS[kind].family != Family.MONEY:
             continue
         first = raw.title_line if 0 < raw.title_line < raw.start else raw.start
+        key = _key(raw.title, d.year, d.department) if raw.title else ""
+        # a heading above the title that names the table again (“一、收支预算总表” over “2026 年度收支预算总表”)
+        above = max((t for t in layout.texts if t.line < first and t.text.strip()), key=lambda t: t.line,
+                    default=None)
+        if (key and above is not None and (name, above.line) not in listed
+                and _key(above.text, d.year, d.department) == key):
+            first = above.line
         intro = [n for n, _ in raw.intro if first <= n < raw.start]
         gone = sorted({*range(first, raw.end + 1), *intro})
         toc = named.get(raw.start, [])
         shown = ", ".join(f"{doc}:{n}" if doc != name else str(n) for doc, n in toc)
+        # a table whose title the document prints again (above the rest of it, on the next page) is still there
+        again = next((n for doc, n, k in titles if k == key and not (doc == name and n in gone)), 0) if key else 0
         out.append(Mutation(TOC_TABLE, name, tuple(gone), f"{raw.title or kind} removed",
                             tuple(LineEdit(n, "") for n in gone), dropped=(raw.start,),
-                            detectable=bool(toc),
-                            why=f"the table of contents names it (line {shown})" if toc
+                            detectable=bool(toc) and not again,
+                            why=f"its title is printed again (line {again})" if again
+                            else f"the table of contents names it (line {shown})" if toc
                             else "no table of contents names it",
                             related=frozenset(toc)))
     return out

@@ -149,7 +149,7 @@ def _generic(raw: RawTable, counts: dict[Kind, int], doc: str, default_unit: str
     table_id = str(Kind.GENERIC) if n == 1 else f"{Kind.GENERIC}-{n}"
     table = MONEY_PARSERS[KINDS[Kind.GENERIC].parser](raw, TableContext(Kind.GENERIC, doc, table_id, default_unit,
                                                                          extra_dir))
-    table.title = raw.title or f"未能识别的表格（第 {raw.start} 行）"
+    table.title = raw.title or f"{KINDS[Kind.GENERIC].label}（第 {raw.start} 行）"
     return table
 
 

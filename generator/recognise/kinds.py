@@ -41,3 +41,11 @@ def recognising_rule(table: RawTable) -> TableRule | None:
     first = compact(table.rows[0].cells[0]) if table.rows and table.rows[0].cells else ""
     header = _header_text(table)
     return next((rule for rule in TABLE_RULES if _holds(rule.clue, title, header, first)), None)
+
+
+def kinds_by_title(title: str) -> frozenset[Kind]:
+    """Every kind a table of this title could be, its header and first cell unseen: the kinds of the rules whose
+    title words the title holds (a table of contents names a table by its title alone)."""
+    t = compact(title)
+    return frozenset(r.kind for r in TABLE_RULES if r.clue.title and all(w in t for w in r.clue.title)
+                     and not any(w in t for w in r.clue.not_title))

@@ -14,8 +14,9 @@ import pytest
 
 from generator.audit import recall
 from generator.audit.mutation import (COMPARISON_WORD, MUTATION_KINDS, NARRATIVE_FIGURE, TABLE_FIGURE, TOC_TABLE,
-                                      apply)
+                                      _key, apply, table_of_contents, toc_entry_of)
 from generator.core.money import is_figure, parse_decimal
+from generator.read.layout import Document, Layout, RawTable, TextLine
 from generator.store.layout_cache import LAYOUT, LayoutCache
 from tests.conftest import ROOT
 
@@ -106,3 +107,36 @@ def test_the_tally_counts_each_mutation_once(budget):
     for t in tallies.values():
         assert t.named <= t.detectable <= t.tried and t.noisy <= t.tried
     assert tallies[TABLE_FIGURE].tried == 2
+
+
+# --- the table of contents as the harness reads it, to say whether a removed table is named --------------------
+
+def _toc_layout(*lines: str, tables: list[RawTable] = ()) -> Layout:
+    return Layout(Document("js.pdf", "0" * 64, tuple(lines)), [TextLine(n, t) for n, t in enumerate(lines, 1)],
+                  list(tables))
+
+
+def test_the_contents_heading_may_end_the_cover_title():
+    layout = _toc_layout("2017 年度江苏省高级人民法院部门预算公开目 录", "第一部分 部门概况", "一、收支预算总表",
+                         "第一部分 部门概况", "正文。")
+    assert [t.line for t in table_of_contents(layout)] == [2, 3]
+
+
+def test_an_entry_broken_over_two_lines_names_its_table():
+    toc = [TextLine(20, "十一、一般公共预算“三公”经费、会议费、培训费支"), TextLine(22, "出预算表"),
+           TextLine(23, "十二、政府采购支出预算表")]
+    raws = [RawTable(270, 274, [], "“三公”经费、会议费、培训费支出预算表"), RawTable(276, 306, [], "2017 年政府采购预算表")]
+    assert toc_entry_of(raws, toc, 2017, "江苏省人大常委会办公厅") == {270: [20], 276: [23]}
+
+
+def test_a_title_in_the_departments_words_is_keyed_as_its_entry():
+    # “江苏省高级人民法院部门政府采购预算表”: the department's (部门) tables; a running head after the title
+    assert _key("十二、2017年江苏省高级人民法院部门政府采购预算表", 2017, "江苏省高级人民法院") == "政府采购预算表"
+    assert _key("2026年预算单位收入预算总表编制单位：上海市数据局", 2026, "上海市数据局") == "预算单位收入预算总表"
+
+
+def test_entries_run_on_one_line_between_dot_leaders_name_their_tables():
+    toc = [TextLine(4, "第二部分 2026 年度部门预算表 ............... 6一、收支预算总表............................. 7"
+                       "二、收入预算总表............................. 8")]
+    raws = [RawTable(42, 72, [], "2026 年度收支预算总表"), RawTable(77, 90, [], "2026 年度收入预算总表")]
+    assert toc_entry_of(raws, toc, 2026, "泉州市公安局") == {42: [4], 77: [4]}
