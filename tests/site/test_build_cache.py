@@ -10,7 +10,7 @@ import pytest
 
 from generator.api import build_site as build
 from generator.cli import main
-from generator.site import units
+from generator.site.build import units
 from generator.store.cache import read_entry
 from tests.conftest import ROOT
 from tests.store.cache_faults import change_a_digit, plant_pickle, read_only
@@ -154,7 +154,7 @@ def test_the_build_goes_on_without_a_cache_it_cannot_write(where, reference, tmp
 def test_the_file_hashes_come_back_as_they_were_kept(tmp_path):
     """The memo of the data's file stamps (kept flat, read back into tuples): a rebuild compares them as
     ``units.folder_digest`` makes them."""
-    from generator.site.build import _load_memo, _save_memo
+    from generator.site.build.run import _load_memo, _save_memo
     from generator.store.layout import disclosure_folders
 
     root = (ROOT / "data" / "disclosures").resolve()
@@ -183,7 +183,7 @@ def add_a_new_department(data: Path) -> str:
 
 def made_again(data, out, cache, monkeypatch) -> tuple[list[str], list[str]]:
     """Build again; the units it built and the department pages it rendered (not those it kept)."""
-    from generator.site import render
+    from generator.site.pages import render
 
     units_made, pages_made = [], []
     unit, page = units.build_unit, render.render

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from generator.site.execution import execution
+from generator.site.model.execution import execution
 from tests.audit.test_phases import BUDGET, final
 
 
@@ -37,7 +37,7 @@ def test_the_final_page_explains_carry_over_and_shows_the_items_the_narrative_st
 
 
 def test_a_department_page_sets_each_years_budget_against_its_final():
-    from generator.site.model import view
+    from generator.site.model.views import view
     from generator.site.pages.departments import budget_against_actual
     from tests.audit.test_phases import disclosure, three_public
 
@@ -72,9 +72,9 @@ def test_a_final_table_by_function_with_its_budgets_gives_the_rate_per_class():
 
 
 def test_a_department_with_two_years_of_both_phases_gets_a_budget_against_actual_trend():
-    from generator.site.model import view
+    from generator.site.model.views import view
     from generator.site.pages.departments import against_trend
-    from generator.site.execution import ACTUAL_COLOUR, BUDGET_COLOUR
+    from generator.site.model.execution import ACTUAL_COLOUR, BUDGET_COLOUR
     from tests.audit.test_phases import disclosure, three_public
 
     def pair(year, planned, spent):

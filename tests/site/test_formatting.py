@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from generator.site.formatting import exact_decimals, wan
+from generator.site.shared.formatting import exact_decimals, wan
 
 
 def test_a_list_of_amounts_gets_the_fewest_decimals_that_keep_every_yuan():

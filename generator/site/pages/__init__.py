@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.site.config import SiteConfig
-from generator.site.model import SiteModel
-from generator.site.sanitize import render_markdown
+from generator.site.shared.config import SiteConfig
+from generator.site.model.site import SiteModel
+from generator.site.pages.sanitize import render_markdown
 
 # What a page's inputs may name besides a disclosure folder
 EVERYTHING = "*"          # every disclosure
@@ -77,6 +77,6 @@ def page_map(inputs: Inputs) -> list[Page]:
     from generator.site.pages import (compare, content, departments, glossary, home, notfound, opendata, regions,
                                       search, sources, years)
 
-    # a disclosure's own page is rendered with its unit (generator.site.units), not from the site's model
+    # a disclosure's own page is rendered with its unit (generator.site.build.units), not from the site's model
     families = (home, regions, departments, years, compare, glossary, opendata, search, sources, content, notfound)
     return [page for family in families for page in family.pages(inputs)]

@@ -6,16 +6,16 @@ from __future__ import annotations
 from generator.core import vocabulary as V
 from generator.core.model import Indicator
 from generator.core.slugs import region_display
-from generator.site import urls
-from generator.site.charts import rest_of_spending
-from generator.site.execution import execution
-from generator.site.findings import locator, present
-from generator.site.formatting import exact_decimals, share, signed_wan, wan
-from generator.site.model import DisclosureView
-from generator.site.output.opendata import WORKBOOK
+from generator.site.shared import urls
+from generator.site.model.charts import rest_of_spending
+from generator.site.model.execution import execution
+from generator.site.model.findings import locator, present
+from generator.site.shared.formatting import exact_decimals, share, signed_wan, wan
+from generator.site.model.views import DisclosureView
+from generator.site.build.opendata import WORKBOOK
 from generator.site.pages import Inputs, Page, crumbs
-from generator.site.sanitize import link_terms, render_markdown
-from generator.site.tableview import view
+from generator.site.pages.sanitize import link_terms, render_markdown
+from generator.site.pages.tableview import view
 
 PROJECT_FIELDS = ("项目概况", "立项依据", "项目总目标", "年度绩效目标", "项目实施计划", "资金用途", "开始时间", "结束时间")
 

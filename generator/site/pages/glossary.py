@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.core.slugs import region_display
-from generator.site import urls
-from generator.site.output.opendata import tidy_path
+from generator.site.shared import urls
+from generator.site.build.opendata import tidy_path
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 # a wording used by more documents than this lists the latest of them and counts the rest by region: a

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.site import urls
-from generator.site.comparisons import COMPARISONS
-from generator.site.output.opendata import TIDY_TITLES
+from generator.site.shared import urls
+from generator.site.model.comparisons import COMPARISONS
+from generator.site.build.opendata import TIDY_TITLES
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 

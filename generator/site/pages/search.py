@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.site import urls
-from generator.site.output.search import SEARCH_DIR
+from generator.site.shared import urls
+from generator.site.build.search import SEARCH_DIR
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 

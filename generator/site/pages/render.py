@@ -14,10 +14,12 @@ import jinja2
 from generator.core import jsontext
 from generator.core.errors import BudgetsiteError
 from generator.core.slugs import region_display
-from generator.site import THEME, csp, urls
-from generator.site.formatting import wan
+from generator.site import THEME
+from generator.site.pages import csp
+from generator.site.shared import urls
+from generator.site.shared.formatting import wan
 from generator.site.pages import Inputs, Page
-from generator.site.tableview import table_html
+from generator.site.pages.tableview import table_html
 
 
 def environment(site_dir: Path) -> jinja2.Environment:
@@ -55,7 +57,7 @@ def stop() -> None:
 def render(page: Page, alone=None) -> tuple[str, bytes]:
     """One page as (path, bytes).  ``alone``: a disclosure view rendered with a model of its own, before (or
     without) the site's model: its page reads nothing of the other disclosures."""
-    from generator.site.model import single_model
+    from generator.site.model.site import single_model
 
     env, inputs, assets = _STATE["env"], _STATE["inputs"], _STATE["assets"]
     if alone is not None:

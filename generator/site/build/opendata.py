@@ -40,11 +40,11 @@ from generator.audit import figures
 from generator.core import jsontext
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Table
-from generator.site import urls
-from generator.site.comparisons import COUNT_COLUMNS, IDENTITY as COMPARISON_IDENTITY, MONEY_COLUMNS, Comparison
-from generator.site.model import SiteModel
-from generator.site.output.csvsafe import inert_row
-from generator.site.output.workbook import Sheet, workbook_bytes
+from generator.site.shared import urls
+from generator.site.model.comparisons import COUNT_COLUMNS, IDENTITY as COMPARISON_IDENTITY, MONEY_COLUMNS, Comparison
+from generator.site.model.site import SiteModel
+from generator.site.build.csvsafe import inert_row
+from generator.site.build.workbook import Sheet, workbook_bytes
 from generator.store import tidy
 from generator.store.cache import cannot_write, read_json_entry, write_json_entry
 from generator.store.tidy import Field, blank

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.core.model import Finding, Source
-from generator.site import urls
+from generator.site.shared import urls
 
 SEVERITY = {"error": "错误", "warning": "需注意", "info": "说明"}
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from generator.core import vocabulary as V
 
 if TYPE_CHECKING:
-    from generator.site.model import DisclosureView
+    from generator.site.model.views import DisclosureView
 
 COMPARISONS = {
     "overview": "支出总量与结构",

@@ -2,7 +2,7 @@
 
 This module only orchestrates, in two stages:
 
-1. **Units** (``generator.site.units``): each disclosure folder is loaded,
+1. **Units** (``generator.site.build.units``): each disclosure folder is loaded,
    audited, rendered and written on its own, in ``jobs`` processes; what
    the rest of the site needs comes back as a light view.  A folder whose
    content key is that of the last build is not loaded at all: its files
@@ -35,13 +35,14 @@ from pathlib import Path
 from generator.core.errors import BudgetsiteError
 from generator.core.folders import hold
 from generator.core.progress import SILENT, Progress
-from generator.site import render, units
-from generator.site.config import load_config
-from generator.site.model import site_model
-from generator.site.output import feeds, manifest, opendata, search
-from generator.site.output.parquet import write_parquet
-from generator.site.output.assets import collect_assets
-from generator.site.output.writer import Staging, guard
+from generator.site.pages import render
+from generator.site.build import units
+from generator.site.shared.config import load_config
+from generator.site.model.site import site_model
+from generator.site.build import feeds, manifest, opendata, search
+from generator.site.build.parquet import write_parquet
+from generator.site.build.assets import collect_assets
+from generator.site.build.writer import Staging, guard
 from generator.site.pages import Inputs, load_content, page_map
 from generator.store.cache import cannot_write, default_dir, read_json_entry, usable, write_json_entry
 from generator.store.layout import DISCLOSURES, SOURCES, begun, disclosure_folders, source_files

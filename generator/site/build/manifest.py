@@ -22,7 +22,7 @@ from pathlib import Path
 
 import generator
 from generator.site import THEME
-from generator.site.output.writer import MANIFEST  # noqa: F401  (named once, where the output is written)
+from generator.site.build.writer import MANIFEST  # noqa: F401  (named once, where the output is written)
 from generator.site.pages import CONTENT, EVERYTHING, READS, Inputs, Page
 from generator.store.layout import REGISTRY
 

@@ -22,9 +22,9 @@ from generator.audit.execution import level_names, stated_items
 from generator.core.model import Disclosure, Table
 from generator.core.money import Yuan
 from generator.core.vocabulary import Kind
-from generator.site import svg
-from generator.site.comparisons import ratio
-from generator.site.formatting import share, wan
+from generator.site.shared import svg
+from generator.site.model.comparisons import ratio
+from generator.site.shared.formatting import share, wan
 
 BUDGET_COLOUR, ACTUAL_COLOUR = "#9dbfd4", "#2b6a8e"
 

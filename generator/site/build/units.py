@@ -33,11 +33,11 @@ from generator.core import vocabulary as V
 from generator.core.datacodec import MODEL_CLASSES, Codec
 from generator.core.errors import BudgetsiteError
 from generator.core.model import Disclosure, Source, Term
-from generator.site import render
-from generator.site.charts import Chart
-from generator.site.comparisons import EXECUTION_MEASURES
-from generator.site.model import DisclosureView, view, _severity_first
-from generator.site.output import opendata
+from generator.site.pages import render
+from generator.site.model.charts import Chart
+from generator.site.model.comparisons import EXECUTION_MEASURES
+from generator.site.model.views import DisclosureView, view, _severity_first
+from generator.site.build import opendata
 from generator.store import tidy
 from generator.store.cache import (cannot_write, of_kind, read_entry, read_json_entry, write_atomically, write_entry,
                                    write_json_entry)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.core import vocabulary as V
-from generator.site import urls
-from generator.site.config import SiteConfig
-from generator.site.formatting import wan
-from generator.site.model import SiteModel
+from generator.site.shared import urls
+from generator.site.shared.config import SiteConfig
+from generator.site.shared.formatting import wan
+from generator.site.model.site import SiteModel
 
 
 def robots(site: SiteConfig) -> bytes:

@@ -19,8 +19,8 @@ from generator.core.model import Disclosure
 from generator.core.money import half_unit, slack
 from generator.core import vocabulary as V
 from generator.core.vocabulary import Kind
-from generator.site import svg as svg_draw
-from generator.site.formatting import share, wan, wan_number
+from generator.site.shared import svg as svg_draw
+from generator.site.shared.formatting import share, wan, wan_number
 from generator.core.text import is_sub_item, strip_enumeration
 
 CARD_WIDTH = 330        # a chart card's width on a phone, so that its text is drawn at its size
