@@ -205,7 +205,8 @@ def test_figures_with_fen_download_exactly(site):
 def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
     """Rewritten after one new unit, the file copies the others' members from the previous file by its layout
     (their chunk files are not read), and equals the file written from every chunk."""
-    from generator.site.build.opendata import tidy_path, write_tidy
+    from generator.site.build.opendata import write_tidy
+    from generator.site.shared.urls import tidy_data
     from generator.site.build.writer import Staging
     from generator.site.build.units import gzip_member
 
@@ -220,7 +221,7 @@ def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
         with Staging(out) as staging:
             write_tidy(staging, "money", ["key", "n"], list(keys), lambda key: chunks[key].read_bytes(), layout)
             staging.publish()
-        return (out / tidy_path("money")).read_bytes()
+        return (out / tidy_data("money")).read_bytes()
 
     write("abde")
     for key in "abde":

@@ -274,12 +274,12 @@ def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
     meta.update(department="漯河市某局", department_slug="renminzhengfubangongshi-2")
     (dst / "disclosure.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     built = []
-    real = units.build_unit
-    units.build_unit = lambda task: built.append(task[0]) or real(task)
+    real = units.Units.build
+    units.Units.build = lambda self, task: built.append(task[0]) or real(self, task)
     try:
         second = build(ROOT, data, out, jobs=1, cache=cache)
     finally:
-        units.build_unit = real
+        units.Units.build = real
     assert built == ["luohe/renminzhengfubangongshi-2/2023-budget"]
     assert second.pages == first.pages + 2                  # its page and its department's
     assert second.rendered < first.rendered / 3
@@ -568,11 +568,13 @@ def test_meetings_and_training_are_shown_beside_three_public_never_in_it(site):
 
 def test_search_reads_a_disclosures_words_not_its_figures(site):
     from generator.site.model.views import view
+    from generator.site.build.assets import collect_assets
     from generator.site.build.units import search_stub
+    from generator.site.pages.render import Renderer, environment
     from generator.store.read import load_disclosure
 
     v = view(load_disclosure(ROOT / "data/disclosures/zhengzhou/renminzhengfubangongting/2020-budget"))
-    stub = search_stub(v).decode("utf-8")
+    stub = search_stub(v, Renderer(environment(ROOT), collect_assets(ROOT).urls)).decode("utf-8")
     assert '<h1 data-pagefind-weight="10">郑州市人民政府办公厅 2020 年部门预算</h1>' in stub and "data-pagefind-body" in stub
     # each table's names as a sentence after its title, weighing more than the narrative
     assert "2020年部门支出总体情况表：" in stub and '<div data-pagefind-weight="2">' in stub
@@ -647,12 +649,12 @@ def test_a_unit_whose_cached_files_are_gone_is_built_again(tmp_path):
     g.write_text(g.read_text(encoding="utf-8").replace("市级财政当年拨付的资金", "市级财政当年拨付的全部资金"),
                  encoding="utf-8")
     built = []
-    real = units.build_unit
-    units.build_unit = lambda task: built.append(task[0]) or real(task)
+    real = units.Units.build
+    units.Units.build = lambda self, task: built.append(task[0]) or real(self, task)
     try:
         build(ROOT, data, out, jobs=1, cache=cache)
     finally:
-        units.build_unit = real
+        units.Units.build = real
     assert sorted(built) == sorted([lost, changed.relative_to(data / "disclosures").as_posix()])
     assert (cache / "build" / "units" / keys[lost][:2] / f"{keys[lost]}.search.html").is_file()
 

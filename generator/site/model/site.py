@@ -81,8 +81,6 @@ class SiteModel:
     glossary: list[GlossaryTerm]
     comparisons: dict[str, Comparison]
     sources: dict[str, SourceText] = field(default_factory=dict)     # by document name
-    downloads: dict[str, int] = field(default_factory=dict)     # open-data file -> size in bytes, set by the build
-    search_shards: list[str] = field(default_factory=list)      # the search index's parts, set by the build
 
     @cached_property
     def by_key(self) -> dict[tuple[str, str], object]:

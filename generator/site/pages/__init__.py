@@ -44,6 +44,21 @@ def load_content(content_dir: Path) -> Content:
     return Content(pages)
 
 
+@dataclass(frozen=True)
+class Setting:
+    """What every page is rendered with besides the site's model: known before any disclosure is read."""
+
+    content: Content
+    config: SiteConfig
+    asset_files: dict[str, Path]            # static files by name (the site's own replace the theme's)
+    data_dir: Path = Path("data")           # where pages that show a document's text read it
+
+    def inputs(self, model: SiteModel, downloads: dict[str, int] | None = None,
+               search_parts: list[str] | None = None) -> Inputs:
+        return Inputs(model, self.content, self.config, self.asset_files, self.data_dir, downloads or {},
+                      search_parts or [])
+
+
 @dataclass
 class Inputs:
     """Everything a page's context is built from."""
@@ -53,6 +68,8 @@ class Inputs:
     config: SiteConfig
     asset_files: dict[str, Path]            # static files by name (the site's own replace the theme's)
     data_dir: Path = Path("data")           # where pages that show a document's text read it
+    downloads: dict[str, int] = field(default_factory=dict)     # open-data file -> size in bytes, as written
+    search_parts: list[str] = field(default_factory=list)       # the search index's parts
 
 
 @dataclass(frozen=True)

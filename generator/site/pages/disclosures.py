@@ -12,7 +12,6 @@ from generator.site.model.execution import execution
 from generator.site.model.findings import locator, present
 from generator.site.shared.formatting import exact_decimals, share, signed_wan, wan
 from generator.site.model.views import DisclosureView
-from generator.site.build.opendata import WORKBOOK
 from generator.site.pages import Inputs, Page, crumbs
 from generator.site.pages.sanitize import link_terms, render_markdown
 from generator.site.pages.tableview import view
@@ -136,7 +135,7 @@ def context(inputs: Inputs, page: Page) -> dict:
         "description": f"{v.department} {v.name}：{lede}",
         "cards": _cards(v), "charts": v.charts, "execution": execution(d), "sections": sections, "tables": table_views,
         "table_files": files,
-        "workbook": urls.data_file(v.region_slug, v.department_slug, v.edition, WORKBOOK)
+        "workbook": urls.data_file(v.region_slug, v.department_slug, v.edition, urls.WORKBOOK)
         if d.tables or d.indicators or d.projects else "",
         "performance": bool(d.targets or d.tasks or dept_ind),
         "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),

@@ -1,12 +1,11 @@
 """Rendering pages with Jinja2: the environment (a site's templates replace the theme's) and one page.
 
-Pages are rendered in worker processes with ``--jobs``: the inputs are set
-once per process (``start``), and each call renders one page to bytes.
+A build makes one ``Renderer`` (the environment and the assets' URLs) and renders each page with it
+and the page's inputs.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -15,10 +14,9 @@ from generator.core import jsontext
 from generator.core.errors import BudgetsiteError
 from generator.core.slugs import region_display
 from generator.site import THEME
-from generator.site.pages import csp
 from generator.site.shared import urls
 from generator.site.shared.formatting import wan
-from generator.site.pages import Inputs, Page
+from generator.site.pages import Inputs, Page, csp
 from generator.site.pages.tableview import table_html
 
 
@@ -42,41 +40,40 @@ def environment(site_dir: Path) -> jinja2.Environment:
     return env
 
 
-_STATE: dict = {}
+class Renderer:
+    """Pages rendered to bytes with one template environment and the build's asset URLs.
 
+    Made once by a build (``build.run``) and handed to what renders: its units, in worker processes forked
+    with it (``--jobs``), and the site's pages.
+    """
 
-def start(env: jinja2.Environment, inputs: Inputs, asset_urls: dict[str, str]) -> None:
-    """Set what every page of this build is rendered with (once per process)."""
-    _STATE.update(env=env, inputs=inputs, assets=asset_urls)
+    def __init__(self, env: jinja2.Environment, asset_urls: dict[str, str]):
+        self.env = env
+        self.assets = asset_urls
 
+    def render(self, page: Page, inputs: Inputs) -> tuple[str, bytes]:
+        """One page as (path, bytes).  A disclosure's own page is rendered with a model of its own
+        (``model.site.single_model``): it reads nothing of the other disclosures."""
+        assets = self.assets
+        config = inputs.config
+        ctx = page.context(inputs, page)
+        ctx.setdefault("charts", page.charts)
+        ctx.setdefault("crumbs", [])
+        ctx.setdefault("section", "")
+        ctx.setdefault("description", config.description)
+        ctx["site"] = config
+        ctx["page"] = page.path
+        ctx["assets"] = assets
+        ctx["canonical"] = urls.absolute(config.base_url, page.path)
+        ctx["rel"] = lambda to, _from=page.path: urls.relative(_from, to)
+        return page.path, self.render_template(page.template, ctx, page.path)
 
-def stop() -> None:
-    _STATE.clear()
-
-
-def render(page: Page, alone=None) -> tuple[str, bytes]:
-    """One page as (path, bytes).  ``alone``: a disclosure view rendered with a model of its own, before (or
-    without) the site's model: its page reads nothing of the other disclosures."""
-    from generator.site.model.site import single_model
-
-    env, inputs, assets = _STATE["env"], _STATE["inputs"], _STATE["assets"]
-    if alone is not None:
-        inputs = replace(inputs, model=single_model(alone))
-    config = inputs.config
-    ctx = page.context(inputs, page)
-    ctx.setdefault("charts", page.charts)
-    ctx.setdefault("crumbs", [])
-    ctx.setdefault("section", "")
-    ctx.setdefault("description", config.description)
-    ctx["site"] = config
-    ctx["page"] = page.path
-    ctx["assets"] = assets
-    ctx["canonical"] = urls.absolute(config.base_url, page.path)
-    ctx["rel"] = lambda to, _from=page.path: urls.relative(_from, to)
-    try:
-        html = env.get_template(page.template).render(ctx)
-    except jinja2.TemplateSyntaxError as exc:
-        raise BudgetsiteError(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise BudgetsiteError(f"{page.template}: cannot render {page.path}: {exc}") from None
-    return page.path, html.encode("utf-8")
+    def render_template(self, template: str, ctx: dict, path: str = "") -> bytes:
+        """One template with ``ctx`` as UTF-8 (``path``: what it is rendered for, to say in an error)."""
+        try:
+            html = self.env.get_template(template).render(ctx)
+        except jinja2.TemplateSyntaxError as exc:
+            raise BudgetsiteError(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}") from None
+        except jinja2.TemplateError as exc:
+            raise BudgetsiteError(f"{template}: cannot render {path or template}: {exc}") from None
+        return html.encode("utf-8")
