@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.site.shared import urls
 from generator.site.shared.config import SiteConfig
 from generator.site.model.site import SiteModel
 from generator.site.pages.sanitize import render_markdown
@@ -87,7 +88,7 @@ class Page:
 
 def crumbs(config: SiteConfig, *trail: tuple[str, str]) -> list[tuple[str, str]]:
     """The breadcrumb trail from the home page."""
-    return [(config.label("home"), "index.html"), *trail]
+    return [(config.label("home"), urls.home()), *trail]
 
 
 def page_map(inputs: Inputs) -> list[Page]:
