@@ -152,7 +152,8 @@ def disclosure_files(v) -> list[tuple[str, bytes]]:
 
     d = v.data
     sheets = [table_sheet(d, t) for t in d.tables]
-    out = [(at(f"tables/{t.id}.csv"), sheet_csv(sheet)) for t, sheet in zip(d.tables, sheets)]
+    out = [(urls.table_csv(v.region_slug, v.department_slug, v.edition, t.id), sheet_csv(sheet))
+           for t, sheet in zip(d.tables, sheets)]
     for title, name, rows, unit in (("绩效指标", "indicators", tidy.indicator_rows(d), []),
                                     ("项目", "projects", tidy.project_rows(d), [("金额单位", "元")])):
         if rows:

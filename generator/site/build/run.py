@@ -178,7 +178,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             site = SiteBuild(config, setting, model, folders, keys, {f: results[f].view.url for f in folders},
                              published, common, previous, work, kept, assets, renderer, search_names,
                              search.shards_in_use(search_names, folders), jobs, progress)
-            del model, results                  # the site holds them now, and lets go of them (``let_go``)
+            del model, results          # the site holds the model and its views now, and lets go of them (``let_go``)
             clock.mark("site model")
             for output in OUTPUTS:
                 detail = output.write(site, staging)

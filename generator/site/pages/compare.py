@@ -5,7 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from generator.core.slugs import region_display
-from generator.site.shared import svg, urls
+from generator.site.pages import svg
+from generator.site.shared import urls
 from generator.site.model.charts import PALETTE
 from generator.site.model.comparisons import COMPARISONS, COUNT_COLUMNS, IDENTITY, MONEY_COLUMNS, NOTES, Comparison
 from generator.site.shared.formatting import share, wan

@@ -9,7 +9,8 @@ from generator.core import vocabulary as V
 from generator.core.slugs import region_display
 from markupsafe import Markup
 
-from generator.site.shared import svg, urls
+from generator.site.pages import svg
+from generator.site.shared import urls
 from generator.site.model.charts import trend
 from generator.site.model.execution import ACTUAL_COLOUR, BUDGET_COLOUR
 from generator.site.shared.formatting import share, wan

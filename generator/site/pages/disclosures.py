@@ -123,8 +123,7 @@ def context(inputs: Inputs, page: Page) -> dict:
               "fiscal": wan(t.fiscal_yuan, decimals) if t.fiscal_yuan is not None else ""} for t in d.tasks]
     dept_ind = [i for i in d.indicators if i.scope == "department"]
     table_views = [view(t) for t in d.tables]
-    files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.edition, f"tables/{t.id}")
-             for t in table_views}
+    files = {t.id: urls.table_csv(v.region_slug, v.department_slug, v.edition, t.id) for t in table_views}
     where = locator(d.sources, page.path)        # a table's first line: its page of the PDF
     total = v.value(V.TOTAL_EXPENDITURE)
     lede = f"支出总计 {_money(total)} 万元。" if total is not None else ""

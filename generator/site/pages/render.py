@@ -17,6 +17,7 @@ from generator.site import THEME
 from generator.site.shared import urls
 from generator.site.shared.formatting import wan
 from generator.site.pages import Inputs, Page, csp
+from generator.site.pages.drawing import chart_svg, execution_svg
 from generator.site.pages.tableview import table_html
 
 
@@ -35,6 +36,8 @@ def environment(site_dir: Path) -> jinja2.Environment:
     env.globals["money"] = lambda yuan: wan(yuan, 2)
     env.globals["source_page"] = urls.source_document
     env.globals["table_html"] = table_html
+    env.globals["chart_svg"] = chart_svg
+    env.globals["execution_svg"] = execution_svg
     env.globals["content_security_policy"] = csp.policy
     env.filters["region"] = region_display
     return env

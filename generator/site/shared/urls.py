@@ -113,6 +113,11 @@ def data_file(region_slug: str, department_slug: str, edition: str, name: str) -
     return f"open-data/files/{region_slug}/{department_slug}/{edition}/{name}"
 
 
+def table_csv(region_slug: str, department_slug: str, edition: str, table_id: str) -> str:
+    """One imported table of a disclosure as CSV, beside its workbook."""
+    return data_file(region_slug, department_slug, edition, f"tables/{table_id}.csv")
+
+
 def file_name(name: str) -> str:
     """A file name as one segment of a link: every character but letters, digits and ``_.-~``
     percent-encoded (UTF-8), so that ``#``, ``?``, ``%`` or a space in the name is part of the name."""
