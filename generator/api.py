@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.audit.check import CheckReport, check_data, format_report
-from generator.site.build import BuildResult, build as build_site
+from generator.site.build.run import BuildResult, build as build_site
 from generator.site.starter import init_site
 from generator.store.importing import ImportResult, import_documents
 from generator.store.read import load_all

@@ -75,7 +75,7 @@ def _summary(args: argparse.Namespace, term: Terminal) -> int:
 
 
 def _build(args: argparse.Namespace, term: Terminal) -> int:
-    from generator.site.build import build as build_site
+    from generator.site.build.run import build as build_site
     from generator.store.layout import disclosure_folders
 
     began = time.perf_counter()
@@ -95,7 +95,7 @@ def _build(args: argparse.Namespace, term: Terminal) -> int:
 
 
 def _serve(args: argparse.Namespace, term: Terminal) -> int:
-    from generator.site.serve import serve
+    from generator.site.build.serve import serve
 
     return serve(Path(args.site), Path(args.data), Path(args.out), args.port, args.bind, lang=term.lang,
                  verbose=term.verbose)

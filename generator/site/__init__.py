@@ -1,4 +1,5 @@
-"""The website: the site model, its pages, and what is written to the output folder."""
+"""The website, in three layers over what they share: ``model`` (what a page shows), ``pages`` (the pages
+and their rendering), ``build`` (what is written to the output folder); ``shared`` below them all."""
 
 from pathlib import Path
 

@@ -9,7 +9,7 @@ changed importer therefore never serves an old result; at worst the cache
 is cold.
 
 Every entry of the caches (the parse cache here, the build's in
-``site.units``, ``site.output``, ``site.build``) is data only, never
+``site.build``: its units, open data and memo) is data only, never
 pickle: JSON, with the typed model through ``core.datacodec``, which
 rebuilds only the dataclasses it is given.  An entry is written atomically
 behind a header holding the SHA-256 of its content (``write_entry``); an

@@ -73,11 +73,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("audit/headings.py", "决算"): "the word looked for in a heading's text",
     ("audit/comparisons.py", "决算"): "a word the text before a figure may end with",
     ("audit/mutation.py", "预算"): "a concept word of the narrative, matched in its text",
-    ("site/config.py", "预算"): "the label a site's configuration gives its readers",
+    ("site/shared/config.py", "预算"): "the label a site's configuration gives its readers",
     ("normalise/measures.py", "决算数"): "a printed header matched in a document",
     ("normalise/two_sided.py", "决算数"): "a printed header matched in a document",
     ("normalise/three_public.py", "决算数"): "a printed header matched in a document, and the label it is shown by",
-    ("site/execution.py", "决算数"): "the label of the actual figures on a chart",
+    ("site/pages/drawing.py", "决算数"): "the label of the actual figures on a chart",
 }
 
 

@@ -11,7 +11,7 @@ from generator.normalise.narrative import is_caption, sections
 from generator.read import read_source
 from generator.read.layout import TextLine
 from generator.read.pdf import to_lines
-from generator.site.sanitize import render_markdown
+from generator.site.pages.sanitize import render_markdown
 from tests.conftest import SOURCES
 from tests.pdfs import pdf
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.api import build_site as build
 from generator.cli import main
-from generator.site import units
+from generator.site.build import units
 from generator.store.cache import read_entry
 from tests.conftest import ROOT
 from tests.store.cache_faults import change_a_digit, plant_pickle, read_only
@@ -60,8 +60,8 @@ def built(tmp_path):
 def rebuild(data, out, cache, monkeypatch) -> list[str]:
     """Build again in one process; the units it built."""
     made = []
-    real = units.build_unit
-    monkeypatch.setattr(units, "build_unit", lambda task: made.append(task[0]) or real(task))
+    real = units.Units.build
+    monkeypatch.setattr(units.Units, "build", lambda self, task: made.append(task[0]) or real(self, task))
     build(ROOT, data, out, jobs=1, cache=cache)
     monkeypatch.undo()
     return sorted(made)
@@ -154,7 +154,7 @@ def test_the_build_goes_on_without_a_cache_it_cannot_write(where, reference, tmp
 def test_the_file_hashes_come_back_as_they_were_kept(tmp_path):
     """The memo of the data's file stamps (kept flat, read back into tuples): a rebuild compares them as
     ``units.folder_digest`` makes them."""
-    from generator.site.build import _load_memo, _save_memo
+    from generator.site.build.run import _load_memo, _save_memo
     from generator.store.layout import disclosure_folders
 
     root = (ROOT / "data" / "disclosures").resolve()
@@ -183,12 +183,12 @@ def add_a_new_department(data: Path) -> str:
 
 def made_again(data, out, cache, monkeypatch) -> tuple[list[str], list[str]]:
     """Build again; the units it built and the department pages it rendered (not those it kept)."""
-    from generator.site import render
+    from generator.site.pages.render import Renderer
 
     units_made, pages_made = [], []
-    unit, page = units.build_unit, render.render
-    monkeypatch.setattr(units, "build_unit", lambda task: units_made.append(task[0]) or unit(task))
-    monkeypatch.setattr(render, "render", lambda p, *a, **k: pages_made.append(p.path) or page(p, *a, **k))
+    unit, page = units.Units.build, Renderer.render
+    monkeypatch.setattr(units.Units, "build", lambda self, task: units_made.append(task[0]) or unit(self, task))
+    monkeypatch.setattr(Renderer, "render", lambda self, p, *a: pages_made.append(p.path) or page(self, p, *a))
     build(ROOT, data, out, jobs=1, cache=cache)
     monkeypatch.undo()
     return sorted(units_made), sorted(p for p in pages_made if p.startswith("departments/") and p.count("/") == 3)

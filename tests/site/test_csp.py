@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.site import csp
+from generator.site.pages import csp
 from tests.site.test_browser import CHROMIUM, PAGES, Server
 
 

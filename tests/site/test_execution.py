@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from generator.site.execution import execution
+from generator.site.model.execution import execution
+from generator.site.pages.drawing import execution_svg
 from tests.audit.test_phases import BUDGET, final
 
 
@@ -15,7 +16,7 @@ def test_a_final_shows_budget_against_actual_with_the_rate():
                               "path": ""}
     assert e.summary == "totalbudget 10.00 万元，决算数 9.00 万元，执行率 90.0%。"      # one item: no lowest named
     # the chart is drawn from the same rows: one pair of bars per row, the longest the largest figure
-    chart = str(e.chart)
+    chart = str(execution_svg(e))
     assert chart.startswith("<svg") and chart.count("<rect") == 2 + 4 and "10.00" in chart and "1.00" in chart
 
 
@@ -37,7 +38,7 @@ def test_the_final_page_explains_carry_over_and_shows_the_items_the_narrative_st
 
 
 def test_a_department_page_sets_each_years_budget_against_its_final():
-    from generator.site.model import view
+    from generator.site.model.views import view
     from generator.site.pages.departments import budget_against_actual
     from tests.audit.test_phases import disclosure, three_public
 
@@ -72,9 +73,9 @@ def test_a_final_table_by_function_with_its_budgets_gives_the_rate_per_class():
 
 
 def test_a_department_with_two_years_of_both_phases_gets_a_budget_against_actual_trend():
-    from generator.site.model import view
+    from generator.site.model.views import view
     from generator.site.pages.departments import against_trend
-    from generator.site.execution import ACTUAL_COLOUR, BUDGET_COLOUR
+    from generator.site.model.execution import ACTUAL_COLOUR, BUDGET_COLOUR
     from tests.audit.test_phases import disclosure, three_public
 
     def pair(year, planned, spent):

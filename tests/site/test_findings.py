@@ -1,7 +1,7 @@
 """Findings as readers see them: the document by what it is, its page and line, each figure named, one unit."""
 
 from generator.core.model import Finding, Source
-from generator.site.findings import EXPECTED_AS, FOUND_AS, document_names, one_unit, present
+from generator.site.model.findings import EXPECTED_AS, FOUND_AS, document_names, one_unit, present
 
 
 def pdf(name="a.pdf", title="某局2024年部门预算"):

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from generator.site.formatting import exact_decimals, wan
+from generator.site.shared.formatting import exact_decimals, wan
 
 
 def test_a_list_of_amounts_gets_the_fewest_decimals_that_keep_every_yuan():
@@ -23,7 +23,7 @@ def _table(unit, decimals, amounts):
 
 
 def test_one_page_shows_its_figures_with_the_decimals_its_tables_need():
-    from generator.site.formatting import figure_decimals, table_display
+    from generator.site.shared.formatting import figure_decimals, table_display
     # printed in 万元: the printed decimals (one or two), the most any table prints
     assert figure_decimals([_table("万元", 1, [10000]), _table("万元", 2, [10000])]) == 2
     assert figure_decimals([_table("万元", 1, [10000])]) == 1

@@ -205,9 +205,10 @@ def test_figures_with_fen_download_exactly(site):
 def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
     """Rewritten after one new unit, the file copies the others' members from the previous file by its layout
     (their chunk files are not read), and equals the file written from every chunk."""
-    from generator.site.output.opendata import tidy_path, write_tidy
-    from generator.site.output.writer import Staging
-    from generator.site.units import gzip_member
+    from generator.site.build.opendata import write_tidy
+    from generator.site.shared.urls import tidy_data
+    from generator.site.build.writer import Staging
+    from generator.site.build.units import gzip_member
 
     rows = {key: gzip_member(f"{key},{n}\n" * (n + 1)) for n, key in enumerate("abcde")}
     chunks = {}
@@ -220,7 +221,7 @@ def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
         with Staging(out) as staging:
             write_tidy(staging, "money", ["key", "n"], list(keys), lambda key: chunks[key].read_bytes(), layout)
             staging.publish()
-        return (out / tidy_path("money")).read_bytes()
+        return (out / tidy_data("money")).read_bytes()
 
     write("abde")
     for key in "abde":
@@ -235,7 +236,7 @@ def test_a_tidy_file_takes_unchanged_members_from_the_previous_file(tmp_path):
 
 
 def test_a_text_cell_that_a_spreadsheet_would_run_is_inert_and_a_figure_is_never_touched():
-    from generator.site.output.csvsafe import inert, inert_row
+    from generator.site.build.csvsafe import inert, inert_row
 
     for first in ("=", "+", "-", "@", "\t", "\r"):
         assert inert(first + "1+2") == "'" + first + "1+2"
@@ -252,8 +253,8 @@ def test_a_text_cell_that_a_spreadsheet_would_run_is_inert_and_a_figure_is_never
 
 
 def test_every_published_csv_writer_makes_text_cells_inert():
-    from generator.site.output.opendata import csv_bytes
-    from generator.site.units import csv_text
+    from generator.site.build.opendata import csv_bytes
+    from generator.site.build.units import csv_text
 
     assert csv_bytes(["=h", "yuan"], [["=1+1", -100]]).decode("utf-8-sig") == "'=h,yuan\n'=1+1,-100\n"
     assert csv_text([["+1", -100, Decimal("-0.35"), None, "@x"]]) == "'+1,-100,-0.35,,'@x\n"

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from generator.site.output.opendata import TABLES
+from generator.site.build.opendata import TABLES
 from tests.conftest import ROOT
 from tests.site.opendata_files import gz_rows
 

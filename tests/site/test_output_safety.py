@@ -13,7 +13,7 @@ import pytest
 
 from generator.cli import main
 from generator.core.errors import BudgetsiteError
-from generator.site.build import build
+from generator.site.build.run import build
 from tests.conftest import ROOT, data_with_a_second_year
 
 MANIFEST = ".budgetsite-manifest.json"
@@ -159,7 +159,7 @@ def test_swap_falls_back_to_two_renames_and_a_kill_between_them_is_recovered(tmp
 def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(tmp_path, monkeypatch):
     import errno
 
-    from generator.site.output import writer
+    from generator.site.build import writer
 
     out = tmp_path / "out"
     build(ROOT, ROOT / "data", out, use_cache=False)

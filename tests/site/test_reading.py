@@ -168,7 +168,7 @@ def test_a_comparison_of_money_is_drawn_as_ranked_bars_without_javascript(browse
 
 
 def test_a_comparison_whose_first_figure_is_not_money_has_no_bars():
-    from generator.site.comparisons import Comparison
+    from generator.site.model.comparisons import Comparison
     from generator.site.pages.compare import ranked_chart
 
     assert ranked_chart(Comparison("x", "x", ["地区", "部门", "年度", "类别", "在职人数"], [])) is None

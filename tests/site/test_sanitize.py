@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import sanitize
-from generator.site.sanitize import _markdown_html, _plain_html, render_markdown
+from generator.site.pages import sanitize
+from generator.site.pages.sanitize import _markdown_html, _plain_html, render_markdown
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "disclosures"
 

@@ -122,7 +122,7 @@ def test_verbose_logs_each_request_and_the_default_does_not(new_site):
 
 
 def test_an_address_other_than_loopback_is_said_to_show_the_preview_to_the_network():
-    from generator.site.serve import loopback
+    from generator.site.build.serve import loopback
 
     assert all(loopback(a) for a in ("127.0.0.1", "127.0.0.2", "::1", "localhost"))
     assert not any(loopback(a) for a in ("0.0.0.0", "::", "192.168.1.10", "example.org"))

@@ -2,8 +2,8 @@
 
 import re
 
-from generator.site.charts import rest_of_spending
-from generator.site.model import view
+from generator.site.model.charts import rest_of_spending
+from generator.site.model.views import view
 from generator.site.pages.disclosures import _cards
 from generator.store.read import load_disclosure
 from tests.conftest import ROOT

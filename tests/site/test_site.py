@@ -14,7 +14,7 @@ import pytest
 
 from generator.core.errors import BudgetsiteError
 from generator.api import build_site as build
-from generator.site.config import ConfigError, parse_config
+from generator.site.shared.config import ConfigError, parse_config
 from tests.conftest import ROOT, SOURCES, data_with_a_second_year
 
 ZZ_PAGE = "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"
@@ -263,7 +263,7 @@ def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):
 def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
     """Two processes, then one more disclosure: the others are neither loaded nor rendered again (their
     files stay in the previous output), and the result is byte for byte a full serial build."""
-    import generator.site.units as units
+    import generator.site.build.units as units
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -276,12 +276,12 @@ def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
     meta.update(department="漯河市某局", department_slug="renminzhengfubangongshi-2")
     (dst / "disclosure.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     built = []
-    real = units.build_unit
-    units.build_unit = lambda task: built.append(task[0]) or real(task)
+    real = units.Units.build
+    units.Units.build = lambda self, task: built.append(task[0]) or real(self, task)
     try:
         second = build(ROOT, data, out, jobs=1, cache=cache)
     finally:
-        units.build_unit = real
+        units.Units.build = real
     assert built == ["luohe/renminzhengfubangongshi-2/2023-budget"]
     assert second.pages == first.pages + 2                  # its page and its department's
     assert second.rendered < first.rendered / 3
@@ -370,7 +370,7 @@ def test_config_errors_name_the_key(raw, message):
 
 
 def test_every_setting_is_documented():
-    from generator.site.config import DEFAULT_LABELS, _TYPES
+    from generator.site.shared.config import DEFAULT_LABELS, _TYPES
 
     doc = (ROOT / "docs" / "site-config.md").read_text(encoding="utf-8")
     for key in list(_TYPES) + [f"labels.{k}" for k in DEFAULT_LABELS]:
@@ -468,7 +468,7 @@ def test_every_page_is_valid_html(site):
 def test_yaml_is_loaded_safely(tmp_path):
     marker = tmp_path / "pwned"
     (tmp_path / "site.yaml").write_text(f'title: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
-    from generator.site.config import load_config
+    from generator.site.shared.config import load_config
 
     with pytest.raises(ConfigError):
         load_config(tmp_path)
@@ -569,12 +569,14 @@ def test_meetings_and_training_are_shown_beside_three_public_never_in_it(site):
 
 
 def test_search_reads_a_disclosures_words_not_its_figures(site):
-    from generator.site.model import view
-    from generator.site.units import search_stub
+    from generator.site.model.views import view
+    from generator.site.build.assets import collect_assets
+    from generator.site.build.units import search_stub
+    from generator.site.pages.render import Renderer, environment
     from generator.store.read import load_disclosure
 
     v = view(load_disclosure(ROOT / "data/disclosures/zhengzhou/renminzhengfubangongting/2020-budget"))
-    stub = search_stub(v).decode("utf-8")
+    stub = search_stub(v, Renderer(environment(ROOT), collect_assets(ROOT).urls)).decode("utf-8")
     assert '<h1 data-pagefind-weight="10">郑州市人民政府办公厅 2020 年部门预算</h1>' in stub and "data-pagefind-body" in stub
     # each table's names as a sentence after its title, weighing more than the narrative
     assert "2020年部门支出总体情况表：" in stub and '<div data-pagefind-weight="2">' in stub
@@ -589,7 +591,7 @@ def test_search_reads_a_disclosures_words_not_its_figures(site):
 
 
 def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_changed(tmp_path, monkeypatch):
-    from generator.site.output import search
+    from generator.site.build import search
 
     monkeypatch.setattr(search, "UNITS_PER_SHARD", 3)
     data = tmp_path / "data"
@@ -622,7 +624,7 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
 def test_the_number_of_search_parts_changes_only_when_the_site_doubles():
     """A department's part depends on the number of parts: in powers of two, one more department-year does
     not move every department to another part (10,000 and one had re-indexed all of them)."""
-    from generator.site.output.search import UNITS_PER_SHARD, shard_names, shard_of
+    from generator.site.build.search import UNITS_PER_SHARD, shard_names, shard_of
 
     counts = [len(shard_names(n)) - 1 for n in (1, UNITS_PER_SHARD, UNITS_PER_SHARD + 1, 10_000, 10_001, 12_800,
                                                  12_801)]
@@ -636,7 +638,7 @@ def test_the_number_of_search_parts_changes_only_when_the_site_doubles():
 def test_a_unit_whose_cached_files_are_gone_is_built_again(tmp_path):
     """The cache is looked up in one listing of its files: a unit whose search page was removed from it is
     built again when the build reads the cache (here, after another disclosure changed)."""
-    import generator.site.units as units
+    import generator.site.build.units as units
 
     data, out, cache = tmp_path / "data", tmp_path / "out", tmp_path / "cache"
     shutil.copytree(ROOT / "data", data)
@@ -649,12 +651,12 @@ def test_a_unit_whose_cached_files_are_gone_is_built_again(tmp_path):
     g.write_text(g.read_text(encoding="utf-8").replace("市级财政当年拨付的资金", "市级财政当年拨付的全部资金"),
                  encoding="utf-8")
     built = []
-    real = units.build_unit
-    units.build_unit = lambda task: built.append(task[0]) or real(task)
+    real = units.Units.build
+    units.Units.build = lambda self, task: built.append(task[0]) or real(self, task)
     try:
         build(ROOT, data, out, jobs=1, cache=cache)
     finally:
-        units.build_unit = real
+        units.Units.build = real
     assert sorted(built) == sorted([lost, changed.relative_to(data / "disclosures").as_posix()])
     assert (cache / "build" / "units" / keys[lost][:2] / f"{keys[lost]}.search.html").is_file()
 
@@ -662,7 +664,7 @@ def test_a_unit_whose_cached_files_are_gone_is_built_again(tmp_path):
 def test_a_rebuild_never_writes_through_to_the_previous_output(tmp_path, monkeypatch):
     """A rebuild must replace the previous output's files, never write into them: a reader's server may hold
     them (here, as more hard links), and a failed build must leave them as they were."""
-    from generator.site.output import search
+    from generator.site.build import search
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -695,7 +697,7 @@ def test_every_income_chart_adds_up_to_the_income_its_summary_states():
     """Sources are counted once: a part of a line (1.一般公共预算 under 一、财政拨款) and a 小计 are not
     sources of their own (they had made 江苏 and 万里街道 show twice their income)."""
     from generator.core.vocabulary import Kind
-    from generator.site.charts import income_sources
+    from generator.site.model.charts import income_sources
     from generator.store.read import load_all
 
     checked, disclosures = 0, load_all(ROOT / "data")

@@ -2,7 +2,7 @@
 
 import re
 
-from generator.site.svg import WIDTH, VALUE_SPACE, bars
+from generator.site.pages.svg import WIDTH, VALUE_SPACE, bars
 
 
 def _widths(svg: str) -> list[int]:

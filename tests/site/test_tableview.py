@@ -4,7 +4,7 @@ import random
 
 from markupsafe import escape as markupsafe_escape
 
-from generator.site.tableview import escape
+from generator.site.pages.tableview import escape
 
 
 def test_escape_is_markupsafes():
@@ -20,7 +20,7 @@ def test_markup_in_a_label_is_kept_exactly_and_shown_as_text():
     """A label, a column header, a text cell or a title that holds markup is the text as printed, escaped: the
     page shows it, and nothing of it is live or left out."""
     from generator.core.model import Cell, Table, TableColumn, TableRow
-    from generator.site.tableview import table_html, view
+    from generator.site.pages.tableview import table_html, view
 
     hostile = ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '"><b>&amp;\'', '=1+1 & <i>']
     columns = [TableColumn("note", hostile[2], "text"), TableColumn("total", f"{hostile[1]} / 合计", "money")]

@@ -3,7 +3,7 @@
 import posixpath
 import random
 
-from generator.site.urls import relative
+from generator.site.shared.urls import relative
 
 
 def test_relative_links_are_what_relpath_gives():
@@ -29,7 +29,7 @@ def test_relative_links_keep_their_anchor():
 def test_links_to_a_source_name_its_file_whatever_the_name():
     from urllib.parse import unquote, urlsplit
 
-    from generator.site.urls import source_document, source_document_file, source_text
+    from generator.site.shared.urls import source_document, source_document_file, source_text
 
     for name in ("a#b?c%d 预算.pdf", "000_0794aadfb6c0e8a0.txt", "x y.txt", "100%.pdf", "a&b<c>\"d'.txt"):
         page = "departments/zz/a/2020-budget/index.html"
@@ -47,7 +47,7 @@ def test_links_to_a_source_name_its_file_whatever_the_name():
 
 
 def test_canonical_addresses_are_percent_encoded():
-    from generator.site.urls import absolute
+    from generator.site.shared.urls import absolute
 
     assert absolute("https://example.org/b/", "departments/zz/a/index.html") == "https://example.org/b/departments/zz/a/"
     assert absolute("https://example.org/b/", "open-data/sources/a#b 预算.txt.html") == (

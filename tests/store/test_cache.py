@@ -59,8 +59,8 @@ def test_parsed_documents_come_back_equal(parsed):
 
 
 def test_every_disclosure_of_the_data_and_its_view_come_back_equal():
-    from generator.site.model import view
-    from generator.site.units import CODEC, UnitResult, light
+    from generator.site.model.views import view
+    from generator.site.build.units import CODEC, UnitResult, light
 
     for d in load_all(ROOT / "data"):
         assert same(MODEL.loads(MODEL.dumps(d)), d)

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.site.config import SiteConfig
-from generator.site.model import SiteModel
-from generator.site.sanitize import render_markdown
+from generator.site.shared import urls
+from generator.site.shared.config import SiteConfig
+from generator.site.model.site import SiteModel
+from generator.site.pages.sanitize import render_markdown
 
 # What a page's inputs may name besides a disclosure folder
 EVERYTHING = "*"          # every disclosure
@@ -44,6 +45,21 @@ def load_content(content_dir: Path) -> Content:
     return Content(pages)
 
 
+@dataclass(frozen=True)
+class Setting:
+    """What every page is rendered with besides the site's model: known before any disclosure is read."""
+
+    content: Content
+    config: SiteConfig
+    asset_files: dict[str, Path]            # static files by name (the site's own replace the theme's)
+    data_dir: Path = Path("data")           # where pages that show a document's text read it
+
+    def inputs(self, model: SiteModel, downloads: dict[str, int] | None = None,
+               search_parts: list[str] | None = None) -> Inputs:
+        return Inputs(model, self.content, self.config, self.asset_files, self.data_dir, downloads or {},
+                      search_parts or [])
+
+
 @dataclass
 class Inputs:
     """Everything a page's context is built from."""
@@ -53,6 +69,8 @@ class Inputs:
     config: SiteConfig
     asset_files: dict[str, Path]            # static files by name (the site's own replace the theme's)
     data_dir: Path = Path("data")           # where pages that show a document's text read it
+    downloads: dict[str, int] = field(default_factory=dict)     # open-data file -> size in bytes, as written
+    search_parts: list[str] = field(default_factory=list)       # the search index's parts
 
 
 @dataclass(frozen=True)
@@ -70,13 +88,13 @@ class Page:
 
 def crumbs(config: SiteConfig, *trail: tuple[str, str]) -> list[tuple[str, str]]:
     """The breadcrumb trail from the home page."""
-    return [(config.label("home"), "index.html"), *trail]
+    return [(config.label("home"), urls.home()), *trail]
 
 
 def page_map(inputs: Inputs) -> list[Page]:
     from generator.site.pages import (compare, content, departments, glossary, home, notfound, opendata, regions,
                                       search, sources, years)
 
-    # a disclosure's own page is rendered with its unit (generator.site.units), not from the site's model
+    # a disclosure's own page is rendered with its unit (generator.site.build.units), not from the site's model
     families = (home, regions, departments, years, compare, glossary, opendata, search, sources, content, notfound)
     return [page for family in families for page in family.pages(inputs)]

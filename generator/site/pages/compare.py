@@ -5,12 +5,13 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from generator.core.slugs import region_display
-from generator.site import svg, urls
-from generator.site.charts import PALETTE
-from generator.site.comparisons import COMPARISONS, COUNT_COLUMNS, IDENTITY, MONEY_COLUMNS, NOTES, Comparison
-from generator.site.formatting import share, wan
+from generator.site.pages import svg
+from generator.site.shared import urls
+from generator.site.model.charts import PALETTE
+from generator.site.model.comparisons import COMPARISONS, COUNT_COLUMNS, IDENTITY, MONEY_COLUMNS, NOTES, Comparison
+from generator.site.shared.formatting import share, wan
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
-from generator.site.tableview import width_class
+from generator.site.pages.tableview import width_class
 
 
 # a comparison of more department-years than this is a page per region, under a page listing the regions: a

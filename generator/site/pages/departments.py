@@ -9,10 +9,11 @@ from generator.core import vocabulary as V
 from generator.core.slugs import region_display
 from markupsafe import Markup
 
-from generator.site import svg, urls
-from generator.site.charts import trend
-from generator.site.execution import ACTUAL_COLOUR, BUDGET_COLOUR
-from generator.site.formatting import share, wan
+from generator.site.pages import svg
+from generator.site.shared import urls
+from generator.site.model.charts import trend
+from generator.site.model.execution import ACTUAL_COLOUR, BUDGET_COLOUR
+from generator.site.shared.formatting import share, wan
 from generator.site.pages import READS, Inputs, Page, crumbs
 
 

@@ -7,16 +7,15 @@ from generator.core import vocabulary as V
 from generator.core.model import Indicator
 from generator.core.money import Yuan
 from generator.core.slugs import region_display
-from generator.site import urls
-from generator.site.charts import rest_of_spending
-from generator.site.execution import execution
-from generator.site.findings import locator, present
-from generator.site.formatting import exact_decimals, share, signed_wan, wan
-from generator.site.model import DisclosureView
-from generator.site.output.opendata import WORKBOOK
+from generator.site.shared import urls
+from generator.site.model.charts import rest_of_spending
+from generator.site.model.execution import execution
+from generator.site.model.findings import locator, present
+from generator.site.shared.formatting import exact_decimals, share, signed_wan, wan
+from generator.site.model.views import DisclosureView
 from generator.site.pages import Inputs, Page, crumbs
-from generator.site.sanitize import link_terms, render_markdown
-from generator.site.tableview import view
+from generator.site.pages.sanitize import link_terms, render_markdown
+from generator.site.pages.tableview import view
 
 PROJECT_FIELDS = ("项目概况", "立项依据", "项目总目标", "年度绩效目标", "项目实施计划", "资金用途", "开始时间", "结束时间")
 
@@ -125,8 +124,7 @@ def context(inputs: Inputs, page: Page) -> dict:
               "fiscal": wan(t.fiscal_yuan, decimals) if t.fiscal_yuan is not None else ""} for t in d.tasks]
     dept_ind = [i for i in d.indicators if i.scope == V.IndicatorScope.DEPARTMENT]
     table_views = [view(t, v.decimals) for t in d.tables]
-    files = {t.id: urls.data_file(v.region_slug, v.department_slug, v.edition, f"tables/{t.id}")
-             for t in table_views}
+    files = {t.id: urls.table_csv(v.region_slug, v.department_slug, v.edition, t.id) for t in table_views}
     where = locator(d.sources, page.path)        # a table's first line: its page of the PDF
     total = v.value(V.TOTAL_EXPENDITURE)
     lede = f"支出总计 {wan(total, v.decimals)} 万元。" if total is not None else ""
@@ -137,7 +135,7 @@ def context(inputs: Inputs, page: Page) -> dict:
         "description": f"{v.department} {v.name}：{lede}",
         "cards": _cards(v), "charts": v.charts, "execution": execution(d, v.decimals), "sections": sections, "tables": table_views,
         "table_files": files,
-        "workbook": urls.data_file(v.region_slug, v.department_slug, v.edition, WORKBOOK)
+        "workbook": urls.data_file(v.region_slug, v.department_slug, v.edition, urls.WORKBOOK)
         if d.tables or d.indicators or d.projects else "",
         "performance": bool(d.targets or d.tasks or dept_ind),
         "targets": d.targets, "tasks": tasks, "tasks_money": any(t.amount for t in d.tasks),

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.core.slugs import region_display
-from generator.site import urls
-from generator.site.output.opendata import tidy_path
+from generator.site.shared import urls
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 # a wording used by more documents than this lists the latest of them and counts the rest by region: a
@@ -34,7 +33,7 @@ def term(inputs: Inputs, page: Page) -> dict:
     common = max(t.variants, key=lambda use: len(use.uses))
     return {"title": t.term, "term": t, "variants": [_variant(use) for use in t.variants],
             "plain": plain_sentence(common.definition), "plain_uses": len(common.uses),
-            "glossary_data": tidy_path("glossary"),
+            "glossary_data": urls.tidy_data("glossary"),
             "description": f"{t.term}：{first[:80]}", "section": "glossary",
             "crumbs": crumbs(inputs.config, (inputs.config.label("glossary"), urls.glossary()), (t.term, ""))}
 

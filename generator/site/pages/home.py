@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.site import urls
+from generator.site.shared import urls
 from generator.site.pages import EVERYTHING, Inputs, Page
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.site import THEME, urls
+from generator.site import THEME
+from generator.site.shared import urls
 from generator.site.pages import Inputs, Page
 
 THEME_CSS = "site.css"

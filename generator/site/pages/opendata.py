@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.site import urls
-from generator.site.comparisons import COMPARISONS
-from generator.site.output.opendata import TIDY_TITLES
+from generator.site.shared import urls
+from generator.site.model.comparisons import COMPARISONS
+from generator.site.model.downloads import TIDY_TITLES
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 
@@ -23,8 +23,8 @@ SOURCE_LIST_LIMIT = 500
 def context(inputs: Inputs, page: Page) -> dict:
     model = inputs.model
     whole = [(path.rsplit("/", 1)[-1], path, size(n), TIDY_TITLES.get(path.rsplit("/", 1)[-1].split(".")[0], ""))
-             for path, n in sorted(model.downloads.items()) if path.startswith(urls.OPEN_DATA_ALL)]
-    whole.append(("datapackage.json", urls.DATA_PACKAGE, size(model.downloads.get(urls.DATA_PACKAGE, 0)),
+             for path, n in sorted(inputs.downloads.items()) if path.startswith(urls.OPEN_DATA_ALL)]
+    whole.append(("datapackage.json", urls.DATA_PACKAGE, size(inputs.downloads.get(urls.DATA_PACKAGE, 0)),
                   "Frictionless Data Package 描述（每个文件的字段、类型、单位、代码表和主键）"))
     sources = sorted(model.sources.items())
     listed = [(name, urls.source_text(name), s.disclosure) for name, s in sources] \

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.core.slugs import region_display
-from generator.site import urls
+from generator.site.shared import urls
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 

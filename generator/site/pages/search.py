@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from generator.site import urls
-from generator.site.output.search import SEARCH_DIR
+from generator.site.shared import urls
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
 
 
@@ -13,6 +12,6 @@ def pages(inputs: Inputs) -> list[Page]:
 
 def context(inputs: Inputs, page: Page) -> dict:
     """The index's parts: the first is loaded, the others merged into it when a reader searches."""
-    parts = [f"{SEARCH_DIR}/{name}/" for name in inputs.model.search_shards]
+    parts = [urls.search_part(name) for name in inputs.search_parts]
     return {"title": "搜索", "indexed": False, "section": "search", "crumbs": crumbs(inputs.config, ("搜索", "")),
             "search_primary": parts[0] + "pagefind.js", "search_merged": parts[1:]}

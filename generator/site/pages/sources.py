@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.site import urls
+from generator.site.shared import urls
 from generator.site.pages import Inputs, Page, crumbs
 from generator.store.layout import DISCLOSURES
 from generator.store.read import load_source_text

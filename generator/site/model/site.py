@@ -1,5 +1,5 @@
-"""The site model: every disclosure with its figures, charts and findings; regions, departments,
-years; the merged glossary; the comparison indexes.
+"""The site model: every disclosure's view (``views``); regions, departments, years; the merged
+glossary; the comparison indexes.
 
 Built once from the disclosures as read from the data directory (each read
 once, audited once); pages are then rendered from it.  Nothing here writes
@@ -11,84 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from operator import attrgetter
 
-from generator.audit import audit, import_notes
-from generator.audit.figures import Figure, headline, staff
-from generator.core.model import Disclosure, Finding, Source, Statement
-from generator.core.money import Yuan
+from generator.core.model import Source
 from generator.core.text import compact
-from generator.core.vocabulary import Severity
-from generator.store.layout import disclosure_folder
 from generator.store.registry import Registry
-from generator.site import urls
-from generator.site.charts import Chart, charts_for
-from generator.site.comparisons import Comparison, comparisons
-from generator.site.formatting import figure_decimals
-
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
-def _identity(name: str) -> property:
-    # attrgetter: templates and sorts read these a million times in a large build
-    return property(attrgetter(f"data.{name}"), doc=f"The disclosure's {name}.")
-
-
-@dataclass
-class DisclosureView:
-    data: Disclosure
-    figures: dict[str, Figure]
-    charts: list[Chart]
-    findings: list[Finding]
-    staff: dict[str, int]
-    notes: list[Finding]           # the importer's own notes (re-aligned cells, completed codes), not findings
-    decimals: int = 2              # of 万元, for every figure its page shows (``formatting.figure_decimals``)
-
-    # the disclosure's identity, as the templates name it
-    region = _identity("region")
-    department = _identity("department")
-    year = _identity("year")
-    phase = _identity("phase")
-    scope = _identity("scope")
-    edition = _identity("edition")
-    name = _identity("name")
-    region_slug = _identity("region_slug")
-    department_slug = _identity("department_slug")
-
-    @property
-    def folder(self) -> str:
-        """The disclosure's folder under data/disclosures (what its pages are built from)."""
-        return disclosure_folder(self.region_slug, self.department_slug, self.data.edition)
-
-    @property
-    def url(self) -> str:
-        return urls.disclosure(self.region_slug, self.department_slug, self.data.edition)
-
-    @property
-    def department_url(self) -> str:
-        return urls.department(self.region_slug, self.department_slug)
-
-    def value(self, measure: str) -> Yuan | None:
-        fig = self.figures.get(measure)
-        return fig.yuan if fig else None
-
-    def statement(self, measure: str) -> Statement | None:
-        return next((s for s in self.data.statements if s.measure == measure), None)
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
-
-
-def view(d: Disclosure) -> DisclosureView:
-    figures = headline(d)
-    decimals = figure_decimals(d.tables)
-    return DisclosureView(d, figures, charts_for(d, figures, decimals), sorted(audit(d), key=_severity_first),
-                          staff(d), sorted(import_notes(d), key=_severity_first), decimals)
-
-
-def _severity_first(f: Finding) -> tuple:
-    return (SEVERITY_ORDER.get(f.severity, 9), f.document, f.line)
+from generator.site.model.comparisons import Comparison, comparisons
+from generator.site.model.views import DisclosureView
+from generator.site.shared import urls
 
 
 @dataclass
@@ -152,8 +81,6 @@ class SiteModel:
     glossary: list[GlossaryTerm]
     comparisons: dict[str, Comparison]
     sources: dict[str, SourceText] = field(default_factory=dict)     # by document name
-    downloads: dict[str, int] = field(default_factory=dict)     # open-data file -> size in bytes, set by the build
-    search_shards: list[str] = field(default_factory=list)      # the search index's parts, set by the build
 
     @cached_property
     def by_key(self) -> dict[tuple[str, str], object]:

@@ -1,7 +1,7 @@
-"""Charts of a disclosure: each a one-sentence summary, the table it draws, an SVG and its points.
+"""Charts of a disclosure: each a one-sentence summary, the table it draws and its points.
 
 The table is the truth and is always on the page.  The chart is an SVG
-drawn at build time (``svg``), so it shows with JavaScript off and costs the
+drawn at build time (``pages.drawing``), so it shows with JavaScript off and costs the
 reader no script; the chart's points in the page (``spec``: its kind, labels,
 values in 万元, colours and height) are drawn by the page's script with plotly
 as an interactive chart only when a reader asks for it.  The plotly layout
@@ -19,8 +19,7 @@ from generator.core.model import Disclosure
 from generator.core.money import half_unit, slack
 from generator.core import vocabulary as V
 from generator.core.vocabulary import Kind
-from generator.site import svg as svg_draw
-from generator.site.formatting import share, wan, wan_number
+from generator.site.shared.formatting import share, wan, wan_number
 from generator.core.text import is_sub_item, strip_enumeration
 
 CARD_WIDTH = 330        # a chart card's width on a phone, so that its text is drawn at its size
@@ -41,13 +40,6 @@ class Chart:
     def table_rows(self) -> list[dict]:
         return [{"label": label, "value": wan(yuan, self.decimals), "share": share(yuan, self.total)}
                 for label, yuan in self.rows]
-
-    @property
-    def svg(self):
-        """The chart drawn at build time from the same rows as its table."""
-        return svg_draw.bars(self.id, self.title, self.summary, [label for label, _ in self.rows],
-                             [("金额", PALETTE[0], [yuan for _, yuan in self.rows])], width=CARD_WIDTH,
-                             decimals=self.decimals)
 
 
 def _points(kind: str, rows: list[tuple[str, int]], colors: bool, height: int) -> dict:

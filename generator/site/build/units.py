@@ -22,10 +22,8 @@ import hashlib
 import io
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from markupsafe import escape
 
 from generator.audit.figures import Figure
 from generator.audit.phases import cross_phase
@@ -33,16 +31,20 @@ from generator.core import vocabulary as V
 from generator.core.datacodec import MODEL_CLASSES, Codec
 from generator.core.errors import BudgetsiteError
 from generator.core.model import Disclosure, Source, Term
-from generator.site import render
-from generator.site.charts import Chart
-from generator.site.comparisons import EXECUTION_MEASURES
-from generator.site.model import DisclosureView, view, _severity_first
-from generator.site.output import opendata
+from generator.site.pages import Setting, disclosures
+from generator.site.pages.render import Renderer
+from generator.site.model.charts import Chart
+from generator.site.model.comparisons import EXECUTION_MEASURES
+from generator.site.model.site import single_model
+from generator.site.model.views import DisclosureView, view, _severity_first
+from generator.site.build import opendata
 from generator.store import tidy
 from generator.store.cache import (cannot_write, of_kind, read_entry, read_json_entry, write_atomically, write_entry,
                                    write_json_entry)
 from generator.store.layout import DISCLOSURES
 from generator.store.read import load_disclosure
+
+SEARCH_ENTRY = "search_entry.html"     # the theme's template of a unit's search page (``search_stub``)
 
 # the site-wide tidy files a unit contributes to, with their columns
 TIDY = {name: tidy.names(fields) for name, (fields, _, _) in opendata.TABLES.items()}
@@ -138,44 +140,88 @@ def unit_key(common: str, digest: str, pair_digest: str | None) -> str:
 
 # --- the work of one unit ----------------------------------------------------------------------------
 
-_WORKER: dict = {}
+@dataclass
+class Units:
+    """What every unit of one build is done with: the data, the staging folder, the build cache, and how pages
+    are rendered.  Made once by the build (``run``); the worker processes of ``--jobs`` are forked with it."""
 
+    data_dir: Path
+    staging: Path
+    cache: Path
+    renderer: Renderer
+    setting: Setting
+    # the folder of each unit ``get`` found, by key: what a damaged chunk of it is made again from
+    folder_of: dict[str, str] = field(default_factory=dict)
 
-def start(data_dir: Path, staging: Path, cache: Path) -> None:
-    """What every unit of this build is done with (set once per process, after ``render.start``)."""
-    _WORKER.update(data_dir=data_dir, staging=staging, cache=cache)
+    def build(self, task: tuple[str, str, str | None]) -> UnitResult:
+        """Load, audit, render and write one disclosure; return its light result (and keep it in the cache)."""
+        folder, key, pair = task
+        data_dir, staging = self.data_dir, self.staging
+        d = load_disclosure(data_dir / DISCLOSURES / folder)
+        v = view(d)
+        if pair is not None and d.phase != V.BUDGET:
+            other = load_disclosure(data_dir / DISCLOSURES / pair)
+            v.findings = sorted(v.findings + cross_phase([other, d]).get(id(d), []), key=_severity_first)
+        written = []
+        for path, data in self.files(v):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)      # the staging folder links the previous output: never write through
+            target.write_bytes(data)
+            written.append(path)
+        cache = self.cache
+        for name, chunk in tidy_chunks(d).items():
+            write_entry(chunk_path(cache, key, name), chunk)
+        write_atomically(search_path(cache, key), search_stub(v, self.renderer))
+        result = UnitResult(folder, key, light(v), written)
+        put(cache, result)
+        return result
 
+    def files(self, v: DisclosureView) -> list[tuple[str, bytes]]:
+        """The disclosure's page and its open-data files."""
+        page = self.renderer.render(disclosures.page_of(v), self.setting.inputs(single_model(v)))
+        return [page, *opendata.disclosure_files(v)]
 
-def build_unit(task: tuple[str, str, str | None]) -> UnitResult:
-    """Load, audit, render and write one disclosure; return its light result (and keep it in the cache)."""
-    folder, key, pair = task
-    data_dir, staging = _WORKER["data_dir"], _WORKER["staging"]
-    d = load_disclosure(data_dir / DISCLOSURES / folder)
-    v = view(d)
-    if pair is not None and d.phase != V.BUDGET:
-        other = load_disclosure(data_dir / DISCLOSURES / pair)
-        v.findings = sorted(v.findings + cross_phase([other, d]).get(id(d), []), key=_severity_first)
-    written = []
-    for path, data in unit_files(v):
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)          # the staging folder links the previous output: never write through
-        target.write_bytes(data)
-        written.append(path)
-    cache = _WORKER["cache"]
-    for name, chunk in tidy_chunks(d).items():
-        write_entry(chunk_path(cache, key, name), chunk)
-    write_atomically(search_path(cache, key), search_stub(v))
-    result = UnitResult(folder, key, light(v), written)
-    put(cache, result)
-    return result
+    def get(self, key: str, known: dict[str, UnitResult], present: set[str]) -> UnitResult | None:
+        """The cached result of a unit (from ``known``, the last build's results, when it is there), when it
+        and its tidy chunks and search page are all there, and it is readable and whole.  ``present``: the
+        names of the cache's files (``cached_names``), to look them up in instead of asking the file system
+        about each.  (The chunks' checksums are checked when they are read, ``chunk``: most never are, their
+        rows being copied from the previous output's tidy files.)"""
+        cache = self.cache
+        found = known.get(key) or read_json_entry(_path(cache, key), CODEC, of_kind(UnitResult))
+        if found is None or found.key != key:
+            return None
+        needed = [_chunk_name(key, name) for name in TIDY] + [_search_name(key)]
+        if not all(name in present for name in needed):
+            return None
+        self.folder_of[key] = found.folder
+        return found
 
+    def chunk(self, key: str, name: str) -> bytes:
+        """A unit's rows of the tidy file ``name``, as its entry holds them when its checksum matches; made
+        again from the unit's disclosure (and kept again) when the entry is missing or damaged: never
+        published damaged.  A key is one content, so the member made again is the same bytes."""
+        found = read_entry(chunk_path(self.cache, key, name))
+        return found if found is not None else self._chunks_again(key)[name]
 
-def unit_files(v: DisclosureView) -> list[tuple[str, bytes]]:
-    """The disclosure's page and its open-data files."""
-    from generator.site.pages import disclosures
-
-    return [render.render(disclosures.page_of(v), alone=v), *opendata.disclosure_files(v)]
+    def _chunks_again(self, key: str) -> dict[str, bytes]:
+        """The tidy chunks of the unit ``key``, made again from its disclosure folder."""
+        cache = self.cache
+        folder = self.folder_of.get(key)
+        if folder is None:
+            found = read_json_entry(_path(cache, key), CODEC, of_kind(UnitResult))
+            if found is None or found.key != key:
+                raise BudgetsiteError(f"the build cache at {cache} lost what a unit of this build made: "
+                                      "build again (or with --no-cache)")
+            folder = found.folder
+        chunks = tidy_chunks(load_disclosure(self.data_dir / DISCLOSURES / folder))
+        try:
+            for name, data in chunks.items():
+                write_entry(chunk_path(cache, key, name), data)
+        except OSError:
+            pass                        # made again at the next build that needs it
+        return chunks
 
 
 def light(v: DisclosureView) -> DisclosureView:
@@ -202,7 +248,7 @@ def shared(result: UnitResult, strings: dict[str, str]) -> UnitResult:
     return result
 
 
-def search_stub(v: DisclosureView) -> bytes:
+def search_stub(v: DisclosureView, renderer: Renderer) -> bytes:
     """The words of a disclosure's page that search should find, as a small page of its own: its title,
     identity, narrative, and the names in its tables, performance sheets and glossary, not its figures.
     A term's definition is found on the term's own page (indexed with the site's pages), not on every
@@ -223,14 +269,10 @@ def search_stub(v: DisclosureView) -> bytes:
         names = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
         if names:
             sentences.append(f"{head.strip()}：{'、'.join(names)}。")
-    words = "".join(f"<p>{escape(s)}</p>" for s in sentences)
     narrative = [_plain(s.markdown) for s in d.sections]
-    body = "".join(f"<p>{escape(p)}</p>" for p in narrative if p)
-    title = escape(f"{v.department} {v.name}")
-    return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head><body>'
-            f'<main data-pagefind-body><h1 data-pagefind-weight="10">{title}</h1>'
-            f'<p data-pagefind-weight="8">{escape(v.region)} {escape(v.department)}</p>'
-            f'<div data-pagefind-weight="2">{words}</div>{body}</main></body></html>').encode("utf-8")
+    return renderer.render_template(SEARCH_ENTRY, {
+        "title": f"{v.department} {v.name}", "region": v.region, "department": v.department,
+        "sentences": sentences, "paragraphs": [p for p in narrative if p]})
 
 
 def _plain(markdown: str) -> str:
@@ -280,59 +322,12 @@ def chunk_path(cache: Path, key: str, name: str) -> Path:
     return cache / "units" / key[:2] / _chunk_name(key, name)
 
 
-def chunk(cache: Path, key: str, name: str) -> bytes:
-    """A unit's rows of the tidy file ``name``, as its entry holds them when its checksum matches; made again
-    from the unit's disclosure (and kept again) when the entry is missing or damaged: never published
-    damaged.  A key is one content, so the member made again is the same bytes."""
-    found = read_entry(chunk_path(cache, key, name))
-    return found if found is not None else _chunks_again(cache, key)[name]
-
-
-def _chunks_again(cache: Path, key: str) -> dict[str, bytes]:
-    """The tidy chunks of the unit ``key``, made again from its disclosure folder (in the build's process,
-    which ``start`` was given the data of)."""
-    folder = _FOLDER_OF.get(key)
-    if folder is None:
-        found = read_json_entry(_path(cache, key), CODEC, of_kind(UnitResult))
-        if found is None or found.key != key:
-            raise BudgetsiteError(f"the build cache at {cache} lost what a unit of this build made: "
-                                  "build again (or with --no-cache)")
-        folder = found.folder
-    chunks = tidy_chunks(load_disclosure(_WORKER["data_dir"] / DISCLOSURES / folder))
-    try:
-        for name, data in chunks.items():
-            write_entry(chunk_path(cache, key, name), data)
-    except OSError:
-        pass                        # made again at the next build that needs it
-    return chunks
-
-
 def _search_name(key: str) -> str:
     return f"{key}.search.html"
 
 
 def _chunk_name(key: str, name: str) -> str:
     return f"{key}.{name}.chunk"
-
-
-# the folder of each unit ``get`` found, by key: what a damaged chunk of it is made again from
-_FOLDER_OF: dict[str, str] = {}
-
-
-def get(cache: Path, key: str, known: dict[str, UnitResult], present: set[str]) -> UnitResult | None:
-    """The cached result of a unit (from ``known``, the last build's results, when it is there), when it and
-    its tidy chunks and search page are all there, and it is readable and whole.  ``present``: the names of
-    the cache's files (``cached_names``), to look them up in instead of asking the file system about each.
-    (The chunks' checksums are checked when they are read, ``chunk``: most never are, their rows being
-    copied from the previous output's tidy files.)"""
-    found = known.get(key) or read_json_entry(_path(cache, key), CODEC, of_kind(UnitResult))
-    if found is None or found.key != key:
-        return None
-    needed = [_chunk_name(key, name) for name in TIDY] + [_search_name(key)]
-    if not all(name in present for name in needed):
-        return None
-    _FOLDER_OF[key] = found.folder
-    return found
 
 
 def put(cache: Path, result: UnitResult) -> None:

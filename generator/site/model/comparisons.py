@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
 
 from generator.core import vocabulary as V
-
-if TYPE_CHECKING:
-    from generator.site.model import DisclosureView
+from generator.site.model.views import DisclosureView
 
 COMPARISONS = {
     "overview": "支出总量与结构",

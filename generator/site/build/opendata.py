@@ -40,11 +40,12 @@ from generator.audit import figures
 from generator.core import jsontext
 from generator.core import vocabulary as V
 from generator.core.model import Disclosure, Table
-from generator.site import urls
-from generator.site.comparisons import COUNT_COLUMNS, IDENTITY as COMPARISON_IDENTITY, MONEY_COLUMNS, Comparison
-from generator.site.model import SiteModel
-from generator.site.output.csvsafe import inert_row
-from generator.site.output.workbook import Sheet, workbook_bytes
+from generator.site.shared import urls
+from generator.site.model.comparisons import COUNT_COLUMNS, IDENTITY as COMPARISON_IDENTITY, MONEY_COLUMNS, Comparison
+from generator.site.model.downloads import TIDY_TITLES
+from generator.site.model.site import SiteModel
+from generator.site.build.csvsafe import inert_row
+from generator.site.build.workbook import Sheet, workbook_bytes
 from generator.store import tidy
 from generator.store.cache import cannot_write, read_json_entry, write_json_entry
 from generator.store.tidy import Field, blank
@@ -69,11 +70,6 @@ TABLES: dict[str, tuple[list[Field], list[str], Callable[[Disclosure], list[list
     "headline": (figures.HEADLINE, figures.HEADLINE_KEY, figures.headline_rows),
     **{name: (tidy.DESCRIBED[name], tidy.KEYS[name], rows) for name, (_, rows) in tidy.TABLES.items()},
 }
-TIDY_TITLES = {"headline": "各部门年度的主要数字（收支总计、基本支出、项目支出、“三公”经费……），每个一行，注明取自哪张表",
-               "money": "全部预算、决算表的每一个数字（长表）", "indicators": "全部绩效指标", "projects": "全部项目",
-               "glossary": "全部名词解释（每份文件所印的每个术语及其解释）"}
-
-WORKBOOK = "workbook.xlsx"
 
 
 def _category(d: Disclosure) -> str:
@@ -156,13 +152,14 @@ def disclosure_files(v) -> list[tuple[str, bytes]]:
 
     d = v.data
     sheets = [table_sheet(d, t) for t in d.tables]
-    out = [(at(f"tables/{t.id}.csv"), sheet_csv(sheet)) for t, sheet in zip(d.tables, sheets)]
+    out = [(urls.table_csv(v.region_slug, v.department_slug, v.edition, t.id), sheet_csv(sheet))
+           for t, sheet in zip(d.tables, sheets)]
     for title, name, rows, unit in (("绩效指标", "indicators", tidy.indicator_rows(d), []),
                                     ("项目", "projects", tidy.project_rows(d), [("金额单位", "元")])):
         if rows:
             sheets.append(_tidy_sheet(title, tidy.DESCRIBED[name], rows, about(d) + unit))
     if sheets:
-        out.append((at(WORKBOOK), workbook_bytes(sheets, f"{d.department} {d.name}")))
+        out.append((at(urls.WORKBOOK), workbook_bytes(sheets, f"{d.department} {d.name}")))
     return out
 
 
@@ -174,28 +171,20 @@ def sheet_csv(sheet: Sheet) -> bytes:
     return csv_bytes(rows[0], rows[1:])
 
 
-def tidy_path(name: str) -> str:
-    return f"{urls.OPEN_DATA_ALL}{name}.csv.gz"
-
-
-def parquet_path(name: str) -> str:
-    return f"{urls.OPEN_DATA_ALL}{name}.parquet"
-
-
 def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Callable[[str], bytes],
                layout_file: Path) -> int:
     """The site-wide tidy file ``name``: a header member, then each disclosure's rows as its own gzip member,
     end to end (a gzip file may hold many members; every gzip reader reads them as one stream).
 
     ``keys`` are the units' keys in the order of the data folders, ``chunk(key)`` a unit's member (checked
-    against its checksum in the build cache, ``units.chunk``).  A unit's member is the same
+    against its checksum in the build cache, ``units.Units.chunk``).  A unit's member is the same
     bytes whenever its key is, so a member the previous output's file already holds is copied from there
     in runs (by the layout kept in ``layout_file`` when that file was written), and only new units' chunk
     files are read: ten thousand small reads were most of the time of a rebuild after one new disclosure.
     """
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(fields)
-    path = tidy_path(name)
+    path = urls.tidy_data(name)
     previous = staging.out / path
     before = _read_layout(layout_file, previous)
     layout: dict[str, tuple[int, int]] = {}
@@ -315,15 +304,15 @@ def site_files(model: SiteModel) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for name, table in model.comparisons.items():
         files[urls.compare_csv(name)] = comparison_csv(table)
-    inside = len("open-data/")
+    inside = len(urls.OPEN_DATA)
     resources = []
     for name, (fields, key, _) in TABLES.items():
         schema = _schema(fields, key)
-        resources.append({"name": name, "title": TIDY_TITLES[name], "path": tidy_path(name)[inside:],
+        resources.append({"name": name, "title": TIDY_TITLES[name], "path": urls.tidy_data(name)[inside:],
                           "format": "csv", "compression": "gz", "mediatype": "text/csv", "encoding": "utf-8",
                           "schema": schema})
         resources.append({"name": f"{name}-parquet", "title": TIDY_TITLES[name] + "（Parquet，类型与上同）",
-                          "path": parquet_path(name)[inside:], "format": "parquet",
+                          "path": urls.tidy_parquet(name)[inside:], "format": "parquet",
                           "mediatype": "application/vnd.apache.parquet", "schema": schema})
     for name, table in sorted(model.comparisons.items()):
         resources.append({"name": f"compare-{name}", "title": table.title, "path": urls.compare_csv(name)[inside:],
@@ -337,7 +326,7 @@ def site_files(model: SiteModel) -> dict[str, bytes]:
         "licenses": [{"name": "other-open", "title": "与原始公开文件相同的使用条件"}],
         "resources": resources,
         # one workbook and one CSV file per table for each department-year: for reading, not listed one by one
-        "workbooks": {"path": urls.data_file("<地区>", "<部门>", "<年度>-<类别>", WORKBOOK)[inside:],
+        "workbooks": {"path": urls.data_file("<地区>", "<部门>", "<年度>-<类别>", urls.WORKBOOK)[inside:],
                       "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                       "description": "每个部门年度一个 Excel 工作簿：每张表一个工作表（表头注明单位“元”，金额为数字），"
                                      "另有绩效指标、项目工作表；每个工作表开头写明部门、年度、类别、表名、金额单位和来源。"

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from generator.core.model import Table, TableColumn, TableRow
 from generator.core import vocabulary as V
 from generator.core.vocabulary import KINDS, ColumnRole, Kind, RowFlag, RowKind, Side, flag_name
-from generator.site.formatting import TableDisplay, table_display
+from generator.site.shared.formatting import TableDisplay, table_display
 
 
 @dataclass

@@ -2,19 +2,21 @@
 
 This module only orchestrates, in two stages:
 
-1. **Units** (``generator.site.units``): each disclosure folder is loaded,
+1. **Units** (``generator.site.build.units``): each disclosure folder is loaded,
    audited, rendered and written on its own, in ``jobs`` processes; what
    the rest of the site needs comes back as a light view.  A folder whose
    content key is that of the last build is not loaded at all: its files
    stay in the previous output and its view comes from the build cache.
 2. **The site**: the model of regions, departments, years, glossary and
-   comparisons is made from the light views; its pages are rendered when
-   their fingerprint changed (kept in the previous output otherwise);
-   the site-wide tidy files are the units' chunks end to end; then assets,
-   feeds and the search index.
+   comparisons is made from the light views; then each site-wide output of
+   ``outputs.OUTPUTS`` is written in turn from one ``state.SiteBuild``: the
+   open data (the site-wide tidy files are the units' chunks end to end),
+   the source documents, the pages (rendered when their fingerprint changed,
+   kept from the previous output otherwise), assets, feeds and the search
+   index.
 
 What is made goes into a staging folder that moves into the output at the
-end (``output.writer``): a failed build leaves the previous output
+end (``writer``): a failed build leaves the previous output
 untouched, and an incremental build gives the same bytes as a full one.
 """
 
@@ -28,23 +30,23 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
 from generator.core.folders import hold
 from generator.core.progress import SILENT, Progress
-from generator.site import render, units
-from generator.site.config import load_config
-from generator.site.model import site_model
-from generator.site.output import feeds, manifest, opendata, search
-from generator.site.output.parquet import write_parquet
-from generator.site.output.assets import collect_assets
-from generator.site.output.writer import Staging, guard
-from generator.site.pages import Inputs, load_content, page_map
+from generator.site.build import manifest, search, units
+from generator.site.build.assets import collect_assets
+from generator.site.build.outputs import OUTPUTS
+from generator.site.build.state import SiteBuild
+from generator.site.build.writer import Staging, guard
+from generator.site.model.site import site_model
+from generator.site.pages import Setting, load_content
+from generator.site.pages.render import Renderer, environment
+from generator.site.shared.config import load_config
 from generator.store.cache import cannot_write, default_dir, read_json_entry, usable, write_json_entry
-from generator.store.layout import DISCLOSURES, SOURCES, begun, disclosure_folders, source_files
+from generator.store.layout import DISCLOSURES, begun, disclosure_folders, source_files
 from generator.store.schema import unsafe_paths
 from generator.store.registry import load as load_registry
 
@@ -75,7 +77,7 @@ class _Clock:
 
 def build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None = None, jobs: int = 1,
           cache: Path | None = None, use_cache: bool = True, progress: Progress = SILENT) -> BuildResult:
-    """Build the site of ``data_dir`` into ``out``, replacing it whole (``output.writer``): refused when
+    """Build the site of ``data_dir`` into ``out``, replacing it whole (``writer``): refused when
     ``out`` is not a folder the build may replace; one build at a time beside the same output.  ``progress``
     is told of each disclosure built and each page rendered."""
     guard(out, {"the data": data_dir, "the site's folder": site_dir, "the folder the build runs in": Path.cwd()},
@@ -112,11 +114,11 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
                               f"a new site starts with budgetsite init)")
     registry = load_registry(data_dir)
     assets = collect_assets(site_dir)
-    inputs = Inputs(None, load_content(site_dir / "content"), config, assets.sources, data_dir)
-    common = manifest.common_fingerprint(site_dir, inputs, assets.urls)      # what every output reads
+    setting = Setting(load_content(site_dir / "content"), config, assets.sources, data_dir)
+    common = manifest.common_fingerprint(site_dir, setting, assets.urls)     # what every output reads
     site_common = manifest.site_fingerprint(common, data_dir)                # and the registry, for the site
     previous = manifest.read_manifest(out)
-    env = render.environment(site_dir)
+    renderer = Renderer(environment(site_dir), assets.urls)
     with tempfile.TemporaryDirectory(prefix="budgetsite-build-") as scratch:
         cache_dir = (cache or default_dir()) / "build" if use_cache else Path(scratch)
         if use_cache and not usable(cache_dir, "the build cache", "the build"):
@@ -139,8 +141,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
         # what the build keeps in its cache about this output: its listing, its units' results, its tidy layouts
         kept = cache_dir / "outputs" / hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]
         with _held(), Staging(out, kept / "listing.json") as staging:
-            render.start(env, inputs, assets.urls)
-            units.start(data_dir, staging.dir, cache_dir)
+            work = units.Units(data_dir, staging.dir, cache_dir, renderer, setting)
             results: dict[str, units.UnitResult] = {}
             strings: dict[str, str] = {}
             todo = []
@@ -150,7 +151,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
                 known_keys = set(known)
                 present = units.cached_names(cache_dir) if old_units else set()
                 for f in folders:
-                    found = units.get(cache_dir, keys[f], known, present) if old_units.get(f) == keys[f] else None
+                    found = work.get(keys[f], known, present) if old_units.get(f) == keys[f] else None
                     if found is not None and staging.link_from_previous(found.files):
                         results[f] = units.shared(found, strings)
                     else:
@@ -159,88 +160,33 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             gc.freeze()
             clock.mark("reuse unchanged disclosures")
             progress.stage("progress.units", len(todo))
-            for result in _map(units.build_unit, todo, jobs):
+            for result in _map(work.build, todo, jobs):
                 results[result.folder] = units.shared(result, strings)
                 staging.keep(result.files)
                 progress.advance()
             built_units = len(todo)
             clock.mark("build disclosures")
+            if use_cache:
+                units.keep_results(kept, [results[f] for f in folders], known_keys)
+                clock.mark("keep the units' results")
 
             published = {s.name for r in results.values() for s in r.view.data.sources} & set(source_files(data_dir))
             with _no_collection():
                 model = site_model([results[f].view for f in folders], registry, published, config.regions)
             gc.freeze()
-            shard_names = search.shard_names(len(folders))
-            model.search_shards = search.shards_in_use(shard_names, folders)
-            inputs = replace(inputs, model=model)
-            downloads = {}
-            unit_keys = [keys[f] for f in folders]
-            for name, fields in units.TIDY.items():
-                downloads[opendata.tidy_path(name)] = opendata.write_tidy(
-                    staging, name, fields, unit_keys, partial(units.chunk, cache_dir, name=name),
-                    kept / f"{name}.layout")
-                downloads[opendata.parquet_path(name)] = write_parquet(
-                    staging.dir / opendata.tidy_path(name), opendata.TABLES[name][0],
-                    staging.new_path(opendata.parquet_path(name)))
-            site_files = opendata.site_files(model)
-            for path, data in site_files.items():
-                staging.write(path, data)
-                downloads[path] = len(data)
-            model.downloads = downloads
-            for name in sorted(published):
-                staging.link_file(data_dir / SOURCES / name, f"open-data/sources/{name}")
-            clock.mark("site model and open data")
-
-            pages = page_map(inputs)
-            prints = manifest.fingerprints(pages, common, keys)
-            old_pages = previous.get("pages", {})
-            todo_pages = [p for p in pages
-                          if old_pages.get(p.path) != prints[p.path] or not staging.link_from_previous([p.path])]
-            clock.mark("page fingerprints")
-            render.start(env, inputs, assets.urls)
-            progress.stage("progress.pages", len(todo_pages))
-            try:
-                # in this process: workers forked now would each copy much of the site's model (the views of
-                # every department-year) as they read it; at 10,000 that was the build's peak of memory,
-                # for a stage of a few seconds
-                for path, data in _map(render.render, todo_pages, 1):
-                    staging.write(path, data)
-                    progress.advance()
-            finally:
-                render.stop()
-            clock.mark("render site pages")
-            for path, data in assets.files.items():
-                staging.write(path, data)
-            staging.write("robots.txt", feeds.robots(config))
-            staging.write("feed.xml", feeds.atom(config, model))
-            if config.base_url:
-                listed = [p.path for p in pages if p.listed] + [r.view.url for r in results.values()]
-                staging.write("sitemap.xml", feeds.sitemap(config, sorted(listed)))
-            shards = search.members(shard_names, pages, prints,
-                                    [(f, results[f].view.url, keys[f]) for f in folders])
-            found = {name: search.fingerprint(common, members) for name, members in shards.items()}
-            old_search = previous.get("search") if isinstance(previous.get("search"), dict) else {}
-            stale = [name for name in shards if old_search.get(name) != found[name]
-                     or not staging.link_tree_from_previous(f"{search.SEARCH_DIR}/{name}")]
-            clock.mark("assets and feeds")
-            if use_cache:
-                units.keep_results(kept, [results[f] for f in folders], known_keys)
-                clock.mark("keep the units' results")
-            # the search indexer runs beside this process: let go of the model and the views first
-            counts = (len(pages) + len(folders), len(todo_pages) + built_units,
-                      len(pages) - len(todo_pages) + len(folders) - built_units)
-            del model, inputs, results, pages, todo_pages
-            gc.unfreeze()
-            gc.collect()
-            progress.stage("progress.search", len(stale))
-            search.index_shards({name: ({path: units.search_path(cache_dir, key) if key else staging.current(path)
-                                         for path, _, key in shards[name]},
-                                        staging.fresh_tree(f"{search.SEARCH_DIR}/{name}"))
-                                 for name in stale}, jobs)
-            progress.advance(len(stale))
-            clock.mark(f"search index ({len(stale)} of {len(shards)} parts)")
+            search_names = search.shard_names(len(folders))
+            site = SiteBuild(config, setting, model, folders, keys, {f: results[f].view.url for f in folders},
+                             published, common, previous, work, kept, assets, renderer, search_names,
+                             search.shards_in_use(search_names, folders), jobs, progress)
+            del model, results          # the site holds the model and its views now, and lets go of them (``let_go``)
+            clock.mark("site model")
+            for output in OUTPUTS:
+                detail = output.write(site, staging)
+                clock.mark(output.name + (f" ({detail})" if detail else ""))
+            pages = len(site.prints)
+            counts = (pages + len(folders), site.rendered + built_units, pages - site.rendered + len(folders) - built_units)
             staging.publish(lambda files, size: manifest.manifest_bytes(
-                prints, keys, found, site_common, {"pages": counts[0], "files": files, "bytes": size}))
+                site.prints, keys, site.search, site_common, {"pages": counts[0], "files": files, "bytes": size}))
             clock.mark("publish (move in, remove what is gone)")
         if use_cache:
             _save_memo(memo_file, memo, root)
@@ -272,16 +218,29 @@ def _no_collection():
             gc.enable()
 
 
+# the function the worker processes of ``_map`` run: they are forked with it (it holds what they work with,
+# which cannot be pickled: the templates' environment), and only the items are sent to them
+_FORKED: list = []
+
+
+def _call(item):
+    return _FORKED[0](item)
+
+
 def _map(func, items: list, jobs: int):
-    """``func`` over ``items`` in order; in ``jobs`` processes forked with the state already set."""
+    """``func`` over ``items`` in order; in ``jobs`` processes forked with ``func`` and what it holds."""
     if jobs > 1 and len(items) > 1:
         ctx = multiprocessing.get_context("fork")
         # what the parent holds (the views of the units it reused) is shared with the workers until written
         # to; frozen, the workers' garbage collections do not write to it, so it is not copied into each
         # (``_held`` lets go of them at the end of the build)
         gc.freeze()
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            yield from pool.map(func, items, chunksize=max(1, min(32, len(items) // (jobs * 8) or 1)))
+        _FORKED[:] = [func]
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                yield from pool.map(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8) or 1)))
+        finally:
+            _FORKED.clear()
     else:
         for item in items:
             yield func(item)

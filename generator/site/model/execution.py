@@ -6,7 +6,7 @@ A 决算's narrative also states, item by item, each function item's 全年预�
 支出决算 (the Shanghai template): those become a table of their own.  Each row
 here comes from one printed row or one sentence; nothing is derived from two
 documents.  The rate is 决算数 ÷ 预算数, an exact decimal, shown only where
-the budget is not zero.  Each table has a bar chart drawn at build time.
+the budget is not zero.  Each table has a bar chart drawn at build time (``pages.drawing``).
 """
 
 from __future__ import annotations
@@ -16,15 +16,12 @@ from generator.core import vocabulary as V
 from dataclasses import dataclass
 from decimal import Decimal
 
-from markupsafe import Markup
-
 from generator.audit.execution import level_names, stated_items
 from generator.core.model import Disclosure, Table
 from generator.core.money import Yuan
 from generator.core.vocabulary import Kind
-from generator.site import svg
-from generator.site.comparisons import ratio
-from generator.site.formatting import share, wan
+from generator.site.model.comparisons import ratio
+from generator.site.shared.formatting import share, wan
 
 BUDGET_COLOUR, ACTUAL_COLOUR = "#9dbfd4", "#2b6a8e"
 
@@ -75,14 +72,6 @@ class Execution:
             low = min(items, key=lambda r: (r.rate if r.rate is not None else 0, r.label))
             text += f"；执行率最低的是{low.label}（{share(low.actual, low.budget)}）"
         return text + "。"
-
-    @property
-    def chart(self) -> Markup:
-        """Budget and actual side by side for each row, drawn from the same figures as the table."""
-        return svg.bars(self.id, f"{self.title}：{self.budget_label}与决算数", self.summary,
-                        [r.label for r in self.rows],
-                        [(self.budget_label, BUDGET_COLOUR, [r.budget for r in self.rows]),
-                         ("决算数", ACTUAL_COLOUR, [r.actual for r in self.rows])], decimals=self.decimals)
 
 
 def _key(table: Table, wanted: tuple[str, ...]) -> str | None:

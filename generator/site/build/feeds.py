@@ -13,16 +13,16 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.core import vocabulary as V
-from generator.site import urls
-from generator.site.config import SiteConfig
-from generator.site.formatting import wan
-from generator.site.model import SiteModel
+from generator.site.shared import urls
+from generator.site.shared.config import SiteConfig
+from generator.site.shared.formatting import wan
+from generator.site.model.site import SiteModel
 
 
 def robots(site: SiteConfig) -> bytes:
     text = "User-agent: *\nAllow: /\n"
     if site.base_url:
-        text += f"Sitemap: {site.base_url}sitemap.xml\n"
+        text += f"Sitemap: {site.base_url}{urls.sitemap()}\n"
     return text.encode("utf-8")
 
 
@@ -52,14 +52,14 @@ def atom(site: SiteConfig, model: SiteModel) -> bytes:
             f"    <updated>{v.year}-01-01T00:00:00Z</updated>\n"
             f"    <summary>{escape(summary)}</summary>\n"
             "  </entry>\n")
-    feed_id = urls.absolute(site.base_url, "feed.xml") or "tag:budgetsite,2020:feed"
+    feed_id = urls.absolute(site.base_url, urls.feed()) or "tag:budgetsite,2020:feed"
     head = ('<?xml version="1.0" encoding="utf-8"?>\n'
             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(site.language)}">\n'
             f"  <title>{escape(site.title)}</title>\n"
             f"  <subtitle>{escape(site.description)}</subtitle>\n"
             f"  <id>{escape(feed_id)}</id>\n"
-            f"  <link rel=\"self\" href={quoteattr(link('feed.xml'))}/>\n"
-            f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link('index.html'))}/>\n"
+            f"  <link rel=\"self\" href={quoteattr(link(urls.feed()))}/>\n"
+            f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(urls.home()))}/>\n"
             f"  <updated>{newest}-01-01T00:00:00Z</updated>\n"
             f"  <author><name>{escape(site.title)}</name></author>\n")
     return (head + "".join(entries) + "</feed>\n").encode("utf-8")

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
-from generator.site import THEME, urls
+from generator.site import THEME
+from generator.site.shared import urls
 
 
 def _plotly_bundle() -> Path:

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from generator.core.model import Finding, Source
 from generator.core.vocabulary import Severity
-from generator.site import urls
+from generator.site.shared import urls
 
 SEVERITY = {Severity.ERROR: "错误", Severity.WARNING: "需注意", Severity.INFO: "说明"}
 

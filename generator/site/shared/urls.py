@@ -79,18 +79,43 @@ def search() -> str:
     return "search/index.html"
 
 
+SEARCH_INDEX = "pagefind/"                     # the search index, in parts
+
+
+def search_part(name: str) -> str:
+    """The folder of one part of the search index (its ``pagefind.js`` is the part's entry)."""
+    return f"{SEARCH_INDEX}{name}/"
+
+
 def open_data() -> str:
     return "open-data/index.html"
 
 
+OPEN_DATA = "open-data/"                       # every download
 OPEN_DATA_ALL = "open-data/all/"               # the whole site's tidy files
 OPEN_DATA_FILES = "open-data/files/"           # per disclosure
 OPEN_DATA_SOURCES = "open-data/sources/"       # the documents as published
 DATA_PACKAGE = "open-data/datapackage.json"
+WORKBOOK = "workbook.xlsx"                     # a disclosure's workbook, beside its tables' CSV files
+
+
+def tidy_data(name: str) -> str:
+    """A whole-site tidy file, as gzip-compressed CSV."""
+    return f"{OPEN_DATA_ALL}{name}.csv.gz"
+
+
+def tidy_parquet(name: str) -> str:
+    """The Parquet copy of a whole-site tidy file."""
+    return f"{OPEN_DATA_ALL}{name}.parquet"
 
 
 def data_file(region_slug: str, department_slug: str, edition: str, name: str) -> str:
     return f"open-data/files/{region_slug}/{department_slug}/{edition}/{name}"
+
+
+def table_csv(region_slug: str, department_slug: str, edition: str, table_id: str) -> str:
+    """One imported table of a disclosure as CSV, beside its workbook."""
+    return data_file(region_slug, department_slug, edition, f"tables/{table_id}.csv")
 
 
 def file_name(name: str) -> str:
@@ -110,8 +135,13 @@ def source_document(name: str, line: int | None = None) -> str:
 
 
 def source_text(name: str) -> str:
-    """The link to the document as published, byte for byte (written at ``open-data/sources/<name>``)."""
+    """The link to the document as published, byte for byte (written at ``source_file``)."""
     return f"{OPEN_DATA_SOURCES}{file_name(name)}"
+
+
+def source_file(name: str) -> str:
+    """Where the document as published is written in the output (its link: ``source_text``)."""
+    return f"{OPEN_DATA_SOURCES}{name}"
 
 
 def page(name: str) -> str:
@@ -121,6 +151,18 @@ def page(name: str) -> str:
 
 def not_found() -> str:
     return "404.html"
+
+
+def feed() -> str:
+    return "feed.xml"
+
+
+def robots() -> str:
+    return "robots.txt"
+
+
+def sitemap() -> str:
+    return "sitemap.xml"
 
 
 def asset(name: str) -> str:

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
 
-SEARCH_DIR = "pagefind"         # where the index is, in the output
 SITE_SHARD = "site"
 UNITS_PER_SHARD = 400            # a part Pagefind indexes in a few seconds, in little memory
 # what Pagefind writes for its own search interfaces, which the site does not use (its search page calls

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import generator
 from generator.site import THEME
-from generator.site.output.writer import MANIFEST  # noqa: F401  (named once, where the output is written)
-from generator.site.pages import CONTENT, EVERYTHING, READS, Inputs, Page
+from generator.site.build.writer import MANIFEST  # noqa: F401  (named once, where the output is written)
+from generator.site.pages import CONTENT, EVERYTHING, READS, Page, Setting
 from generator.store.layout import REGISTRY
 
 
@@ -38,7 +38,7 @@ def _tree(h, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
                 h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes())
 
 
-def common_fingerprint(site_dir: Path, inputs: Inputs, asset_urls: dict[str, str]) -> str:
+def common_fingerprint(site_dir: Path, inputs: Setting, asset_urls: dict[str, str]) -> str:
     """What every output depends on besides the disclosures and the registry: a disclosure's unit (its
     page, its files, its search page) reads nothing else, so a department new to the registry rebuilds
     no other department's unit."""

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
 from generator.core.messages import say
-from generator.site.build import build
+from generator.site.build.run import build
 
 PREVIEW_CSS = "/_budgetsite/preview.css"
 BANNER_CSS = b""".budgetsite-preview-error{position:sticky;top:0;z-index:2147483647;margin:0;padding:.75em 1em;
