@@ -81,7 +81,7 @@ def test_department_year_page_shows_the_figures(site):
     # performance targets grouped by level 1, and the projects
     assert "一级指标：履职效能" in html and "整合全市热线资源升级政府热线12345平台" in html
     # projects printed in 元 with 分 (1160000.00) read in 万元 with the decimals the list needs, not six
-    assert '<span class="pamount">116.00 万元</span>' in html and "116.000000" not in html
+    assert '<span class="pamount">116.0000 万元</span>' in html and "116.000000" not in html   # the page's four decimals
     assert "<th scope=\"col\">" in html and "<caption" in html
 
 

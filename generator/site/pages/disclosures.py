@@ -96,7 +96,7 @@ def _cards(v: DisclosureView) -> list[dict]:
 def _projects(v: DisclosureView) -> list[dict]:
     d = v.data
     out = []
-    decimals = exact_decimals(p.amount_yuan for p in d.projects)
+    decimals = exact_decimals((p.amount_yuan for p in d.projects), least=v.decimals)     # the page's, or more
     for p in d.projects:
         inds = [i for i in d.indicators if i.scope == V.IndicatorScope.PROJECT and i.project == p.name
                 and (not p.code or i.project_code == p.code)]
@@ -118,7 +118,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     terms = {t.term: urls.relative(page.path, t.url) for t in model.glossary}
     sections = [{"key": s.key, "html": link_terms(render_markdown(s.markdown, shift_headings=1), terms)}
                 for s in d.sections]
-    decimals = exact_decimals([t.amount_yuan for t in d.tasks] + [t.fiscal_yuan for t in d.tasks])
+    decimals = exact_decimals([t.amount_yuan for t in d.tasks] + [t.fiscal_yuan for t in d.tasks], least=v.decimals)
     tasks = [{"name": t.name, "content": t.content,
               "amount": wan(t.amount_yuan, decimals) if t.amount_yuan is not None else "",
               "fiscal": wan(t.fiscal_yuan, decimals) if t.fiscal_yuan is not None else ""} for t in d.tasks]
