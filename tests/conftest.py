@@ -8,6 +8,7 @@ import pytest
 from generator.normalise.disclosure import parse_document
 from generator.normalise.merge import merge
 from generator.read import read_source
+from tests.documents import reading_once  # noqa: F401  (a fixture for every module)
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"

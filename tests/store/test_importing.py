@@ -18,8 +18,8 @@ def tree(folder):
 
 
 @pytest.fixture
-def sources(tmp_path):
-    """A data folder holding three sources: two texts and a PDF."""
+def sources(tmp_path, reading_once):
+    """A data folder holding three sources: two texts and a PDF (read once for the session: ``tests.documents``)."""
     data = tmp_path / "data"
     (data / "sources").mkdir(parents=True)
     for name in ("002_6135dd0a992c02e5.txt", "004_a0ea54e8da336276.txt", PDF):
