@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 from contextlib import contextmanager
 from dataclasses import replace
 from importlib.metadata import version
@@ -28,6 +29,8 @@ from generator import read
 from generator.core.model import Disclosure
 from generator.normalise.disclosure import parse_document
 from generator.read.layout import Layout
+from generator.store import cache as parse_cache
+from generator.store import layout_cache
 from generator.store.layout_cache import LayoutCache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,14 +39,20 @@ SOURCES = ROOT / "data" / "sources"
 _DIRS = (SAMPLES, SOURCES)
 
 
-def _folder() -> Path | None:
-    if os.environ.get("BUDGETSITE_TEST_CACHE", "").lower() in ("off", "0", "no"):
-        return None
-    libraries = "-".join(f"{name}{version(name)}" for name in ("pdfplumber", "pdfminer.six", "pypdfium2"))
-    return ROOT / ".cache" / "tests" / f"layouts-{libraries}"
+KEPT = ROOT / ".cache" / "tests"
 
 
-_CACHE = LayoutCache(_folder())
+def _kept() -> bool:
+    return os.environ.get("BUDGETSITE_TEST_CACHE", "").lower() not in ("off", "0", "no")
+
+
+def _libraries() -> str:
+    return "-".join(f"{name}{version(name)}" for name in ("pdfplumber", "pdfminer.six", "pypdfium2"))
+
+
+# named for the reader's code too (its entries are keyed by it): a session removes the folders of other versions
+_LAYOUTS = KEPT / f"layouts-{layout_cache._reader_fingerprint()[:16]}-{_libraries()}"
+_CACHE = LayoutCache(_LAYOUTS if _kept() else None)
 _REAL_PDF = read.READERS[".pdf"]
 
 
@@ -97,3 +106,24 @@ def reading_once():
     """``pdfs_read_once`` for one test."""
     with pdfs_read_once():
         yield
+
+
+@contextmanager
+def keep_parses(folder: Path):
+    """The import's parse cache ``folder`` (that of the commands a test runs) holds, from the start, what earlier
+    sessions parsed, and what this one parses is kept for the next.  The entries are the parse cache's own
+    (``store.cache``: keyed by the bytes, the name and the importer's code), kept in a folder named for the
+    importer's code and the PDF libraries' versions; the folders of other versions (of layouts too) are removed."""
+    if not _kept():
+        yield
+        return
+    kept = KEPT / f"parses-{parse_cache._code_fingerprint()[:16]}-{_libraries()}"
+    if kept.is_dir():
+        shutil.copytree(kept, folder, dirs_exist_ok=True)
+    yield
+    for old in [*KEPT.glob("parses-*"), *KEPT.glob("layouts-*")]:
+        if old not in (kept, _LAYOUTS):
+            shutil.rmtree(old, ignore_errors=True)
+    shards = [p for p in folder.glob("??") if p.is_dir()] if folder.is_dir() else []
+    for shard in shards:                        # the parse cache's entries only: never the build's
+        shutil.copytree(shard, kept / shard.name, dirs_exist_ok=True)
