@@ -81,6 +81,9 @@ def test_department_year_page_shows_the_figures(site):
     # projects printed in 元 with 分 (1160000.00) read in 万元 with the decimals the list needs, not six
     assert '<span class="pamount">116.00 万元</span>' in html and "116.000000" not in html
     assert "<th scope=\"col\">" in html and "<caption" in html
+    # the 三公 table under its printed title, and its total in the page's opening lines
+    assert '<caption id="three_public-caption">2020 年一般公共预算“三公”经费支出情况表' in html
+    assert "“三公”经费 98.00 万元。" in html
 
 
 def test_findings_on_the_pages_are_written_in_chinese(site):
