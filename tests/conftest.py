@@ -8,6 +8,8 @@ import pytest
 from generator.normalise.disclosure import parse_document
 from generator.normalise.merge import merge
 from generator.read import read_source
+from tests import documents
+from tests.documents import reading_once  # noqa: F401  (a fixture for every module)
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
@@ -51,12 +53,14 @@ _BROWSER_MISSING = pytest.StashKey[int]()
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache(tmp_path_factory):
-    """The import's parse cache lives in a folder of the test session, never in the user's home."""
-    import os
-
+    """The caches of the commands the tests run live in a folder of the test session, never in the user's home.
+    Its parse cache starts with the documents parsed by earlier sessions (``documents.keep_parses``), so that
+    each import of the bundled data does not read its PDFs again; the build's cache starts empty."""
     old = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
-    yield
+    home = tmp_path_factory.mktemp("cache")
+    os.environ["XDG_CACHE_HOME"] = str(home)
+    with documents.keep_parses(home / "budgetsite"):
+        yield
     if old is None:
         del os.environ["XDG_CACHE_HOME"]
     else:

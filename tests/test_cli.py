@@ -10,6 +10,9 @@ import pytest
 
 from tests.conftest import ROOT, SOURCES
 
+# each test runs the command line in a process of its own
+pytestmark = pytest.mark.slow
+
 
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,

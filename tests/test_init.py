@@ -10,6 +10,8 @@ import yaml
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 SAMPLE_NOTE = "本站为示例"
 
 

@@ -7,6 +7,8 @@ import sys
 import venv
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -18,6 +20,7 @@ def test_the_layers_of_the_pipeline_are_kept():
     assert "2 kept, 0 broken" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_wheel_installed_without_editable_mode_builds_the_sample_site(tmp_path):
     clone = tmp_path / "clone"
     tracked = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=ROOT, check=True).stdout

@@ -21,6 +21,7 @@ import pytest
 
 from generator.api import check_data, import_documents
 from tests.conftest import ROOT
+from tests.documents import pdfs_read_once
 
 LISTED = Path(__file__).with_name("corpus_findings.tsv")
 HELD = (ROOT / "tests" / "samples", ROOT / "data" / "sources")
@@ -67,7 +68,8 @@ def raised(tmp_path_factory) -> dict[tuple[str, int, str], list[str]]:
     out: dict[tuple[str, int, str], list[str]] = {}
     for i, files in enumerate(groups()):
         data = tmp_path_factory.mktemp(f"corpus{i}") / "data"
-        import_documents(data, [held(f) for f in files], jobs=1, cache_dir=None)
+        with pdfs_read_once():
+            import_documents(data, [held(f) for f in files], jobs=1, cache_dir=None)
         report = check_data(data)
         assert report.valid, report.problems
         for _, _, findings in report.audited:

@@ -17,7 +17,8 @@ from generator.audit.mutation import (COMPARISON_WORD, MUTATION_KINDS, NARRATIVE
                                       _key, apply, table_of_contents, toc_entry_of)
 from generator.core.money import is_figure, parse_decimal
 from generator.read.layout import Document, Layout, RawTable, TextLine
-from generator.store.layout_cache import LAYOUT, LayoutCache
+from generator.store.layout_cache import LAYOUT
+from tests import documents
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "samples"
@@ -27,8 +28,7 @@ FINAL = "sh-putuo-shehuigongzuobu-2024-final.pdf"                  # 普陀 部�
 
 @pytest.fixture(scope="module")
 def layouts():
-    cache = LayoutCache(None)
-    return {name: cache.layout(name, (SAMPLES / name).read_bytes()) for name in (BUDGET, FINAL)}
+    return {name: documents.layout(name) for name in (BUDGET, FINAL)}
 
 
 @pytest.fixture(scope="module")

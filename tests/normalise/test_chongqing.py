@@ -16,6 +16,7 @@ from generator.audit.figures import headline
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
 from tests.conftest import row, table
+from tests.documents import parsed
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 NAME = "cq-jingxinwei-2026-budget.pdf"
@@ -106,7 +107,7 @@ def test_a_procurement_table_by_source_of_funds(synthetic):
 
 @pytest.fixture(scope="module")
 def jingxin():
-    return parse_document(read_source(NAME, (SAMPLES / NAME).read_bytes()))
+    return parsed(NAME)
 
 
 def test_identity_of_the_real_document(jingxin):

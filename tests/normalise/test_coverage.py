@@ -2,16 +2,14 @@
 
 from generator.core.model import Coverage
 from generator.normalise import coverage
-from generator.normalise.disclosure import parse_document
-from generator.read import read_source
 from generator.read.layout import Document, RawTable, Row
-from tests.conftest import SOURCES
+from tests.documents import layout, parsed
 
 PDF = "sh-putuo-zhengfuban-2025-unit-budget.pdf"
 
 
 def parse(name):
-    return parse_document(read_source(name, (SOURCES / name).read_bytes()))
+    return parsed(name)
 
 
 def test_every_figure_of_a_real_pdf_lands():
@@ -34,7 +32,7 @@ def _doc(lines):
 
 def test_a_figure_that_did_not_land_is_named_with_its_line():
     d = parse(PDF)
-    raw_doc = read_source(PDF, (SOURCES / PDF).read_bytes())
+    raw_doc = layout(PDF)
     raw = next(r for r in raw_doc.tables if r.start == d.tables[1].lines[0] or r.title == d.tables[1].title)
     table = d.tables[1]
     lost = table.rows[3].cells.pop(0)                       # as if a parser had dropped one cell

@@ -4,16 +4,15 @@ import pytest
 
 from generator.audit import audit, import_notes
 from generator.audit.figures import headline
-from generator.normalise.disclosure import parse_document
-from generator.read import read_source
-from tests.conftest import SOURCES, row, table
+from tests.conftest import row, table
+from tests.documents import parsed
 
 NAME = "sh-putuo-shehuigongzuobu-2024-final.pdf"
 
 
 @pytest.fixture(scope="module")
 def final():
-    return parse_document(read_source(NAME, (SOURCES / NAME).read_bytes()))
+    return parsed(NAME)
 
 
 

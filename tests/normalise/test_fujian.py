@@ -16,6 +16,7 @@ from generator.read import read_source
 from generator.read.layout import RawTable, Row
 from generator.recognise.kinds import recognise
 from tests.conftest import table
+from tests.documents import parsed
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 NAME = "fj-qz-zhengfuban-2026-budget.pdf"
@@ -93,7 +94,7 @@ def test_the_appropriation_tables_of_one_fund_are_known_by_their_title():
 
 @pytest.fixture(scope="module")
 def zhengfuban():
-    return parse_document(read_source(NAME, (SAMPLES / NAME).read_bytes()))
+    return parsed(NAME)
 
 
 def test_identity_of_the_real_document(zhengfuban):

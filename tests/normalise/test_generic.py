@@ -90,6 +90,7 @@ def test_a_document_of_unknown_tables_only_is_refused():
         parse_document(read_source("x.txt", text.encode("utf-8")))
 
 
+@pytest.mark.slow
 def test_the_page_shows_it_under_its_title_marked_not_recognised(tmp_path):
     from generator.site.build.run import build
     from tests.conftest import ROOT

@@ -13,6 +13,7 @@ from generator.audit.figures import headline
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
 from tests.conftest import row, table
+from tests.documents import parsed
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 NAME = "gd-zh-shangwuju-2026-budget.pdf"
@@ -100,7 +101,7 @@ def test_a_project_list_names_units_and_projects_in_one_column(synthetic):
 
 @pytest.fixture(scope="module")
 def shangwu():
-    return parse_document(read_source(NAME, (SAMPLES / NAME).read_bytes()))
+    return parsed(NAME)
 
 
 def test_identity_of_the_real_document(shangwu):

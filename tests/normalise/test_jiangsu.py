@@ -5,16 +5,15 @@ import pytest
 from generator.audit import audit, import_notes
 from generator.audit.figures import headline
 from generator.core.errors import DocumentError
-from generator.normalise.disclosure import parse_document
 from generator.normalise.merge import merge
-from generator.read import read_source
-from tests.conftest import SOURCES, row, table
+from tests.conftest import row, table
+from tests.documents import parsed
 
 TABLES, NARRATIVE = "js-zhengxie-2018-budget-tables.pdf", "js-zhengxie-2018-budget-narrative.pdf"
 
 
 def parse(name):
-    return parse_document(read_source(name, (SOURCES / name).read_bytes()))
+    return parsed(name)
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,14 @@ import pytest
 
 from generator.audit.figures import headline
 from generator.normalise.disclosure import parse_document
-from generator.read import read_source
-from tests.read.test_pdf import SAMPLES
+from tests import documents
 
 NAME = "js-renda-2017-budget.pdf"
 
 
 @pytest.fixture(scope="module")
 def layout():
-    return read_source(NAME, (SAMPLES / NAME).read_bytes())
+    return documents.layout(NAME)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from generator.audit.figures import headline
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
 from tests.conftest import row, table
+from tests.documents import parsed
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 NAME = "js-wx-shangwuju-2026-budget.pdf"
@@ -92,7 +93,7 @@ def test_an_empty_fund_table_keeps_its_measures(synthetic):
 # of its 财政拨款收支总表, which the reader joins to the table above all the same
 @pytest.fixture(scope="module")
 def shangwu():
-    return parse_document(read_source(NAME, (SAMPLES / NAME).read_bytes()))
+    return parsed(NAME)
 
 
 def test_identity_of_a_city_department(shangwu):

@@ -6,10 +6,9 @@ import pytest
 
 from generator.audit import audit
 from generator.audit.figures import headline
-from generator.normalise.disclosure import parse_document
 from generator.normalise.merge import merge
-from generator.read import read_source
 from tests.conftest import row, table
+from tests.documents import parsed
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 TABLES = "js-renda-2019-budget-tables.pdf"
@@ -17,7 +16,7 @@ TABLES = "js-renda-2019-budget-tables.pdf"
 
 @pytest.fixture(scope="module")
 def renda():
-    (d,) = merge([parse_document(read_source(TABLES, (SAMPLES / TABLES).read_bytes()))])
+    (d,) = merge([parsed(TABLES)])
     return d
 
 

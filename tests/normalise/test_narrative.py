@@ -6,14 +6,12 @@ import re
 import pytest
 
 from generator.core.model import Section
-from generator.normalise.disclosure import parse_document
 from generator.normalise.narrative import is_caption, sections
-from generator.read import read_source
 from generator.read.layout import TextLine
 from generator.read.pdf import to_lines
 from generator.site.pages.sanitize import render_markdown
-from tests.conftest import SOURCES
 from tests.pdfs import pdf
+from tests.documents import parsed
 
 
 def _lines(*texts: str) -> list[TextLine]:
@@ -111,7 +109,7 @@ def test_list_items_keep_their_printed_numbers():
 @pytest.fixture(scope="module")
 def wanli():
     name = "sh-putuo-wanlijiedao-2024-budget.pdf"
-    return parse_document(read_source(name, (SOURCES / name).read_bytes()))
+    return parsed(name)
 
 
 def test_the_narrative_of_a_real_document_is_as_printed(wanli):

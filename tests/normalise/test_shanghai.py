@@ -4,16 +4,14 @@ import pytest
 
 from generator.audit import audit, import_notes
 from generator.audit.figures import headline
-from generator.normalise.disclosure import parse_document
-from generator.read import read_source
-from tests.conftest import SOURCES
+from tests.documents import parsed
 
 NAME = "sh-putuo-wanlijiedao-2024-budget.pdf"
 
 
 @pytest.fixture(scope="module")
 def wanli():
-    return parse_document(read_source(NAME, (SOURCES / NAME).read_bytes()))
+    return parsed(NAME)
 
 
 def table(d, kind):

@@ -13,8 +13,7 @@ import pytest
 
 from generator.audit import audit
 from generator.audit.figures import headline
-from generator.normalise.disclosure import parse_document
-from generator.read import read_source
+from tests.documents import parsed
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 NAME = "sh-yingjiju-zhifazongdui-2026-unit-budget.pdf"
@@ -22,7 +21,7 @@ NAME = "sh-yingjiju-zhifazongdui-2026-unit-budget.pdf"
 
 @pytest.fixture(scope="module")
 def unit():
-    return parse_document(read_source(NAME, (SAMPLES / NAME).read_bytes()))
+    return parsed(NAME)
 
 
 def test_identity_with_the_region_from_the_cover(unit):

@@ -33,6 +33,8 @@ from generator.read.layout import Document, Layout
 from generator.read.pdf import to_lines
 from generator.read.segment import split
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "samples"
 SOURCES = ROOT / "data" / "sources"

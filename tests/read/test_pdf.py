@@ -1,19 +1,12 @@
 """The PDF reader on the real published samples: tables keep their empty cells, continue over pages,
 lose repeated headers, and every line knows its page."""
 
-from pathlib import Path
-
 import pytest
 
 from generator.core.errors import DocumentError
 from generator.normalise.disclosure import parse_document
 from generator.read import read_source
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-
-
-def layout(name):
-    return read_source(name, (SAMPLES / name).read_bytes())
+from tests.documents import SAMPLES, layout
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,8 @@ from generator.store.cache import read_entry
 from tests.conftest import ROOT
 from tests.store.cache_faults import change_a_digit, plant_pickle, read_only
 
+pytestmark = pytest.mark.slow
+
 CHANGED = "jiyuan/xingzhengfuwuzhongxin/2020-budget"
 
 

@@ -65,6 +65,7 @@ def hostile(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_a_formula_label_is_inert_in_every_csv_and_the_figures_are_not(hostile):
     _, rows = table_csv(hostile / FILES / "tables/expenditure.csv")
     table = {r["序号"]: r for r in rows}

@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+import pytest
+
 from generator.store.schema import read_csv_rows as read_csv
 from generator.api import build_site as build
 from tests.conftest import ROOT
@@ -179,6 +181,7 @@ def test_feed_robots_and_no_sitemap_without_base_url(site):
     assert 'property="og:' not in (site / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_sitemap_and_open_graph_with_base_url(tmp_path):
     out = tmp_path / "out"
     build(ROOT, ROOT / "data", out, base_url="https://example.org/budget/")

@@ -19,6 +19,7 @@ JIANGSU = "江苏省人民检察院"
 JIANGSU_TOTAL = 219553500          # 收支总计, 江苏省人民检察院 2018 年部门预算 (公开 01 表, 21,955.35 万元)
 
 
+@pytest.mark.slow
 def test_the_data_package_validates_with_frictionless(site):
     """Every resource inside the package, with a schema, its rows of the types and codes it says, and the
     primary key unique; checked by the Frictionless library itself, without --trusted."""
@@ -184,6 +185,7 @@ def test_a_workbook_opens_in_pandas_with_every_table_numbers_as_numbers(site):
     assert sorted(table["收入 / 金额（元）"].dropna()) == sorted(float(r["yuan"]) for r in own)
 
 
+@pytest.mark.slow
 def test_a_workbook_is_the_same_bytes_from_the_same_data(site, tmp_path):
     from generator.api import build_site
 

@@ -16,6 +16,8 @@ from generator.core.errors import BudgetsiteError
 from generator.site.build.run import build
 from tests.conftest import ROOT, data_with_a_second_year
 
+pytestmark = pytest.mark.slow
+
 MANIFEST = ".budgetsite-manifest.json"
 
 

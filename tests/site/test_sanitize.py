@@ -66,6 +66,7 @@ _BLOCKS = ["部门预算一般公共服务支出", "## 概况", "1. 部门预算
            "1. 甲\n\n    续段", "1. <b>甲</b>", "100.00%。", "1. 甲\n- 乙", "1. 甲\n2.乙"]
 
 
+@pytest.mark.slow
 def test_texts_with_numbered_lists_render_as_markdown_renders_them():
     rng = random.Random(20261207)
     taken = 0

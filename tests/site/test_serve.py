@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import CHROMIUM, ROOT
 
+pytestmark = pytest.mark.slow
+
 
 def _env():
     return {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}

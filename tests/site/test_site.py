@@ -83,6 +83,9 @@ def test_department_year_page_shows_the_figures(site):
     # projects printed in 元 with 分 (1160000.00) read in 万元 with the decimals the list needs, not six
     assert '<span class="pamount">116.0000 万元</span>' in html and "116.000000" not in html   # the page's four decimals
     assert "<th scope=\"col\">" in html and "<caption" in html
+    # the 三公 table under its printed title, and its total in the page's opening lines
+    assert '<caption id="three_public-caption">2020 年一般公共预算“三公”经费支出情况表' in html
+    assert "“三公”经费 98.0000 万元。" in html
 
 
 def test_findings_on_the_pages_are_written_in_chinese(site):
@@ -159,6 +162,7 @@ def test_glossary_term_shows_each_definition_and_its_documents(site):
     assert 'class="term" href="../../../../glossary/' in read(site, ZZ_PAGE)
 
 
+@pytest.mark.slow
 def test_a_term_printed_by_many_documents_lists_the_latest_and_counts_the_rest(tmp_path, monkeypatch):
     """At a province's scale a standard definition is printed by thousands of department-years: the page
     lists the latest few and counts all by region, and points to the glossary's open data for the rest."""
@@ -189,6 +193,7 @@ def budgets_in_data():
     return [d for d in found if d["phase"] == "预算"]
 
 
+@pytest.mark.slow
 def test_a_long_comparison_is_a_page_per_region(tmp_path, monkeypatch):
     """Past a few hundred department-years a ranking is a page per region under a page of the regions; the
     region pages together hold every row once, each ranked as the whole is."""
@@ -239,6 +244,7 @@ def test_comparison_table_order_and_csv(site):
     assert "357074" in zz                             # 人均支出: 86,412,027 元 / 242 人
 
 
+@pytest.mark.slow
 def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):
     again = tmp_path / "again"
     build(ROOT, ROOT / "data", again)
@@ -260,6 +266,7 @@ def test_build_is_deterministic_and_incremental_equals_full(site, tmp_path):
     assert _same_tree(full, again)
 
 
+@pytest.mark.slow
 def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
     """Two processes, then one more disclosure: the others are neither loaded nor rendered again (their
     files stay in the previous output), and the result is byte for byte a full serial build."""
@@ -326,6 +333,7 @@ def _same_tree(a: Path, b: Path) -> bool:
     return all(_same_tree(a / d, b / d) for d in cmp.common_dirs)
 
 
+@pytest.mark.slow
 def test_failed_build_leaves_the_previous_output(site, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(site, out)
@@ -340,6 +348,7 @@ def test_failed_build_leaves_the_previous_output(site, tmp_path):
     assert not list(tmp_path.glob(".out.*"))              # the temporary folder is gone
 
 
+@pytest.mark.slow
 def test_cli_build_reports_errors_without_traceback(tmp_path):
     (tmp_path / "site.yaml").write_text("title: 测试\ncolour: blue\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(tmp_path), "--data",
@@ -348,6 +357,7 @@ def test_cli_build_reports_errors_without_traceback(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_template_override(tmp_path):
     own = tmp_path / "site"
     (own / "templates").mkdir(parents=True)
@@ -377,6 +387,7 @@ def test_every_setting_is_documented():
         assert f"`{key}`" in doc, key
 
 
+@pytest.mark.slow
 def test_base_url_gives_canonical_links_and_relative_navigation(tmp_path):
     out = tmp_path / "out"
     build(ROOT, ROOT / "data", out, base_url="https://example.org/budget/")
@@ -385,6 +396,7 @@ def test_base_url_gives_canonical_links_and_relative_navigation(tmp_path):
     assert 'href="../../../../index.html"' in html
 
 
+@pytest.mark.slow
 def test_hostile_text_is_never_live_html(tmp_path):
     src = (SOURCES / "002_6135dd0a992c02e5.txt").read_text(encoding="utf-8")
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -408,6 +420,7 @@ def test_hostile_text_is_never_live_html(tmp_path):
         assert "<img" not in html and "onclick" not in html.replace("onclick=alert(2)&gt;", "")
 
 
+@pytest.mark.slow
 def test_parallel_build_equals_serial(site, tmp_path):
     out = tmp_path / "parallel"
     result = build(ROOT, ROOT / "data", out, jobs=2)
@@ -416,6 +429,7 @@ def test_parallel_build_equals_serial(site, tmp_path):
     assert _same_tree(site, out)
 
 
+@pytest.mark.slow
 def test_serve_previews_on_loopback(tmp_path):
     import socket
     import time
@@ -447,6 +461,7 @@ def test_serve_previews_on_loopback(tmp_path):
         proc.wait(timeout=20)
 
 
+@pytest.mark.slow
 def test_every_page_is_valid_html(site):
     import html5lib
 
@@ -465,6 +480,7 @@ def test_every_page_is_valid_html(site):
     assert {k: v for k, v in bad.items() if v} == {}
 
 
+@pytest.mark.slow
 def test_yaml_is_loaded_safely(tmp_path):
     marker = tmp_path / "pwned"
     (tmp_path / "site.yaml").write_text(f'title: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
@@ -480,6 +496,7 @@ def test_yaml_is_loaded_safely(tmp_path):
     assert r.returncode == 1 and not marker.exists() and "Traceback" not in r.stderr
 
 
+@pytest.mark.slow
 def test_department_with_two_years_gets_a_trend_chart(tmp_path):
     data = data_with_a_second_year(tmp_path)
     out = tmp_path / "out"
@@ -491,6 +508,7 @@ def test_department_with_two_years_gets_a_trend_chart(tmp_path):
     assert "plotly." in html
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_when_an_input_changes(tmp_path):
     import socket
     import time
@@ -536,6 +554,7 @@ def test_serve_rebuilds_when_an_input_changes(tmp_path):
         proc.wait(timeout=20)
 
 
+@pytest.mark.slow
 def test_department_page_shows_aliases_and_predecessors(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -590,6 +609,7 @@ def test_search_reads_a_disclosures_words_not_its_figures(site):
     assert len(stub.encode("utf-8")) < 0.3 * (site / ZZ_PAGE).stat().st_size
 
 
+@pytest.mark.slow
 def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_changed(tmp_path, monkeypatch):
     from generator.site.build import search
 
@@ -635,6 +655,7 @@ def test_the_number_of_search_parts_changes_only_when_the_site_doubles():
         assert after % 32 == before
 
 
+@pytest.mark.slow
 def test_a_unit_whose_cached_files_are_gone_is_built_again(tmp_path):
     """The cache is looked up in one listing of its files: a unit whose search page was removed from it is
     built again when the build reads the cache (here, after another disclosure changed)."""
@@ -661,6 +682,7 @@ def test_a_unit_whose_cached_files_are_gone_is_built_again(tmp_path):
     assert (cache / "build" / "units" / keys[lost][:2] / f"{keys[lost]}.search.html").is_file()
 
 
+@pytest.mark.slow
 def test_a_rebuild_never_writes_through_to_the_previous_output(tmp_path, monkeypatch):
     """A rebuild must replace the previous output's files, never write into them: a reader's server may hold
     them (here, as more hard links), and a failed build must leave them as they were."""

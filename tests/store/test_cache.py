@@ -12,11 +12,10 @@ from generator.cli import main
 from generator.core.datacodec import MODEL, Codec, OtherSchema
 from generator.core.model import Cell, Disclosure, Table, TableRow, Term
 from generator.core.vocabulary import Kind, Phase, RowKind, Side
-from generator.normalise.disclosure import parse_document
-from generator.read import read_source
 from generator.store.cache import read_entry, read_json_entry, write_entry, write_json_entry
 from generator.store.importing import import_documents
 from generator.store.read import load_all
+from tests import documents
 from tests.conftest import ROOT, SOURCES
 from tests.store.cache_faults import change_a_digit, plant_pickle, read_only
 
@@ -44,7 +43,7 @@ def same(a, b) -> bool:
 def parsed():
     """Documents of data/sources as the import parses them (the texts, and a PDF with 分)."""
     names = sorted(p.name for p in SOURCES.glob("*.txt")) + [FEN_PDF]
-    return [parse_document(read_source(n, (SOURCES / n).read_bytes())) for n in names]
+    return [documents.parsed(n) for n in names]
 
 
 def test_parsed_documents_come_back_equal(parsed):

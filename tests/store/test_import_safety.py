@@ -1,6 +1,7 @@
 """Imports never lose a document: same names, same documents under two names, two imports at once, a kill
 at any moment, odd file names."""
 
+import pytest
 import hashlib
 import json
 import os
@@ -98,6 +99,7 @@ def _import_command(data: Path, *files: Path) -> list[str]:
             "--jobs", "1"]
 
 
+@pytest.mark.slow
 def test_two_imports_at_once_keep_both_documents(tmp_path):
     data = tmp_path / "data"
     procs = [subprocess.Popen(_import_command(data, f), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -109,6 +111,7 @@ def test_two_imports_at_once_keep_both_documents(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
+@pytest.mark.slow
 def test_an_import_stopped_at_any_moment_leaves_the_old_data_or_the_new(tmp_path):
     data = tmp_path / "data"
     import_documents(data, [SMALL])

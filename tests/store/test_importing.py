@@ -18,8 +18,8 @@ def tree(folder):
 
 
 @pytest.fixture
-def sources(tmp_path):
-    """A data folder holding three sources: two texts and a PDF."""
+def sources(tmp_path, reading_once):
+    """A data folder holding three sources: two texts and a PDF (read once for the session: ``tests.documents``)."""
     data = tmp_path / "data"
     (data / "sources").mkdir(parents=True)
     for name in ("002_6135dd0a992c02e5.txt", "004_a0ea54e8da336276.txt", PDF):
@@ -27,6 +27,7 @@ def sources(tmp_path):
     return data
 
 
+@pytest.mark.slow
 def test_parallel_import_equals_the_serial_one(sources, tmp_path):
     serial = tmp_path / "serial"
     shutil.copytree(sources, serial)
@@ -67,6 +68,7 @@ def test_an_unreadable_cache_entry_is_parsed_again(sources, tmp_path):
     assert import_documents(sources, cache_dir=cache).parsed == 3
 
 
+@pytest.mark.slow
 def test_a_refusal_crosses_the_process_boundary_intact(sources):
     (sources / "sources" / "broken.txt").write_text("没有表格的文字\n", encoding="utf-8")
     with pytest.raises(DocumentError) as caught:
@@ -86,6 +88,7 @@ def cluster():
         yield c
 
 
+@pytest.mark.slow
 def test_an_import_on_a_cluster_equals_the_one_on_this_machine(sources, tmp_path, cluster):
     from distributed import Client
 
@@ -103,6 +106,7 @@ def test_an_import_on_a_cluster_equals_the_one_on_this_machine(sources, tmp_path
     assert len(parsed) == 3 and len(workers) == 2 and {t["worker"] for t in parsed} <= workers
 
 
+@pytest.mark.slow
 def test_a_refusal_on_a_cluster_stops_the_import(sources, cluster):
     (sources / "sources" / "broken.txt").write_text("没有表格的文字\n", encoding="utf-8")
     with pytest.raises(DocumentError) as caught:
@@ -110,6 +114,7 @@ def test_a_refusal_on_a_cluster_stops_the_import(sources, cluster):
     assert "broken.txt" in str(caught.value) and not (sources / "disclosures").exists()
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_a_clear_error(sources, monkeypatch):
     from generator.core.errors import BudgetsiteError
     from generator.store import importing

@@ -49,6 +49,7 @@ def test_two_disclosures_in_one_folder_are_refused_and_nothing_changes(disclosur
     assert not (tmp_path / "data" / DISCLOSURES).exists()
 
 
+@pytest.mark.slow
 def test_a_pdfs_text_form_is_kept_with_the_data_and_the_build_never_reads_a_pdf(tmp_path, monkeypatch):
     import shutil
 
