@@ -188,6 +188,8 @@ def test_search_from_disk_is_refused_by_the_browser_not_by_the_policy(browsers, 
     reports = Reports(page)
     page.goto(site.as_uri() + "/search/index.html?q=" + SEARCHED)
     page.locator("[data-search-status]", has_text="无法加载").wait_for(timeout=20000)
+    # said once: the status that it failed, the hint under the list why (the page is on disk)
+    assert page.is_visible("[data-disk-hint]") and "磁盘" not in page.text_content("[data-search-status]")
     assert reports.violations() == []
     page.close()
 

@@ -201,7 +201,8 @@
         found = res.results;
         return show(q);
       }).catch(function () {
-        status.textContent = "搜索索引无法加载。从本地磁盘打开网页时无法搜索，请通过网站地址访问。";
+        /* opened from disk, the hint under the list says why; otherwise the index is missing or the network failed */
+        status.textContent = location.protocol === "file:" ? "搜索索引无法加载。" : "搜索索引无法加载，请稍后再试。";
       });
     }
     more.addEventListener("click", function () {
