@@ -1,5 +1,5 @@
-"""The department-year page: headline figures, charts, spending level by level (类 → 款 → 项), narrative, every table, performance targets,
-projects, the audit's findings and the documents it came from."""
+"""The department-year page: headline figures, charts, spending level by level (类 → 款 → 项), narrative,
+every table, performance targets, projects, the audit's findings and the documents it came from."""
 
 from __future__ import annotations
 
