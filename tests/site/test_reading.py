@@ -218,3 +218,20 @@ def test_a_regions_page_finds_its_departments_by_name(browser, server):
     rows = page.eval_on_selector_all("[data-finder-list] tbody tr:not([hidden]) th", "ths => ths.map(t => t.textContent)")
     assert rows == ["郑州市政务服务办公室"] and page.text_content("[data-finder-status]") == "找到 1 个部门"
     page.close()
+
+
+def test_a_function_class_opens_on_its_kuan_with_their_amounts_and_shares(browser, server):
+    # without the script: the classes open as the browser's own disclosure widgets
+    ctx = browser.new_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server.url + PAGES["disclosure-000"])
+    assert page.locator('nav.toc a[href="#drill-function"]').count() == 1
+    cls = page.locator("#drill-function details.drill", has=page.locator("summary", has_text="一般公共服务支出"))
+    assert "7,484.6004 万元，占总额 86.6%" in cls.locator("summary").inner_text()
+    kuan = cls.locator("tr", has=page.get_by_role("rowheader", name="政府办公厅（室）及相关机构事务 20103"))
+    assert not kuan.is_visible()
+    cls.locator("summary").click()
+    assert kuan.is_visible()
+    assert kuan.locator("td").all_inner_texts() == ["7,484.6004", "100.0%", "86.6%"]
+    assert cls.get_by_role("table", name="一般公共服务支出的款、项 单位：万元").is_visible()
+    ctx.close()

@@ -19,6 +19,7 @@ from generator.core.model import Disclosure
 from generator.core.money import half_unit, slack
 from generator.core import vocabulary as V
 from generator.core.vocabulary import Kind
+from generator.site.model.drilldown import function_tables
 from generator.site.shared.formatting import share, wan, wan_number
 from generator.core.text import is_sub_item, strip_enumeration
 
@@ -67,10 +68,7 @@ def _largest_sentence(what: str, rows: list[tuple[str, int]], total: int, n: int
 def function_classes(d: Disclosure, figures: dict[str, Figure] | None = None, n: int = 2) -> Chart | None:
     """Spending by function class (类, the first three digits of the code); figures with ``n`` decimals of
     万元, as the page shows them."""
-    candidates = [t for t in (d.table(Kind.EXPENDITURE), d.table(Kind.GENERAL_BUDGET_FUNCTION)) if t is not None]
-    # a table that prints the class rows (类) is preferred: its figures are printed, not summed
-    candidates.sort(key=lambda t: not any(r.code and r.level == 1 for r in t.rows))
-    for t in candidates:
+    for t in function_tables(d):
         classes: dict[str, int] = {}
         names: dict[str, str] = {}
         coded = [r for r in t.rows if r.code and r.scheme == V.Scheme.FUNCTION]

@@ -1,5 +1,5 @@
-"""The department-year page: headline figures, charts, narrative, every table, performance targets,
-projects, the audit's findings and the documents it came from."""
+"""The department-year page: headline figures, charts, spending level by level (类 → 款 → 项), narrative,
+every table, performance targets, projects, the audit's findings and the documents it came from."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from generator.core.money import Yuan
 from generator.core.slugs import region_display
 from generator.site.shared import urls
 from generator.site.model.charts import rest_of_spending
+from generator.site.model.drilldown import LEVEL_NAMES, Drilldown, Node, drilldowns
 from generator.site.model.execution import execution
 from generator.site.model.findings import locator, present
 from generator.site.shared.formatting import exact_decimals, share, signed_wan, wan
@@ -111,6 +112,25 @@ def _projects(v: DisclosureView) -> list[dict]:
     return out
 
 
+def _drilldown(dd: Drilldown, decimals: int) -> dict:
+    """A tree of classes as the page shows it: figures in 万元 with the page's decimals, shares as printed."""
+    def node(n: Node) -> dict:
+        return {"code": n.code, "name": n.name, "level": n.level, "amount": wan(n.yuan, decimals),
+                "of_parent": n.of_parent, "of_total": n.of_total, "summed": not n.printed,
+                "children_sum": None if n.children_sum is None else wan(n.children_sum, decimals),
+                "children": [node(k) for k in n.children]}
+    economic = dd.scheme != V.Scheme.FUNCTION
+    levels = "、".join(name for level, name in LEVEL_NAMES.items() if level <= max(n.level for n in dd.nodes()))
+    return {"id": "drill-economic" if economic else "drill-function",
+            "title": f"按{'经济' if economic else '功能'}分类逐级查看", "nav": "经济分类逐级" if economic else "功能分类逐级",
+            "levels": levels, "source": dd.source, "total": wan(dd.total, decimals),
+            "all_summed": dd.all_computed, "summed": dd.computed,
+            "printed_total": None if dd.printed_total is None else wan(dd.printed_total, decimals),
+            "gap": None if dd.printed_total is None else wan(abs(dd.printed_total - dd.total), decimals),
+            "more": dd.printed_total is not None and dd.printed_total > dd.total,
+            "classes": [node(c) for c in dd.classes]}
+
+
 def context(inputs: Inputs, page: Page) -> dict:
     model = inputs.model
     v = model.by_key[("disclosure", page.key)]
@@ -133,7 +153,8 @@ def context(inputs: Inputs, page: Page) -> dict:
     return {
         "title": f"{v.department} {v.name}", "v": v, "lede": lede,
         "description": f"{v.department} {v.name}：{lede}",
-        "cards": _cards(v), "charts": v.charts, "execution": execution(d, v.decimals), "sections": sections, "tables": table_views,
+        "cards": _cards(v), "charts": v.charts, "execution": execution(d, v.decimals),
+        "drilldowns": [_drilldown(dd, v.decimals) for dd in drilldowns(d)], "sections": sections, "tables": table_views,
         "table_files": files,
         "workbook": urls.data_file(v.region_slug, v.department_slug, v.edition, urls.WORKBOOK)
         if d.tables or d.indicators or d.projects else "",
