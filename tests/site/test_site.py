@@ -285,11 +285,15 @@ def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
     built = []
     real = units.Units.build
     units.Units.build = lambda self, task: built.append(task[0]) or real(self, task)
+    parquet = {p.relative_to(out): p.stat().st_ino for p in (out / "open-data/all").glob("*/*.parquet")}
     try:
         second = build(ROOT, data, out, jobs=1, cache=cache)
     finally:
         units.Units.build = real
     assert built == ["luohe/renminzhengfubangongshi-2/2023-budget"]
+    # of the Parquet files, only the region's are written again: the others are the previous output's
+    again = {p for p, ino in parquet.items() if (out / p).stat().st_ino != ino}
+    assert again == {p for p in parquet if p.name == "luohe.parquet"} and len(again) == 5
     assert second.pages == first.pages + 2                  # its page and its department's
     assert second.rendered < first.rendered / 3
     assert "漯河市某局" in (out / "regions/luohe/index.html").read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """Open data: every published file, at stable URLs documented in docs/open-data.md.
 
-    open-data/all/<table>.csv.gz, <table>.parquet               every department-year in one tidy file each:
+    open-data/all/<table>.csv.gz                                every department-year in one tidy file each:
                                                                 headline, money, indicators, projects, glossary
+    open-data/all/<table>/<region>.parquet                      the same with the types kept, a file per region
     open-data/files/<region>/<department>/<year>-<phase>/
         tables/<table>.csv                                      one per imported table, for reading
         workbook.xlsx                                           all its tables, indicators and projects
@@ -172,7 +173,7 @@ def sheet_csv(sheet: Sheet) -> bytes:
 
 
 def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Callable[[str], bytes],
-               layout_file: Path) -> int:
+               layout_file: Path) -> tuple[int, dict[str, tuple[int, int]]]:
     """The site-wide tidy file ``name``: a header member, then each disclosure's rows as its own gzip member,
     end to end (a gzip file may hold many members; every gzip reader reads them as one stream).
 
@@ -181,15 +182,14 @@ def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Ca
     bytes whenever its key is, so a member the previous output's file already holds is copied from there
     in runs (by the layout kept in ``layout_file`` when that file was written), and only new units' chunk
     files are read: ten thousand small reads were most of the time of a rebuild after one new disclosure.
+    Returns the file's size and where each unit's member is in it (offset, length), for the Parquet parts.
     """
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(fields)
     path = urls.tidy_data(name)
     previous = staging.out / path
     before = _read_layout(layout_file, previous)
     layout: dict[str, tuple[int, int]] = {}
     with staging.open_new(path) as out, (previous.open("rb") if before else io.BytesIO()) as old:
-        position = out.write(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=6, mtime=0))
+        position = out.write(header_member(fields))
         run: list[int] = []                    # [offset, length] of bytes still to copy from the previous file
         for key in keys:
             found = before.get(key)
@@ -213,7 +213,14 @@ def write_tidy(staging, name: str, fields: list[str], keys: list[str], chunk: Ca
                                        "layout": {k: list(v) for k, v in layout.items()}})
     except OSError as exc:          # without it, the next build reads every unit's chunk
         cannot_write("the build cache", layout_file.parent, exc, "the build")
-    return position
+    return position, layout
+
+
+def header_member(fields: list[str]) -> bytes:
+    """A tidy file's header line as a gzip member of its own (the units' members follow it)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(fields)
+    return gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=6, mtime=0)
 
 
 def _copy(source, target, run: list[int]) -> None:
@@ -305,15 +312,18 @@ def site_files(model: SiteModel) -> dict[str, bytes]:
     for name, table in model.comparisons.items():
         files[urls.compare_csv(name)] = comparison_csv(table)
     inside = len(urls.OPEN_DATA)
+    regions = sorted({(v.region_slug, v.region) for v in model.disclosures})
     resources = []
     for name, (fields, key, _) in TABLES.items():
         schema = _schema(fields, key)
         resources.append({"name": name, "title": TIDY_TITLES[name], "path": urls.tidy_data(name)[inside:],
                           "format": "csv", "compression": "gz", "mediatype": "text/csv", "encoding": "utf-8",
                           "schema": schema})
-        resources.append({"name": f"{name}-parquet", "title": TIDY_TITLES[name] + "（Parquet，类型与上同）",
-                          "path": urls.tidy_parquet(name)[inside:], "format": "parquet",
-                          "mediatype": "application/vnd.apache.parquet", "schema": schema})
+        for slug, region in regions:         # one Parquet file per region (``parquet``): a resource each
+            resources.append({"name": f"{name}-parquet-{slug}",
+                              "title": f"{TIDY_TITLES[name]}：{region}（Parquet，类型与上同）",
+                              "path": urls.tidy_parquet(name, slug)[inside:], "format": "parquet",
+                              "mediatype": "application/vnd.apache.parquet", "schema": schema})
     for name, table in sorted(model.comparisons.items()):
         resources.append({"name": f"compare-{name}", "title": table.title, "path": urls.compare_csv(name)[inside:],
                           "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
@@ -321,7 +331,7 @@ def site_files(model: SiteModel) -> dict[str, bytes]:
     files[urls.DATA_PACKAGE] = json_bytes({
         "name": "budgetsite-data", "title": "部门预算公开数据",
         "description": "各部门预算、决算公开文件中的每一个数字、绩效指标、项目和名词解释（长表：gzip 压缩的 CSV，"
-                       "及类型相同的 Parquet）；金额为元，印有角分的保留两位小数。要部门的收支总计等主要数字，用 "
+                       "及类型相同的 Parquet，每个地区一个文件，整个文件夹可作一张表读取）；金额为元，印有角分的保留两位小数。要部门的收支总计等主要数字，用 "
                        "headline：money 中每张表都重复部门的总数，合计行不可跨表相加。",
         "licenses": [{"name": "other-open", "title": "与原始公开文件相同的使用条件"}],
         "resources": resources,

@@ -22,8 +22,17 @@ SOURCE_LIST_LIMIT = 500
 
 def context(inputs: Inputs, page: Page) -> dict:
     model = inputs.model
-    whole = [(path.rsplit("/", 1)[-1], path, size(n), TIDY_TITLES.get(path.rsplit("/", 1)[-1].split(".")[0], ""))
-             for path, n in sorted(inputs.downloads.items()) if path.startswith(urls.OPEN_DATA_ALL)]
+    region_names = {r.slug: r.name for r in model.regions}
+    whole, parquet = [], {}
+    for path, n in sorted(inputs.downloads.items()):
+        if not path.startswith(urls.OPEN_DATA_ALL):
+            continue
+        name, _, rest = path[len(urls.OPEN_DATA_ALL):].partition("/")
+        if rest:            # a region's Parquet file of the table ``name``
+            slug = rest.removesuffix(".parquet")
+            parquet.setdefault(name, []).append((region_names.get(slug, slug), path, size(n)))
+        else:
+            whole.append((name, path, size(n), TIDY_TITLES.get(name.split(".")[0], "")))
     whole.append(("datapackage.json", urls.DATA_PACKAGE, size(inputs.downloads.get(urls.DATA_PACKAGE, 0)),
                   "Frictionless Data Package 描述（每个文件的字段、类型、单位、代码表和主键）"))
     sources = sorted(model.sources.items())
@@ -32,7 +41,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     example = model.disclosures[0] if model.disclosures else None
     return {"title": inputs.config.label("open_data"), "section": "open_data",
             "comparisons": [(n, label, len(model.comparisons[n].rows)) for n, label in COMPARISONS.items()],
-            "whole": whole, "sources": listed, "source_count": len(sources), "example": example,
+            "whole": whole, "parquet": sorted(parquet.items()), "sources": listed, "source_count": len(sources), "example": example,
             "example_files": urls.data_file(example.region_slug, example.department_slug, example.edition, "")
             if example else "",
             "crumbs": crumbs(inputs.config, (inputs.config.label("open_data"), ""))}

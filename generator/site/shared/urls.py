@@ -104,9 +104,14 @@ def tidy_data(name: str) -> str:
     return f"{OPEN_DATA_ALL}{name}.csv.gz"
 
 
-def tidy_parquet(name: str) -> str:
-    """The Parquet copy of a whole-site tidy file."""
-    return f"{OPEN_DATA_ALL}{name}.parquet"
+def tidy_parquet(name: str, region_slug: str) -> str:
+    """One region's part of the Parquet copy of a whole-site tidy file: a folder of one file per region
+    (``open-data/all/money/zhengzhou.parquet``), which every Parquet reader takes as one table."""
+    return f"{tidy_parquet_folder(name)}{region_slug}.parquet"
+
+
+def tidy_parquet_folder(name: str) -> str:
+    return f"{OPEN_DATA_ALL}{name}/"
 
 
 def data_file(region_slug: str, department_slug: str, edition: str, name: str) -> str:
