@@ -312,18 +312,14 @@ def site_files(model: SiteModel) -> dict[str, bytes]:
     for name, table in model.comparisons.items():
         files[urls.compare_csv(name)] = comparison_csv(table)
     inside = len(urls.OPEN_DATA)
-    regions = sorted({(v.region_slug, v.region) for v in model.disclosures})
+    regions = sorted({v.region_slug for v in model.disclosures})
     resources = []
     for name, (fields, key, _) in TABLES.items():
         schema = _schema(fields, key)
         resources.append({"name": name, "title": TIDY_TITLES[name], "path": urls.tidy_data(name)[inside:],
                           "format": "csv", "compression": "gz", "mediatype": "text/csv", "encoding": "utf-8",
                           "schema": schema})
-        for slug, region in regions:         # one Parquet file per region (``parquet``): a resource each
-            resources.append({"name": f"{name}-parquet-{slug}",
-                              "title": f"{TIDY_TITLES[name]}：{region}（Parquet，类型与上同）",
-                              "path": urls.tidy_parquet(name, slug)[inside:], "format": "parquet",
-                              "mediatype": "application/vnd.apache.parquet", "schema": schema})
+
     for name, table in sorted(model.comparisons.items()):
         resources.append({"name": f"compare-{name}", "title": table.title, "path": urls.compare_csv(name)[inside:],
                           "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
@@ -335,6 +331,12 @@ def site_files(model: SiteModel) -> dict[str, bytes]:
                        "headline：money 中每张表都重复部门的总数，合计行不可跨表相加。",
         "licenses": [{"name": "other-open", "title": "与原始公开文件相同的使用条件"}],
         "resources": resources,
+        # each tidy table's Parquet copy, one file per region (``parquet``): the fields and types of the CSV
+        # resource of the same name, not repeated for each file (a site has hundreds of regions)
+        "parquet": {"mediatype": "application/vnd.apache.parquet",
+                    "description": "每个长表另有 Parquet 格式，每个地区一个文件，放在以表名命名的文件夹中；字段、类型和"
+                                   "代码表与同名的 CSV 资源相同（金额为 decimal(18,2)，编码为文本）。整个文件夹可作一张表读取。",
+                    "tables": {name: [urls.tidy_parquet(name, slug)[inside:] for slug in regions] for name in TABLES}},
         # one workbook and one CSV file per table for each department-year: for reading, not listed one by one
         "workbooks": {"path": urls.data_file("<地区>", "<部门>", "<年度>-<类别>", urls.WORKBOOK)[inside:],
                       "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
