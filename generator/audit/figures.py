@@ -252,9 +252,15 @@ def concepts(d: Disclosure, figures: dict[str, Figure] | None = None) -> dict[st
         t = d.table(kind)
         if t and t.total_row():
             put(_figure(measure, t, t.total_row(), "total"))
+    # the appropriations' 基本支出: the 合计 of their table by function, or of their own table by economic class
     appropriated = d.table(Kind.FISCAL_FUNCTION)
     if appropriated and appropriated.total_row():
         put(_figure(V.FISCAL_BASIC, appropriated, appropriated.total_row(), "basic"))
+    for t in d.tables:
+        title = compact(t.title)
+        if t.kind == Kind.BASIC_ECONOMIC and "财政拨款基本支出" in title and V.GENERAL_BUDGET_LABEL not in title \
+                and t.total_row() and t.money_columns:
+            put(_figure(V.FISCAL_BASIC, t, t.total_row(), t.money_columns[0].key))
     for t in d.tables:
         if t.kind == Kind.BASIC_ECONOMIC and t.total_row():
             put(_figure(V.GENERAL_BUDGET_PERSONNEL, t, t.total_row(), "personnel"))

@@ -62,9 +62,10 @@ MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (政府采购预算总额, 政府采购支出预算总额, 政府采购预算总金额为, 政府采购安排: the same whole)
     (V.PROCUREMENT, re.compile(rf"政府采购(?:支出)?(?:预算|安排)(?:总额|总金额)?\s*(?:为)?\s*{_N}")),
     # the concepts stated besides the headline figures (V.CONCEPTS): the year's income of each source …
-    (V.INCOME_FISCAL, re.compile(rf"(?<!预算)(?<!基金)财政拨款收入\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_FISCAL, re.compile(rf"(?<!预算)(?<!基金)财政拨款收入(?:预算(?:总计|合计)?)?\s*(?:为)?\s*{_N0}")),
     # (涉及一般公共预算财政拨款 X 万元: the money of the projects with targets, no income)
-    (V.INCOME_GENERAL_BUDGET, re.compile(rf"(?<!涉及)一般公共预算(?:(?:财政)?拨款(?:收入)?|收入)\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_GENERAL_BUDGET,
+     re.compile(rf"(?<!涉及)一般公共预算(?:(?:财政)?拨款(?:收入)?|收入)(?:预算)?\s*(?:为)?\s*{_N0}")),
     (V.INCOME_GOV_FUND, re.compile(rf"(?<!涉及)政府性基金预算(?:(?:财政)?拨款(?:收入)?|收入)\s*(?:为)?\s*{_N0}")),
     (V.INCOME_SPECIAL_ACCOUNT, re.compile(rf"财政专户管理资金(?:收入)?\s*(?:为)?\s*{_N0}")),
     (V.INCOME_BUSINESS, re.compile(rf"(?<!单位)事业收入(?:资金)?\s*(?:为)?\s*{_N0}")),
@@ -249,25 +250,20 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
                 continue
             if _HEADING.match(text):
                 functions = False
-        if _GENERAL_SECTION.match(text):
-            coded = True
-            continue
-        if coded:
-            if (item := _CODED_ITEM.match(text)):
-                out.append(_stated(V.GENERAL_BUDGET_CODE + item.group(1), item.group(2), item.group(3),
-                                   _quote(text, item.start(1), item.end()), document, tl.line))
+        if _TOP_HEADING.match(text):          # a numbered heading ends the sections below, and may open one
+            coded = bool(_GENERAL_SECTION.match(text))
+            section = "" if _FISCAL_SECTION.match(text) else None
+            if coded or section is not None:
                 continue
-            coded = not _TOP_HEADING.match(text)
-        if _FISCAL_SECTION.match(text):
-            section = ""
+        if coded and (item := _CODED_ITEM.match(text)):
+            out.append(_stated(V.GENERAL_BUDGET_CODE + item.group(1), item.group(2), item.group(3),
+                               _quote(text, item.start(1), item.end()), document, tl.line))
             continue
         if section is not None:
-            if _TOP_HEADING.match(text):
-                section = None
-            elif (heading := _CLASS_HEADING.match(text)):
+            if (heading := _CLASS_HEADING.match(text)):
                 section = _class_name(heading.group(1))
                 continue
-            elif (item := _CLASS_ITEM.match(text)) and (item.group(1) or section):
+            if (item := _CLASS_ITEM.match(text)) and (item.group(1) or section):
                 names = [_class_name(item.group(1) or section), compact(item.group(2)), compact(item.group(3))]
                 out.append(_stated(V.FISCAL_FUNCTION + "/".join(names), item.group(4), item.group(5),
                                    _quote(text, item.start(2), item.end()), document, tl.line))

@@ -222,6 +222,9 @@ def test_the_totals_and_the_basic_spending_however_a_province_words_them():
         == 147_706_200
     assert said("（二）支出预算：2026 年年初预算数 583,429.56 万元。") == {V.TOTAL_EXPENDITURE: 5_834_295_600}
     assert said("无锡市信访局 2025 年度财政拨款基本支出预算 1,692.29 万元，其中：") == {V.FISCAL_BASIC: 16_922_900}
+    assert said("1．财政拨款收入预算总计18330.37万元。") == {V.INCOME_FISCAL: 183_303_700}
+    assert said("（1）一般公共预算收入预算18330.37万元，与上年相比增加2432.93万元。") == {
+        V.INCOME_GENERAL_BUDGET: 183_303_700}
     assert said("某局 2026 年度一般公共预算财政拨款基本支出预算 2,281.84 万元，其中：") == {
         f"{V.GENERAL_BUDGET}.{V.BASIC}": 22_818_400}
     assert said("2018年度政府采购支出预算总额 2064.25 万元，其中：拟采购货物支出59万元、拟采购工程支出 0 万元、"
@@ -269,3 +272,15 @@ def test_an_items_figure_said_again_on_its_line_is_a_second_statement_of_it():
     found = [(s.measure, s.yuan) for s in statements.extract(lines, "a.pdf")]
     item = V.FISCAL_FUNCTION + "社会保障和就业支出/行政事业单位养老支出/行政单位离退休"
     assert found == [(item, 561_200), (item, 578_000)]                  # last year's 执行数 is neither
+
+
+def test_the_general_budgets_spending_listed_by_item_code_under_its_heading():
+    lines = [TextLine(1, "二、一般公共预算拨款支出情况"),
+             TextLine(2, "2026年度一般公共预算拨款支出 69059.36万元，比上年减少 2493.38万元。"),
+             TextLine(3, "（三）2040202-一般行政管理事务 3233.69万元。主要用于基础设施改造建设等支出。"),
+             TextLine(4, "（十三）2101101-行政单位医疗 1192.75万元。主要用于在职人员医保基金支出。"),
+             TextLine(5, "三、财政拨款“三公”经费支出情况"),
+             TextLine(6, "（一）2040203-机关服务 60.00万元。")]
+    found = {s.measure: s.yuan for s in statements.extract(lines, "a.pdf") if s.measure.startswith("general_budget.")}
+    assert found == {V.GENERAL_BUDGET_EXPENDITURE: 690_593_600, V.GENERAL_BUDGET_CODE + "2040202": 32_336_900,
+                     V.GENERAL_BUDGET_CODE + "2101101": 11_927_500}
