@@ -153,10 +153,11 @@ def _stated(measure: str, printed: str, unit: str, quote: str, document: str, li
     return Statement(measure, printed, unit, amount.decimals, amount.yuan, quote, document, line)
 
 
-# the appropriations' spending by function, as a section of its own lists it: its class on a heading line
-# (“（一）公共安全（类）”), then each 款 and 项 with its figure (“1．法院（款）行政运行（项）支出 14857.61 万元”), or all
-# three on one line; the section ends at the next numbered heading (“六、…”)
-_FISCAL_SECTION = re.compile(r"^\s*[一二三四五六七八九十]+、.*(?:财政拨款|政府性基金预算)支出预算情况说明")
+# the appropriations' spending by function, as a section of its own lists it (of them all, or of one fund: an item
+# one fund alone spends on): its class on a heading line (“（一）公共安全（类）”), then each 款 and 项 with its figure
+# (“1．法院（款）行政运行（项）支出 14857.61 万元”), or all three on one line; the section ends at the next
+# numbered heading (“六、…”)
+_FISCAL_SECTION = re.compile(r"^\s*[一二三四五六七八九十]+、.*(?:财政拨款|一般公共预算|政府性基金预算)支出预算表?情况说明")
 _TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、")
 _CLASS_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*([^（()）\s]+?)\s*[（(]类[)）]\s*$")
 _CLASS_ITEM = re.compile(rf"^\s*(?:\d{{1,2}}\s*[、.．]\s*)?(?:([^（()）\s]+?)\s*[（(]类[)）])?\s*([^（()）\s]+?)\s*[（(]款[)）]"

@@ -257,12 +257,16 @@ def test_a_section_of_the_appropriations_spending_names_each_item_under_its_clas
              TextLine(5, "（二）社会保障和就业支出（类）"),
              TextLine(6, "行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）支出 260.05 万元。"),
              TextLine(7, "城乡社区支出（类）国有土地使用权出让收入安排的支出（款）城市建设支出（项）支出 143,999 万元。"),
-             TextLine(8, "六、一般公共预算支出预算情况说明"),
-             TextLine(9, "1．法院（款）机关服务（项）支出 1600 万元。")]
+             TextLine(8, "六、“三公”经费支出预算情况说明"),
+             TextLine(9, "1．法院（款）机关服务（项）支出 1600 万元。"),
+             TextLine(10, "八、一般公共预算支出预算表情况说明"),
+             TextLine(11, "（一）一般公共服务支出（类）"),
+             TextLine(12, "3. 政协事务（款）政协会议（项）支出 1,027.90 万元，与上年数一致。")]
     found = {s.measure: s.yuan for s in statements.extract(lines, "a.pdf") if s.measure.startswith(V.FISCAL_FUNCTION)}
     assert found == {V.FISCAL_FUNCTION + "公共安全支出/法院/行政运行": 148_576_100,
                      V.FISCAL_FUNCTION + "社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出": 2_600_500,
-                     V.FISCAL_FUNCTION + "城乡社区支出/国有土地使用权出让收入安排的支出/城市建设支出": 1_439_990_000}
+                     V.FISCAL_FUNCTION + "城乡社区支出/国有土地使用权出让收入安排的支出/城市建设支出": 1_439_990_000,
+                     V.FISCAL_FUNCTION + "一般公共服务支出/政协事务/政协会议": 10_279_000}
 
 
 def test_an_items_figure_said_again_on_its_line_is_a_second_statement_of_it():
