@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.core import vocabulary as V
-from generator.core.model import Disclosure, Finding
+from generator.core.model import Disclosure, Finding, Statement
 from generator.core.money import format_wan, format_yuan
 from generator.audit.figures import (Figure, concepts, expenditure_function, fiscal_function, general_budget_code,
                                      measure_label, table_title)
@@ -114,7 +114,7 @@ def stated_parts(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
     """A whole stated on a line against the sum of all of its parts stated on the same line, within the
     rounding of each: the narrative then contradicts itself, whatever the tables print."""
     out = []
-    by_line: dict[tuple[str, int], dict[str, object]] = {}
+    by_line: dict[tuple[str, int], dict[str, Statement]] = {}
     for s in d.statements:
         by_line.setdefault((s.document, s.line), {}).setdefault(s.measure, s)
     for (document, line), stated in by_line.items():

@@ -185,12 +185,13 @@ _FUNCTION_CLASS = re.compile(rf"([^\s，,、；;。:：\d]+?支出)\s*{_N}")
 
 # … or one class a line, after the year's spending: “1．本年支出合计 186,241 万元。” then “（1）科学技术支出（类）支出
 # 185,263.17 万元，…”; the list ends at the next numbered line (“2．结转下年 …”) or heading
-_YEAR_SPENDING = re.compile(r"本年支出合计")
+_YEAR_SPENDING = re.compile(r"^\s*\d{1,2}\s*[．.、]\s*本年支出合计")
 _CLASS_LINE = re.compile(rf"^\s*[（(]\d{{1,2}}[)）]\s*([^（()）\s]+?)\s*[（(]类[)）]\s*支出\s*{_N}")
 _LIST_END = re.compile(r"^\s*(?:\d{1,2}\s*[．.、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
 
 
 def _by_function(text: str, document: str, line: int) -> list[Statement]:
+    """The department's spending on each function class a sentence lists, up to the sentence's end."""
     m = _BY_FUNCTION.search(text)
     if not m:
         return []
