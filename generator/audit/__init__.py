@@ -16,6 +16,7 @@ from generator.core.vocabulary import KINDS
 
 # Checks that take the disclosure and its headline figures
 DISCLOSURE_CHECKS = (narrative.narrative_figures, narrative.three_public_change, narrative.stated_rates,
+                     narrative.stated_parts,
                      execution.item_figures,
                      performance.task_fiscal,
                      performance.tasks_total, performance.budget_lines, performance.unit_totals,

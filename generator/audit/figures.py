@@ -141,6 +141,10 @@ def measure_label(measure: str) -> str:
         return V.CONCEPTS[measure]
     if measure.startswith(V.FISCAL_FUNCTION):
         return f"财政拨款支出“{'-'.join(measure[len(V.FISCAL_FUNCTION):].split('/'))}”"
+    if measure.startswith(V.GENERAL_BUDGET_CODE):
+        return f"一般公共预算支出科目 {measure[len(V.GENERAL_BUDGET_CODE):]}"
+    if measure.startswith(V.EXPENDITURE_FUNCTION):
+        return f"按功能分类的“{measure[len(V.EXPENDITURE_FUNCTION):]}”"
     concept, _, base = measure.partition(".")
     if concept == V.GENERAL_BUDGET and base:
         return V.GENERAL_BUDGET_LABEL + V.MEASURES.get(base, base)
@@ -248,6 +252,15 @@ def concepts(d: Disclosure, figures: dict[str, Figure] | None = None) -> dict[st
         t = d.table(kind)
         if t and t.total_row():
             put(_figure(measure, t, t.total_row(), V.Column.TOTAL))
+    # the appropriations' 基本支出: the 合计 of their table by function, or of their own table by economic class
+    appropriated = d.table(Kind.FISCAL_FUNCTION)
+    if appropriated and appropriated.total_row():
+        put(_figure(V.FISCAL_BASIC, appropriated, appropriated.total_row(), "basic"))
+    for t in d.tables:
+        title = compact(t.title)
+        if t.kind == Kind.BASIC_ECONOMIC and "财政拨款基本支出" in title and V.GENERAL_BUDGET_LABEL not in title \
+                and t.total_row() and t.money_columns:
+            put(_figure(V.FISCAL_BASIC, t, t.total_row(), t.money_columns[0].key))
     for t in d.tables:
         if t.kind == Kind.BASIC_ECONOMIC and t.total_row():
             put(_figure(V.GENERAL_BUDGET_PERSONNEL, t, t.total_row(), "personnel"))
@@ -304,3 +317,32 @@ def fiscal_function(d: Disclosure, names: list[str]) -> Figure | None:
         if fig is not None and fig.yuan:
             found.append(fig)
     return found[0] if len(found) == 1 else None
+
+
+def expenditure_function(d: Disclosure, name: str) -> Figure | None:
+    """The department's spending (of all its money) on the function class ``name``: its line of the summary's
+    spending of the year (收支总表); None when no such line, or two, is printed."""
+    summary = d.table(Kind.SUMMARY)
+    if summary is None:
+        return None
+    rows = []
+    for r in summary.rows:                      # its 合计 may come first (重庆): the lines up to a carry-over
+        if r.side == V.Side.EXPENDITURE and ("结转" in r.label or "结余" in r.label):
+            break
+        if r.side == V.Side.EXPENDITURE and r.kind != V.RowKind.TOTAL and _name(r.label) == name:
+            rows.append(r)
+    return _figure(V.EXPENDITURE_FUNCTION + name, summary, rows[0], V.Column.TOTAL) if len(rows) == 1 else None
+
+
+def general_budget_code(d: Disclosure, code: str) -> Figure | None:
+    """The 一般公共预算's spending on the function class or item of ``code``: its coded line of the one
+    一般公共预算 table by function (its 合计 column, printed 小计 by some); None when not printed once."""
+    tables = [t for t in d.tables if t.kind == Kind.GENERAL_BUDGET_FUNCTION and any(r.code for r in t.rows)]
+    if len(tables) != 1:
+        return None
+    t = tables[0]
+    column = next((c.key for c in t.money_columns if c.key in (V.Column.TOTAL, "小计", "合计")), None)
+    rows = [r for r in t.rows if r.code == code and r.kind != V.RowKind.TOTAL]
+    if column is None or len(rows) != 1:
+        return None
+    return _figure(V.GENERAL_BUDGET_CODE + code, t, rows[0], column)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.core import vocabulary as V
-from generator.core.model import Disclosure, Finding
+from generator.core.model import Disclosure, Finding, Statement
 from generator.core.money import Yuan, format_wan, format_yuan
 from generator.core.vocabulary import Severity
-from generator.audit.figures import Figure, concepts, fiscal_function, measure_label, table_title
+from generator.audit.figures import (Figure, concepts, expenditure_function, fiscal_function, general_budget_code,
+                                     measure_label, table_title)
 
 
 def wan(yuan: Yuan | None) -> str:
@@ -28,6 +29,10 @@ def narrative_figures(d: Disclosure, figures: dict[str, Figure]) -> list[Finding
             # the items of a list are rounded so that they add up to its total: one of them may be off by a
             # whole unit of its last digit (57 万元 for 575,900 元, so that the list makes the total)
             slack = s.tolerance
+        elif s.measure.startswith(V.GENERAL_BUDGET_CODE):
+            fig = general_budget_code(d, s.measure[len(V.GENERAL_BUDGET_CODE):])
+        elif s.measure.startswith(V.EXPENDITURE_FUNCTION):
+            fig = expenditure_function(d, s.measure[len(V.EXPENDITURE_FUNCTION):])
         else:
             fig = known.get(s.measure)
         if fig is None or s.yuan is None:
@@ -99,3 +104,32 @@ def three_public_change(d: Disclosure, figures: dict[str, Figure]) -> list[Findi
                     f"（{'；'.join(p.quote for p in parts)}）",
                     total.document, total.line, expected=wan(total.yuan), found=wan(found),
                     expected_as="说明所称合计变动", found_as="三项变动相加")]
+
+
+# a whole the narrative states with all of its parts in one sentence: 政府采购预算 X 万元，其中：政府采购货物预算 A
+# 万元、政府采购工程预算 B 万元、政府采购服务预算 C 万元 (the three types make the whole by definition)
+STATED_WHOLES = {V.PROCUREMENT: tuple(f"{V.PROCUREMENT}.{key}" for key in V.PROCUREMENT_TYPES)}
+
+
+def stated_parts(d: Disclosure, figures: dict[str, Figure]) -> list[Finding]:
+    """A whole stated on a line against the sum of all of its parts stated on the same line, within the
+    rounding of each: the narrative then contradicts itself, whatever the tables print."""
+    out = []
+    by_line: dict[tuple[str, int], dict[str, Statement]] = {}
+    for s in d.statements:
+        by_line.setdefault((s.document, s.line), {}).setdefault(s.measure, s)
+    for (document, line), stated in by_line.items():
+        for whole_measure, part_measures in STATED_WHOLES.items():
+            whole, parts = stated.get(whole_measure), [stated.get(m) for m in part_measures]
+            if whole is None or whole.yuan is None or any(p is None or p.yuan is None for p in parts):
+                continue
+            found = sum(p.yuan for p in parts)
+            if abs(whole.yuan - found) <= whole.tolerance + sum(p.tolerance for p in parts):
+                continue
+            out.append(Finding("narrative", Severity.WARNING,
+                               f"说明称{measure_label(whole_measure)}为 {whole.printed} {whole.unit}，但其所列各项"
+                               f"（{'、'.join(f'{measure_label(p.measure)} {p.printed} {p.unit}' for p in parts)}）"
+                               f"合计 {wan(found)}", document, line,
+                               expected=wan(found), found=f"{whole.printed} {whole.unit}",
+                               expected_as="所列各项相加", found_as="文字说明所称合计"))
+    return out

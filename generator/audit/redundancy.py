@@ -34,8 +34,9 @@ from generator.core.text import compact, is_sub_item, strip_enumeration
 from generator.core.vocabulary import Kind, RowKind
 from generator.read.layout import Layout
 
-# a money figure of the narrative: its number and unit (a figure glued to a preceding digit or point is not one)
-NARRATIVE_FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
+# a money figure of the narrative: its number and unit (a figure glued to a preceding digit or point is not one,
+# nor the last digits of a number printed letter-spaced: 9 4 7万元)
+NARRATIVE_FIGURE = re.compile(r"(?<![\d.,])(?<!\d\s)(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
 FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _MAX_PARTS = 4            # a row's 合计 is sought as the sum of at most this many of its other columns
 
@@ -50,6 +51,7 @@ class Figure:
     printed: str
     yuan: Decimal
     half: Decimal
+    amount: bool = True      # a narrative figure a table could print (not a change, a threshold, …: ``_amount``)
 
 
 @dataclass
@@ -130,12 +132,30 @@ def narrative_figures(layout: Layout) -> list[Figure]:
             factor = FACTORS[m.group(2)]
             places = len(number.partition(".")[2])
             out.append(Figure(name, t.line, f"text:{t.line}:{m.start(1)}", m.group(1), value * factor,
-                              factor / (Decimal(10) ** places) / 2))
+                              factor / (Decimal(10) ** places) / 2, _amount(t.text, m.start(1), m.end())))
     return out
+
+
+# what makes a narrative figure no amount of the year a table prints, whatever its value: a change from another
+# year (比上年增加 19 万元), a threshold (单价 100 万元（含）以上), the money of the projects given performance
+# targets (共 5 个项目 … 涉及项目预算资金 660.25 万元: some projects, not the 项目支出, unless it says all of them)
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|提高|压减|节约|增|减)\s*了?\s*$")
+_THRESHOLD_AFTER = re.compile(r"^\s*[（(]?含?[)）]?\s*(?:及)?以[上下]")
+_TARGETS = re.compile(r"绩效目标|绩效管理")
+_EVERY_PROJECT = re.compile(r"项目支出(?:均|全部)")
+
+
+def _amount(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start``–``end`` of a narrative line states an amount a table could print."""
+    if _CHANGE_BEFORE.search(text[:start]) or _THRESHOLD_AFTER.match(text[end:]):
+        return False
+    sentence = text[max(text.rfind("。", 0, start), text.rfind("；", 0, start)) + 1:start]
+    return not ("涉及" in sentence and _TARGETS.search(sentence) and not _EVERY_PROJECT.search(sentence))
 
 
 def analyse(d: Disclosure, layouts: Iterable[Layout]) -> Redundancy:
     """The relations of the disclosure ``d`` (its typed tables) and of the narrative of its ``layouts``."""
+    layouts = list(layouts)
     red = Redundancy()
     cells: dict[int, list[tuple[TableRow, dict[str, Figure]]]] = {}
     for t in d.tables:
@@ -165,7 +185,7 @@ def analyse(d: Disclosure, layouts: Iterable[Layout]) -> Redundancy:
     _changes_summed(red, d, text)
     _repeated_in_tables(red, d, cells)
     _repeated_in_text(red, [f for rows in cells.values() for _, figs in rows for f in figs.values()], text)
-    _sentence_sums(red, text)
+    _sentence_sums(red, text, {(layout.document.name, t.line): t.text for layout in layouts for t in layout.texts})
     return red
 
 
@@ -297,7 +317,7 @@ def _repeated_in_text(red: Redundancy, table: list[Figure], text: list[Figure]) 
     values = [f.yuan for f in pool]
     widest = max((f.half for f in pool), default=Decimal(0))
     for f in text:
-        if not f.yuan:
+        if not f.yuan or not f.amount:
             continue
         lo = bisect.bisect_left(values, f.yuan - f.half - widest)
         hi = bisect.bisect_right(values, f.yuan + f.half + widest)
@@ -328,14 +348,22 @@ def _changes_summed(red: Redundancy, d: Disclosure, text: list[Figure]) -> None:
         red.add("sentence sum", terms)
 
 
-def _sentence_sums(red: Redundancy, text: list[Figure]) -> None:
-    """A sentence's figure followed by the parts it lists (支出预算 X 万元，其中：基本支出 A 万元，项目支出 B 万元)."""
+def _offset(f: Figure) -> int:
+    """Where a narrative figure starts on its line."""
+    return int(f.key.rsplit(":", 1)[1])
+
+
+def _sentence_sums(red: Redundancy, text: list[Figure], lines: dict[tuple[str, int], str]) -> None:
+    """A sentence's figure followed by the parts it lists (支出预算 X 万元，其中：基本支出 A 万元，项目支出 B 万元).
+    Parts said to be the main ones (增加 X 万元，主要是 …, 主要用于 …) are not said to make the whole: that they
+    add up is no relation the document states."""
     by_line: dict[tuple[str, int], list[Figure]] = {}
     for f in text:
         by_line.setdefault((f.document, f.line), []).append(f)
-    for figs in by_line.values():
+    for (document, line), figs in by_line.items():
+        words = lines.get((document, line), "")
         for i, whole in enumerate(figs):
-            if not whole.yuan:
+            if not whole.yuan or i + 1 >= len(figs) or "主要" in words[_offset(whole):_offset(figs[i + 1])]:
                 continue
             for j in range(i + 3, len(figs) + 1):
                 parts = figs[i + 1:j]

@@ -372,10 +372,17 @@ GENERAL_BUDGET_EXPENDITURE = "general_budget.total"
 GOV_FUND_EXPENDITURE = "gov_fund.total"
 GENERAL_BUDGET_PERSONNEL = "general_budget.basic.personnel"
 GENERAL_BUDGET_PUBLIC = "general_budget.basic.public"
+FISCAL_BASIC = "fiscal.basic"
 PROCUREMENT_TYPES = {"goods": "货物", "works": "工程", "services": "服务"}
 # the appropriations' spending on one function class or item, named by its path of printed names:
 # ``fiscal.function:一般公共服务支出/政府办公厅（室）及相关机构事务/行政运行``
 FISCAL_FUNCTION = "fiscal.function:"
+# the department's spending (of all its money) on one function class, as the narrative lists it by class
+# (按支出功能分类，包括一般公共服务支出 5,183 万元，…): ``expenditure.function:一般公共服务支出``
+EXPENDITURE_FUNCTION = "expenditure.function:"
+# the 一般公共预算's spending on one function item named by its code (（三）2040202-一般行政管理事务 3233.69万元):
+# ``general_budget.code:2040202``
+GENERAL_BUDGET_CODE = "general_budget.code:"
 
 CONCEPTS: dict[str, str] = {
     INCOME_FISCAL: "财政拨款收入",
@@ -390,6 +397,7 @@ CONCEPTS: dict[str, str] = {
     GOV_FUND_EXPENDITURE: "政府性基金预算拨款支出",
     GENERAL_BUDGET_PERSONNEL: "一般公共预算基本支出中的人员经费",
     GENERAL_BUDGET_PUBLIC: "一般公共预算基本支出中的公用经费",
+    FISCAL_BASIC: "财政拨款基本支出",
     **{f"{PROCUREMENT}.{key}": f"政府采购{word}预算" for key, word in PROCUREMENT_TYPES.items()},
 }
 

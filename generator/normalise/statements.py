@@ -35,10 +35,21 @@ def _measure(part: str) -> str:
 MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a qualified income or expenditure (一般公共预算收入, 财政拨款支出) is a part, not the department's total
     (V.TOTAL_INCOME, re.compile(rf"{_NOT_A_PART}收入(?:总计|合计|预算(?:总计)?)\s*(?:为)?\s*{_N}")),
+    # (收入预算合计 X 万元，包括本年收入 … 上年结转结余 …; 收入预算：2026 年年初预算数 X 万元)
+    (V.TOTAL_INCOME, re.compile(rf"(?<!本年){_NOT_A_PART}收入预算合计\s*(?:为)?\s*{_N}")),
+    (V.TOTAL_INCOME, re.compile(rf"收入预算[：:。.]\s*{_YEAR}\s*年初预算数\s*(?:为)?\s*{_N}")),
+    (V.TOTAL_EXPENDITURE, re.compile(rf"支出预算[：:。.]\s*{_YEAR}\s*年初预算数\s*(?:为)?\s*{_N}")),
     (V.TOTAL_EXPENDITURE, re.compile(rf"{_NOT_A_PART}支出(?:预算)?(?:总计|合计)\s*(?:为)?\s*{_N}")),
     (V.TOTAL_EXPENDITURE, re.compile(rf"(?<!基本)(?<!项目)(?<!经费){_NOT_A_PART}支出预算\s*(?:为)?\s*{_N}")),
     (V.BASIC, re.compile(rf"{_NOT_A_PART}基本支出(?:预算)?\s*(?:数为|为)?\s*{_N}")),
+    # (the appropriations' 基本支出, and the 一般公共预算's: 一般公共预算财政拨款基本支出预算 2,281.84 万元)
+    (V.FISCAL_BASIC, re.compile(rf"(?<!预算)(?<!基金)财政拨款基本支出(?:预算)?\s*(?:数为|为)?\s*{_N}")),
+    (f"{V.GENERAL_BUDGET}.{V.BASIC}",
+     re.compile(rf"一般公共预算(?:财政)?拨款基本支出(?:预算)?\s*(?:数为|为)?\s*{_N}")),
     (V.PROJECT, re.compile(rf"项目支出(?:预算)?\s*{_N}")),
+    # (every project given its targets: 项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款 94823.35 万元)
+    (f"{V.GENERAL_BUDGET}.{V.PROJECT}",
+     re.compile(rf"项目支出(?:均|全部)实行了?绩效目标管理[，,]\s*涉及一般公共预算(?:财政)?拨款\s*{_N}")),
     (V.THREE_PUBLIC, re.compile(rf"{_Q}三公{_Q}\s*经费(?:支出)?预算(?:为|数为)?\s*{_N0}")),
     (_measure("abroad"), re.compile(rf"因公出国[（(]境[)）]费(?:用)?{_SPENT}{_N0}")),
     (_measure("reception"), re.compile(rf"公务接待费{_SPENT}{_N0}")),
@@ -48,11 +59,13 @@ MONEY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (V.MEETINGS, re.compile(rf"会议费{_SPENT}{_N}")),
     (V.TRAINING, re.compile(rf"培训费{_SPENT}{_N}")),
     (V.RUNNING_COSTS, re.compile(rf"机关运行经费{_SPENT}{_N}")),
-    (V.PROCUREMENT, re.compile(rf"政府采购预算\s*(?:为)?\s*{_N}")),
+    # (政府采购预算总额, 政府采购支出预算总额, 政府采购预算总金额为, 政府采购安排: the same whole)
+    (V.PROCUREMENT, re.compile(rf"政府采购(?:支出)?(?:预算|安排)(?:总额|总金额)?\s*(?:为)?\s*{_N}")),
     # the concepts stated besides the headline figures (V.CONCEPTS): the year's income of each source …
-    (V.INCOME_FISCAL, re.compile(rf"(?<!预算)(?<!基金)财政拨款收入\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_FISCAL, re.compile(rf"(?<!预算)(?<!基金)财政拨款收入(?:预算(?:总计|合计)?)?\s*(?:为)?\s*{_N0}")),
     # (涉及一般公共预算财政拨款 X 万元: the money of the projects with targets, no income)
-    (V.INCOME_GENERAL_BUDGET, re.compile(rf"(?<!涉及)一般公共预算(?:(?:财政)?拨款(?:收入)?|收入)\s*(?:为)?\s*{_N0}")),
+    (V.INCOME_GENERAL_BUDGET,
+     re.compile(rf"(?<!涉及)一般公共预算(?:(?:财政)?拨款(?:收入)?|收入)(?:预算)?\s*(?:为)?\s*{_N0}")),
     (V.INCOME_GOV_FUND, re.compile(rf"(?<!涉及)政府性基金预算(?:(?:财政)?拨款(?:收入)?|收入)\s*(?:为)?\s*{_N0}")),
     (V.INCOME_SPECIAL_ACCOUNT, re.compile(rf"财政专户管理资金(?:收入)?\s*(?:为)?\s*{_N0}")),
     (V.INCOME_BUSINESS, re.compile(rf"(?<!单位)事业收入(?:资金)?\s*(?:为)?\s*{_N0}")),
@@ -113,17 +126,82 @@ _FUNCTION_ITEM = re.compile(rf"^\s*\d{{1,2}}\s*[、.．]\s*“?([^“”，,。�
 _FUNCTION_LEVEL = re.compile(r"[（(]\d*[类款项][)）]|-")
 
 
-def _function_item(text: str, document: str, line: int) -> Statement | None:
-    """The figure of a listed function class or item, named by its path of names (class, 款, 项)."""
+# the item's figure said again further on its line: “…（01项）1434.89万元。主要用于：…，2026年预算安排1434.89万元”
+_ITEM_AGAIN = re.compile(rf"(?:{_YEAR})?预算安排\s*{_N}")
+
+
+def _function_item(text: str, document: str, line: int) -> list[Statement]:
+    """The figure of a listed function class or item, named by its path of names (class, 款, 项), and the same
+    figure said again on its line (预算安排 …), if it is."""
     m = _FUNCTION_ITEM.match(text)
     if not m:
-        return None
+        return []
     names = [compact(n) for n in _FUNCTION_LEVEL.split(m.group(1)) if compact(n)]
     if not names or not names[0].endswith("支出"):          # a function class's name ends so
-        return None
-    amount = parse_amount(m.group(2).replace(",", ""), m.group(3))
-    return Statement(V.FISCAL_FUNCTION + "/".join(names), m.group(2), m.group(3), amount.decimals, amount.yuan,
-                     _quote(text, m.start(1), m.end()), document, line)
+        return []
+    measure = V.FISCAL_FUNCTION + "/".join(names)
+    out = [_stated(measure, m.group(2), m.group(3), _quote(text, m.start(1), m.end()), document, line)]
+    again = _ITEM_AGAIN.search(text, m.end())
+    if again:
+        out.append(_stated(measure, again.group(1), again.group(2), _quote(text, again.start(), again.end()),
+                           document, line))
+    return out
+
+
+def _stated(measure: str, printed: str, unit: str, quote: str, document: str, line: int) -> Statement:
+    amount = parse_amount(printed.replace(",", ""), unit)
+    return Statement(measure, printed, unit, amount.decimals, amount.yuan, quote, document, line)
+
+
+# the appropriations' spending by function, as a section of its own lists it (of them all, or of one fund: an item
+# one fund alone spends on): its class on a heading line (“（一）公共安全（类）”), then each 款 and 项 with its figure
+# (“1．法院（款）行政运行（项）支出 14857.61 万元”), or all three on one line; the section ends at the next
+# numbered heading (“六、…”)
+_FISCAL_SECTION = re.compile(r"^\s*[一二三四五六七八九十]+、.*(?:财政拨款|一般公共预算|政府性基金预算)支出预算表?情况说明")
+_TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、")
+_CLASS_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*([^（()）\s]+?)\s*[（(]类[)）]\s*$")
+_CLASS_ITEM = re.compile(rf"^\s*(?:\d{{1,2}}\s*[、.．]\s*)?(?:([^（()）\s]+?)\s*[（(]类[)）])?\s*([^（()）\s]+?)\s*[（(]款[)）]"
+                         rf"\s*([^（()）\s]+?)\s*[（(]项[)）]\s*支出\s*{_N}")
+
+
+# the 一般公共预算's spending listed by item code under its own heading: “二、一般公共预算拨款支出情况” then
+# “（三）2040202-一般行政管理事务 3233.69万元。”; the list ends at the next numbered heading
+_GENERAL_SECTION = re.compile(r"^\s*[一二三四五六七八九十]+、\s*一般公共预算(?:拨款)?支出(?:预算)?情况")
+_CODED_ITEM = re.compile(rf"^\s*[（(][一二三四五六七八九十]+[)）]\s*(\d{{3}}(?:\d{{2}}){{0,2}})\s*[-－—]\s*[^\d\s]+?\s*{_N}")
+
+
+def _class_name(name: str) -> str:
+    """A function class as the tables name it: 公共安全 is printed 公共安全支出."""
+    name = compact(name)
+    return name if name.endswith("支出") else name + "支出"
+
+
+# the department's spending listed by function class in one sentence: “按支出功能分类，包括教育支出 54.94 万元，
+# 社会保障和就业支出 25,763.40 万元，…”, “支出预算。2026 年年初预算数 19,230.18 万元，其中：一般公共服务支出 …”
+_BY_FUNCTION = re.compile(rf"(?:按支出功能分类[，,：:]?\s*(?:包括|其中)|支出预算[：:。.]\s*{_YEAR}\s*年初预算数\s*{_N}"
+                          rf"\s*[，,]\s*其中)[：:]?")
+_FUNCTION_CLASS = re.compile(rf"([^\s，,、；;。:：\d]+?支出)\s*{_N}")
+
+
+# … or one class a line, after the year's spending: “1．本年支出合计 186,241 万元。” then “（1）科学技术支出（类）支出
+# 185,263.17 万元，…”; the list ends at the next numbered line (“2．结转下年 …”) or heading
+_YEAR_SPENDING = re.compile(r"^\s*\d{1,2}\s*[．.、]\s*本年支出合计")
+_CLASS_LINE = re.compile(rf"^\s*[（(]\d{{1,2}}[)）]\s*([^（()）\s]+?)\s*[（(]类[)）]\s*支出\s*{_N}")
+_LIST_END = re.compile(r"^\s*(?:\d{1,2}\s*[．.、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+
+
+def _by_function(text: str, document: str, line: int) -> list[Statement]:
+    """The department's spending on each function class a sentence lists, up to the sentence's end."""
+    m = _BY_FUNCTION.search(text)
+    if not m:
+        return []
+    end = text.find("。", m.end())
+    out = []
+    for item in _FUNCTION_CLASS.finditer(text, m.end(), len(text) if end < 0 else end):
+        name = compact(item.group(1))
+        out.append(_stated(V.EXPENDITURE_FUNCTION + name, item.group(2), item.group(3),
+                           _quote(text, item.start(), item.end()), document, line))
+    return out
 
 
 class _Items:
@@ -156,6 +234,9 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
     out: list[Statement] = []
     items = _Items()
     functions = False                  # in the list of the appropriations' spending by function
+    section: str | None = None         # in a section of that spending by class: the class of its heading
+    classes = False                    # in the list of the year's spending by class, one class a line
+    coded = False                      # in the list of the 一般公共预算's spending by item code
     for tl in lines:
         text = tl.text
         if "\t" in text:
@@ -165,12 +246,39 @@ def extract(lines: list[TextLine], document: str) -> list[Statement]:
             functions = True
             continue
         if functions:
-            item = _function_item(text, document, tl.line)
-            if item is not None:
-                out.append(item)
+            listed = _function_item(text, document, tl.line)
+            if listed:
+                out += listed
                 continue
             if _HEADING.match(text):
                 functions = False
+        if _TOP_HEADING.match(text):          # a numbered heading ends the sections below, and may open one
+            coded = bool(_GENERAL_SECTION.match(text))
+            section = "" if _FISCAL_SECTION.match(text) else None
+            if coded or section is not None:
+                continue
+        if coded and (item := _CODED_ITEM.match(text)):
+            out.append(_stated(V.GENERAL_BUDGET_CODE + item.group(1), item.group(2), item.group(3),
+                               _quote(text, item.start(1), item.end()), document, tl.line))
+            continue
+        if section is not None:
+            if (heading := _CLASS_HEADING.match(text)):
+                section = _class_name(heading.group(1))
+                continue
+            if (item := _CLASS_ITEM.match(text)) and (item.group(1) or section):
+                names = [_class_name(item.group(1) or section), compact(item.group(2)), compact(item.group(3))]
+                out.append(_stated(V.FISCAL_FUNCTION + "/".join(names), item.group(4), item.group(5),
+                                   _quote(text, item.start(2), item.end()), document, tl.line))
+                continue
+        out += _by_function(text, document, tl.line)
+        if classes:
+            if (listed := _CLASS_LINE.match(text)):
+                out.append(_stated(V.EXPENDITURE_FUNCTION + _class_name(listed.group(1)), listed.group(2),
+                                   listed.group(3), _quote(text, listed.start(1), listed.end()), document, tl.line))
+                continue
+            classes = not _LIST_END.match(text)
+        if _YEAR_SPENDING.search(text):
+            classes = True
         if len(text) < 6:
             continue
         seen: set[str] = set()

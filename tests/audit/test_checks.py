@@ -255,6 +255,20 @@ def test_a_function_class_of_the_appropriations_allows_the_unit_a_list_is_rounde
     assert "住房保障支出" in f.message and f.expected == "575,900 元"
 
 
+def test_a_stated_whole_against_all_of_its_parts_stated_beside_it():
+    # 政府采购预算6,574.00万元，其中：政府采购货物预算136.00万元、政府采购工程预算为0.00万元、政府采购服务预算6,438.00万元
+    said = [stated("procurement", "6,574.00", 65_740_000), stated("procurement.goods", "136.00", 1_360_000),
+            stated("procurement.works", "0.00", 0), stated("procurement.services", "6,438.00", 64_380_000)]
+    d = disclosure(statements=said)
+    assert narrative.stated_parts(d, headline(d)) == []
+    said[3] = stated("procurement.services", "6,408.00", 64_080_000)
+    (f,) = narrative.stated_parts(d := disclosure(statements=said), headline(d))
+    assert f.line == 5 and f.found == "6,574.00 万元" and f.expected == "6,544.00 万元" and "政府采购服务预算" in f.message
+    # a part not stated (or stated on another line): no sum to hold the whole to
+    d = disclosure(statements=said[:3] + [stated("procurement.services", "6,408.00", 64_080_000, line=6)])
+    assert narrative.stated_parts(d, headline(d)) == []
+
+
 def test_a_three_public_change_against_its_parts():
     parts = [stated("three_public.abroad.change", "0", 0, 1), stated("three_public.reception.change", "-1.0", -10_000, 1),
              stated("three_public.vehicles.change", "-1.4", -14_000, 1)]

@@ -15,6 +15,7 @@ import pytest
 from generator.audit import recall
 from generator.audit.mutation import (COMPARISON_WORD, MUTATION_KINDS, NARRATIVE_FIGURE, TABLE_FIGURE, TOC_TABLE,
                                       _key, apply, table_of_contents, toc_entry_of)
+from generator.audit.redundancy import narrative_figures
 from generator.core.money import is_figure, parse_decimal
 from generator.read.layout import Document, Layout, RawTable, TextLine
 from generator.store.layout_cache import LAYOUT
@@ -140,3 +141,17 @@ def test_entries_run_on_one_line_between_dot_leaders_name_their_tables():
                        "二、收入预算总表............................. 8")]
     raws = [RawTable(42, 72, [], "2026 年度收支预算总表"), RawTable(77, 90, [], "2026 年度收入预算总表")]
     assert toc_entry_of(raws, toc, 2026, "泉州市公安局") == {42: [4], 77: [4]}
+
+
+def test_a_narrative_figure_is_printed_again_in_a_table_only_where_it_is_an_amount_of_the_year():
+    """A change from last year, a threshold or the money of some projects is no figure a table prints, whatever its
+    value: a table figure that happens to equal it does not make a mistyped one detectable."""
+    texts = ["财政拨款收入2,114万元，比2025年预算增加19万元；事业收入30万元。",
+             "单位预算安排购置单价100万元（含）以上设备0台（套）。",
+             "本单位编报绩效目标的项目共5个，涉及项目预算资金660.25万元。",
+             "2026 年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款 94823.35 万元。",
+             "政府采购预算总额 9 4 7 万元：政府采购服务预算900万元。"]
+    layout = Layout(Document("a.pdf", "", tuple(texts)), [TextLine(n, t) for n, t in enumerate(texts, 1)], [])
+    found = {(f.line, f.printed): f.amount for f in narrative_figures(layout)}
+    assert found == {(1, "2,114"): True, (1, "19"): False, (1, "30"): True, (2, "100"): False,
+                     (3, "660.25"): False, (4, "94823.35"): True, (5, "900"): True}    # 9 4 7: no figure of 7 万元

@@ -180,9 +180,12 @@ def test_each_source_of_income_and_each_funds_spending_is_a_concept_of_its_own()
                 "政府性基金拨款支出预算为0。") == {
         V.TOTAL_EXPENDITURE: 21_440_000, V.FISCAL_EXPENDITURE: 21_140_000, V.GENERAL_BUDGET_EXPENDITURE: 21_140_000,
         V.GOV_FUND_EXPENDITURE: 0}
-    # last year's money carried over is no income of the year; the money of the projects with targets is none
+    # last year's money carried over is no income of the year; the money of the projects with targets is none, and
+    # where every project has them it is the 一般公共预算's 项目支出
     assert said("上年结转结余的一般公共预算收入 0 万元，占 0%；") == {}
-    assert said("2026 年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款 94823.35 万元。") == {}
+    assert said("2026 年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款 94823.35 万元。") == {
+        f"{V.GENERAL_BUDGET}.{V.PROJECT}": 948_233_500}
+    assert said("本单位共 6 个项目纳入绩效目标管理，涉及一般公共预算财政拨款 183,959.16 万元。") == {}
 
 
 def test_the_parts_of_three_public_meetings_and_procurement_however_worded():
@@ -209,3 +212,79 @@ def test_the_appropriations_spending_by_function_is_read_as_a_path_of_names():
     assert found == {V.FISCAL_FUNCTION + "一般公共服务支出": 17_440_000,
                      V.FISCAL_FUNCTION + "一般公共服务支出/政府办公厅（室）及相关机构事务/行政运行": 12_029_500,
                      V.FISCAL_FUNCTION + "公共安全支出/司法/行政运行": 14_348_900}
+
+
+def test_the_totals_and_the_basic_spending_however_a_province_words_them():
+    assert said("苏州市交通运输局 2026 年收入预算合计 249,977.11 万元，包括本年收入 249,977.11 万元，上年结转结余 0 万元。") \
+        == {V.TOTAL_INCOME: 2_499_771_100}
+    assert said("江苏省人大常委会办公厅本年收入预算合计13649.07万元，全部为公共财政拨款。") == {}   # the year's, not the whole
+    assert said("(一)收入预算:2026年年初预算数14,770.62万元,其中:一般公共预算拨款12,672.73万元,")[V.TOTAL_INCOME] \
+        == 147_706_200
+    assert said("（二）支出预算：2026 年年初预算数 583,429.56 万元。") == {V.TOTAL_EXPENDITURE: 5_834_295_600}
+    assert said("无锡市信访局 2025 年度财政拨款基本支出预算 1,692.29 万元，其中：") == {V.FISCAL_BASIC: 16_922_900}
+    assert said("1．财政拨款收入预算总计18330.37万元。") == {V.INCOME_FISCAL: 183_303_700}
+    assert said("（1）一般公共预算收入预算18330.37万元，与上年相比增加2432.93万元。") == {
+        V.INCOME_GENERAL_BUDGET: 183_303_700}
+    assert said("某局 2026 年度一般公共预算财政拨款基本支出预算 2,281.84 万元，其中：") == {
+        f"{V.GENERAL_BUDGET}.{V.BASIC}": 22_818_400}
+    assert said("2018年度政府采购支出预算总额 2064.25 万元，其中：拟采购货物支出59万元、拟采购工程支出 0 万元、"
+                "拟购买服务支出 2005.25 万元。") == {V.PROCUREMENT: 20_642_500, "procurement.goods": 590_000,
+                                           "procurement.works": 0, "procurement.services": 20_052_500}
+
+
+def test_the_spending_by_function_class_in_a_sentence_or_a_line_each_is_the_departments():
+    found = said("（二）支出预算：2026 年年初预算数 583,429.56 万元。按支出功能分类，包括教育支出54.94 万元，社会保障和就业"
+                 "支出 25,763.40 万元，农林水支出 650 万元。比 2025 年减少 1,000 万元。")
+    assert {m: y for m, y in found.items() if m.startswith(V.EXPENDITURE_FUNCTION)} == {
+        V.EXPENDITURE_FUNCTION + "教育支出": 549_400, V.EXPENDITURE_FUNCTION + "社会保障和就业支出": 257_634_000,
+        V.EXPENDITURE_FUNCTION + "农林水支出": 6_500_000}
+    lines = [TextLine(1, "（二）支出预算总计 186,241 万元。包括："),
+             TextLine(2, "1．本年支出合计 186,241 万元。"),
+             TextLine(3, "（1）科学技术支出（类）支出 185,263.17 万元，主要用于科技项目的支出。"),
+             TextLine(4, "（2）社会保障和就业支出（类）支出 247.46 万元，主要用于养老保险缴费支出。"),
+             TextLine(5, "2．结转下年 0 万元。"),
+             TextLine(6, "（1）卫生健康支出（类）支出 12 万元。")]
+    found = {s.measure: s.yuan for s in statements.extract(lines, "a.pdf") if s.measure.startswith("expenditure.")}
+    assert found == {V.EXPENDITURE_FUNCTION + "科学技术支出": 1_852_631_700,
+                     V.EXPENDITURE_FUNCTION + "社会保障和就业支出": 2_474_600}
+
+
+def test_a_section_of_the_appropriations_spending_names_each_item_under_its_class_heading():
+    lines = [TextLine(1, "五、财政拨款支出预算情况说明"),
+             TextLine(2, "江苏省高级人民法院 2018 年财政拨款预算支出 33172.15 万元，占本年支出合计的 100%。"),
+             TextLine(3, "（一）公共安全（类）"),
+             TextLine(4, "1．法院（款）行政运行（项）支出 14857.61 万元，与上年相比增加 3070.69 万元。"),
+             TextLine(5, "（二）社会保障和就业支出（类）"),
+             TextLine(6, "行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）支出 260.05 万元。"),
+             TextLine(7, "城乡社区支出（类）国有土地使用权出让收入安排的支出（款）城市建设支出（项）支出 143,999 万元。"),
+             TextLine(8, "六、“三公”经费支出预算情况说明"),
+             TextLine(9, "1．法院（款）机关服务（项）支出 1600 万元。"),
+             TextLine(10, "八、一般公共预算支出预算表情况说明"),
+             TextLine(11, "（一）一般公共服务支出（类）"),
+             TextLine(12, "3. 政协事务（款）政协会议（项）支出 1,027.90 万元，与上年数一致。")]
+    found = {s.measure: s.yuan for s in statements.extract(lines, "a.pdf") if s.measure.startswith(V.FISCAL_FUNCTION)}
+    assert found == {V.FISCAL_FUNCTION + "公共安全支出/法院/行政运行": 148_576_100,
+                     V.FISCAL_FUNCTION + "社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出": 2_600_500,
+                     V.FISCAL_FUNCTION + "城乡社区支出/国有土地使用权出让收入安排的支出/城市建设支出": 1_439_990_000,
+                     V.FISCAL_FUNCTION + "一般公共服务支出/政协事务/政协会议": 10_279_000}
+
+
+def test_an_items_figure_said_again_on_its_line_is_a_second_statement_of_it():
+    lines = [TextLine(1, "财政拨款支出主要内容如下："),
+             TextLine(2, "7、社会保障和就业支出（208类）行政事业单位养老支出（05款）行政单位离退休（01项）56.12万元。主要用于："
+                         "退休人员支出。2025年当年预算执行数为57.43万元，2026年预算安排57.8万元，比2025年预算执行数减少2.27%。")]
+    found = [(s.measure, s.yuan) for s in statements.extract(lines, "a.pdf")]
+    item = V.FISCAL_FUNCTION + "社会保障和就业支出/行政事业单位养老支出/行政单位离退休"
+    assert found == [(item, 561_200), (item, 578_000)]                  # last year's 执行数 is neither
+
+
+def test_the_general_budgets_spending_listed_by_item_code_under_its_heading():
+    lines = [TextLine(1, "二、一般公共预算拨款支出情况"),
+             TextLine(2, "2026年度一般公共预算拨款支出 69059.36万元，比上年减少 2493.38万元。"),
+             TextLine(3, "（三）2040202-一般行政管理事务 3233.69万元。主要用于基础设施改造建设等支出。"),
+             TextLine(4, "（十三）2101101-行政单位医疗 1192.75万元。主要用于在职人员医保基金支出。"),
+             TextLine(5, "三、财政拨款“三公”经费支出情况"),
+             TextLine(6, "（一）2040203-机关服务 60.00万元。")]
+    found = {s.measure: s.yuan for s in statements.extract(lines, "a.pdf") if s.measure.startswith("general_budget.")}
+    assert found == {V.GENERAL_BUDGET_EXPENDITURE: 690_593_600, V.GENERAL_BUDGET_CODE + "2040202": 32_336_900,
+                     V.GENERAL_BUDGET_CODE + "2101101": 11_927_500}
