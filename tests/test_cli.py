@@ -228,7 +228,7 @@ def test_quiet_and_verbose(tmp_path):
     assert quiet.stdout.splitlines() == [quiet.stdout.strip()] and quiet.stdout.startswith("imported 1 disclosure ")
     check = run("-q", "check", "--data", str(ROOT / "data"))
     lines = check.stdout.splitlines()
-    assert lines[-1].startswith("data valid: 14 disclosures, 13 audit findings")
+    assert lines[-1].startswith("data valid: 14 disclosures, 14 audit findings")
     assert "import note" not in "\n".join(lines[:-1]) and len(lines) < 20         # findings only, not the notes
     assert "000_0794aadfb6c0e8a0.txt:334" in check.stdout
     out = tmp_path / "out"

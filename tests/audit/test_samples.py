@@ -90,6 +90,9 @@ REVIEWED = {
     ("js-jianchayuan-2018-budget.pdf", 416, "change"),      # 0.06 % for 0.60 % (page 26)
     ("js-jianchayuan-2018-budget.pdf", 417, "change"),      # 降幅 0.66 % for 6.60 % (page 26)
     ("sh-putuo-shehuigongzuobu-2024-final.pdf", 282, "narrative"),   # a rate of a 年初预算 printed as 0
+    # item 31, 住房公积金: 350.35 万元 (as the table's 3,503,499 元 and the +0.53 % on 348.52), then
+    # “2024年预算安排352.67万元” on the same line (page 9)
+    ("sh-putuo-wanlijiedao-2024-budget.pdf", 98, "narrative"),
 }
 
 
