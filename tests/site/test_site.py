@@ -232,14 +232,16 @@ def test_comparison_table_order_and_csv(site):
     assert order == [r[1] for r in rows]
     totals = [float(r[4]) for r in rows]
     assert totals == sorted(totals, reverse=True) and len(set(totals)) > 2
-    by_department = {r[1]: line for r, line in zip(rows, lines[1:])}
-    assert by_department["江苏省人民检察院"].startswith("江苏省,江苏省人民检察院,2018,部门预算,219553500,139943100,55730000")
-    assert by_department["上海市普陀区人民政府万里街道办事处"].startswith(
+    by_department = {(r[1], r[2]): line for r, line in zip(rows, lines[1:])}
+    assert len(by_department) == len(rows)          # a department with two years has a row for each
+    assert by_department["江苏省人民检察院", "2018"].startswith("江苏省,江苏省人民检察院,2018,部门预算,219553500,139943100,55730000")
+    assert by_department["江苏省人民检察院", "2017"].startswith("江苏省,江苏省人民检察院,2017,部门预算,179966800,123234800,55330000")
+    assert by_department["上海市普陀区人民政府万里街道办事处", "2024"].startswith(
         "上海市普陀区,上海市普陀区人民政府万里街道办事处,2024,部门预算,156211123,99706020,56505103")
-    assert by_department["江苏省政协办公厅"].startswith("江苏省,江苏省政协办公厅,2018,部门预算,101504800,56781700,33146800")
-    assert by_department["上海市普陀区人民政府办公室"].startswith(
+    assert by_department["江苏省政协办公厅", "2018"].startswith("江苏省,江苏省政协办公厅,2018,部门预算,101504800,56781700,33146800")
+    assert by_department["上海市普陀区人民政府办公室", "2025"].startswith(
         "上海市普陀区,上海市普陀区人民政府办公室,2025,单位预算,91016775.35,24606775.35,66410000")
-    zz = by_department["郑州市人民政府办公厅"]
+    zz = by_department["郑州市人民政府办公厅", "2020"]
     assert zz.startswith("郑州市,郑州市人民政府办公厅,2020,部门预算,86412027,50523527,35888500")
     assert "357074" in zz                             # 人均支出: 86,412,027 元 / 242 人
 
