@@ -228,8 +228,8 @@ def test_quiet_and_verbose(tmp_path):
     assert quiet.stdout.splitlines() == [quiet.stdout.strip()] and quiet.stdout.startswith("imported 1 disclosure ")
     check = run("-q", "check", "--data", str(ROOT / "data"))
     lines = check.stdout.splitlines()
-    assert lines[-1].startswith("data valid: 14 disclosures, 14 audit findings")
-    assert "import note" not in "\n".join(lines[:-1]) and len(lines) < 20         # findings only, not the notes
+    assert lines[-1].startswith("data valid: 15 disclosures, 16 audit findings")
+    assert "import note" not in "\n".join(lines[:-1]) and len(lines) < 30         # findings only, not the 34 notes
     assert "000_0794aadfb6c0e8a0.txt:334" in check.stdout
     out = tmp_path / "out"
     verbose = run("-v", "build", "--data", str(data), "--out", str(out), "--site", str(ROOT), "--jobs", "1")
@@ -254,7 +254,7 @@ def test_reports_in_chinese_by_lang_or_locale(tmp_path):
                               env={**env, "LANG": lang})
 
     check = with_locale("check", "--data", str(ROOT / "data"), lang="zh_CN.UTF-8")
-    assert check.stdout.splitlines()[-1].startswith("数据有效：14 份公开，13 条核对发现")
+    assert check.stdout.splitlines()[-1].startswith("数据有效：15 份公开，16 条核对发现")
     assert "[警告] 000_0794aadfb6c0e8a0.txt:324" in check.stdout and "（应为 16,488,560 元，实为 12,885,780 元）" in check.stdout
     assert "数据有效" not in with_locale("check", "--data", str(ROOT / "data"), "--lang", "en", lang="zh_CN.UTF-8").stdout
     summary = with_locale("summary", "--data", str(ROOT / "data"), lang="zh_CN.UTF-8").stdout

@@ -86,6 +86,8 @@ REVIEWED = {
     ("000_0794aadfb6c0e8a0.txt", 476, "merge-wording"),
     ("000_0794aadfb6c0e8a0.txt", 496, "merge-wording"),
     ("003_36e6ff10aed0ebfb.txt", 86, "narrative"),          # “三公” change −2.40 while its parts say 持平
+    ("js-jianchayuan-2017-budget.pdf", 356, "narrative"),   # 基本支出 12323.46 while its table and page 19 say 12323.48
+    ("js-jianchayuan-2017-budget.pdf", 390, "change"),      # 3401.59 over 2630.96 is 129.29 %, printed 129.97 % (page 22)
     ("js-jianchayuan-2018-budget.pdf", 386, "change"),      # 21.95 % for 22.00 % (page 23)
     ("js-jianchayuan-2018-budget.pdf", 416, "change"),      # 0.06 % for 0.60 % (page 26)
     ("js-jianchayuan-2018-budget.pdf", 417, "change"),      # 降幅 0.66 % for 6.60 % (page 26)

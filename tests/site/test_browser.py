@@ -26,6 +26,7 @@ PAGES = {
     "regions": "regions/index.html",
     "region": "regions/zhengzhou/index.html",
     "department": "departments/zhengzhou/renminzhengfubangongting/index.html",
+    "department-two-years": "departments/jiangsu/renminjianchayuan/index.html",
     "disclosure-000": "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html",
     "disclosure-002": "departments/zhengzhou/zhengwufuwubangongshi/2024-budget/index.html",
     "disclosure-003": "departments/jiyuan/xingzhengfuwuzhongxin/2020-budget/index.html",

@@ -139,10 +139,10 @@ def test_the_site_wide_files_are_each_disclosures_rows_in_order(site):
     disclosure changed rewrites its member only."""
     raw = (site / "open-data/all/money.csv.gz").read_bytes()
     assert raw.count(b"\x1f\x8b\x08") >= 1 + len(list((ROOT / "data/disclosures").glob("*/*/*/disclosure.json")))
-    departments = [r["department"] for r in gz_rows(site / "open-data/all/money.csv.gz")]
-    firsts = list(dict.fromkeys(departments))
-    expected = [json.loads((f / "disclosure.json").read_text(encoding="utf-8"))["department"]
-                for f in sorted((ROOT / "data/disclosures").glob("*/*/*"))]
+    years = [(r["department"], r["year"]) for r in gz_rows(site / "open-data/all/money.csv.gz")]
+    firsts = list(dict.fromkeys(years))
+    expected = [(meta["department"], str(meta["year"])) for f in sorted((ROOT / "data/disclosures").glob("*/*/*"))
+                for meta in [json.loads((f / "disclosure.json").read_text(encoding="utf-8"))]]
     assert firsts == expected
 
 

@@ -67,31 +67,32 @@ def test_a_broken_row_makes_the_package_invalid(site, tmp_path):
     assert not report.valid and {"primary-key", "constraint-error"} <= found
 
 
-def _examples() -> list[tuple[str, str, str, Decimal]]:
-    """Each example of the doc: its language, its code, and the department and figure its last line gives."""
+def _examples() -> list[tuple[str, str, str, str, Decimal]]:
+    """Each example of the doc: its language, its code, and the department, year (where it names one) and
+    figure its last line gives."""
     out = []
     for lang, code in re.findall(r"```(sql|python)\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S):
-        said = re.fullmatch(r"(?:--|#) (\S+): (\d+)", code.strip().splitlines()[-1])
+        said = re.fullmatch(r"(?:--|#) (\S+?)(?: (\d{4}) 年)?: (\d+)", code.strip().splitlines()[-1])
         assert said, f"an example without the figure it gives:\n{code}"
-        out.append((lang, code, said.group(1), Decimal(said.group(2))))
+        out.append((lang, code, said.group(1), said.group(2) or "", Decimal(said.group(3))))
     return out
 
 
 def test_the_doc_has_examples_in_sql_and_pandas_and_the_jiangsu_total():
     examples = _examples()
     assert {lang for lang, *_ in examples} == {"sql", "python"} and len(examples) >= 6
-    assert sum(1 for _, _, who, n in examples if who == JIANGSU and n == JIANGSU_TOTAL) >= 3
+    assert sum(1 for _, _, who, year, n in examples if who == JIANGSU and year == "2018" and n == JIANGSU_TOTAL) >= 3
 
 
 @pytest.mark.parametrize("n", range(len(_examples())))
 def test_each_example_of_the_doc_gives_its_figure(site, monkeypatch, n):
     """Run as written, from the open-data folder: the SQL with DuckDB, the Python with pandas; the figure for
     the named department is the one the example says."""
-    lang, code, who, figure = _examples()[n]
+    lang, code, who, year, figure = _examples()[n]
     monkeypatch.chdir(site / "open-data")
     if lang == "sql":
         rows = duckdb.sql(code).fetchall()
-        mine = [r for r in rows if who in r]
+        mine = [r for r in rows if who in r and (not year or int(year) in r)]
         assert mine, rows
         if "length(code) = 3" in code:               # a figure per class: their sum is the department's
             assert sum(Decimal(r[-1]) for r in mine if r[-1] is not None) == figure
@@ -110,7 +111,7 @@ def test_summing_every_total_row_is_what_the_doc_warns_against(site, monkeypatch
     wrong = duckdb.sql(f"SELECT sum(yuan) FROM 'all/money/*.parquet' WHERE kind = 'total' AND department = '{JIANGSU}'")
     assert wrong.fetchall()[0][0] > 5 * JIANGSU_TOTAL
     right = duckdb.sql(f"SELECT yuan FROM 'all/headline/*.parquet' WHERE measure = 'total.expenditure' "
-                       f"AND department = '{JIANGSU}'").fetchall()
+                       f"AND department = '{JIANGSU}' AND year = 2018").fetchall()
     assert right == [(Decimal(JIANGSU_TOTAL),)]
 
 
@@ -194,7 +195,7 @@ def test_a_workbook_opens_in_pandas_with_every_table_numbers_as_numbers(site):
     assert "收入 / 金额（元）" in table.columns and table["收入 / 金额（元）"].dtype.kind in "if"
     assert JIANGSU_TOTAL in set(table["收入 / 金额（元）"].dropna())
     own = [r for r in gz_rows(site / "open-data/all/money.csv.gz") if r["department"] == JIANGSU
-           and r["table_id"] == "summary" and r["column_key"] == "income" and r["yuan"]]
+           and r["year"] == "2018" and r["table_id"] == "summary" and r["column_key"] == "income" and r["yuan"]]
     assert sorted(table["收入 / 金额（元）"].dropna()) == sorted(float(r["yuan"]) for r in own)
 
 

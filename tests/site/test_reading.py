@@ -74,6 +74,30 @@ def test_the_interactive_chart_keeps_focus_labels_and_a_save_button(browser, ser
     page.close()
 
 
+@pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
+def test_a_department_with_two_years_sets_each_figure_against_the_year_before(browser, server, script):
+    """江苏省人民检察院 has its 2017 and 2018 部门预算: its page shows the trend and a table of both years, each
+    figure of 2018 beside its change against 2017 as the two years' tables give it; a card of the 2018 page
+    leads to that table."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=script)
+    page = ctx.new_page()
+    page.goto(server.url + PAGES["department-two-years"])
+    settle(page)
+    assert page.locator("#chart-trend").is_visible()
+    table = page.get_by_role("table", name=re.compile("^部门预算逐年比较"))
+    assert table.locator("thead th").all_inner_texts() == ["项目", "2017 年", "2018 年", "2018 年较上年"]
+    total = table.get_by_role("row", name=re.compile("^支出总计"))
+    # 21,955.35 less 17,996.68 万元; 3,958.67 over 17,996.68 is 21.996 … %
+    assert total.locator("td").all_inner_texts() == ["17,996.68", "21,955.35", "增加 3,958.67 万元（+22.00%）"]
+    security = table.get_by_role("row", name=re.compile("^公共安全支出"))
+    assert security.locator("td").all_inner_texts() == ["13,641.34", "16,444.36", "增加 2,803.02 万元（+20.55%）"]
+    page.goto(server.url + PAGES["department-two-years"].replace("index.html", "2018-budget/index.html"))
+    page.get_by_role("link", name="较上年（据表格计算）增加 3,958.67 万元（+22.00%）").first.click()
+    page.wait_for_url(re.compile(r"renminjianchayuan/index\.html#yoy-budget$"))
+    assert page.get_by_role("table", name=re.compile("^部门预算逐年比较")).is_visible()
+    ctx.close()
+
+
 def test_every_row_note_reads_in_chinese(site):
     notes = []
     for html in (site / "departments").rglob("index.html"):

@@ -232,16 +232,43 @@ def test_comparison_table_order_and_csv(site):
     assert order == [r[1] for r in rows]
     totals = [float(r[4]) for r in rows]
     assert totals == sorted(totals, reverse=True) and len(set(totals)) > 2
-    by_department = {r[1]: line for r, line in zip(rows, lines[1:])}
-    assert by_department["江苏省人民检察院"].startswith("江苏省,江苏省人民检察院,2018,部门预算,219553500,139943100,55730000")
-    assert by_department["上海市普陀区人民政府万里街道办事处"].startswith(
+    by_department = {(r[1], r[2]): line for r, line in zip(rows, lines[1:])}
+    assert len(by_department) == len(rows)          # a department with two years has a row for each
+    assert by_department["江苏省人民检察院", "2018"].startswith("江苏省,江苏省人民检察院,2018,部门预算,219553500,139943100,55730000")
+    assert by_department["江苏省人民检察院", "2017"].startswith("江苏省,江苏省人民检察院,2017,部门预算,179966800,123234800,55330000")
+    assert by_department["上海市普陀区人民政府万里街道办事处", "2024"].startswith(
         "上海市普陀区,上海市普陀区人民政府万里街道办事处,2024,部门预算,156211123,99706020,56505103")
-    assert by_department["江苏省政协办公厅"].startswith("江苏省,江苏省政协办公厅,2018,部门预算,101504800,56781700,33146800")
-    assert by_department["上海市普陀区人民政府办公室"].startswith(
+    assert by_department["江苏省政协办公厅", "2018"].startswith("江苏省,江苏省政协办公厅,2018,部门预算,101504800,56781700,33146800")
+    assert by_department["上海市普陀区人民政府办公室", "2025"].startswith(
         "上海市普陀区,上海市普陀区人民政府办公室,2025,单位预算,91016775.35,24606775.35,66410000")
-    zz = by_department["郑州市人民政府办公厅"]
+    zz = by_department["郑州市人民政府办公厅", "2020"]
     assert zz.startswith("郑州市,郑州市人民政府办公厅,2020,部门预算,86412027,50523527,35888500")
     assert "357074" in zz                             # 人均支出: 86,412,027 元 / 242 人
+
+
+def test_a_department_with_two_years_compares_them_from_the_tables(site):
+    """江苏省人民检察院 2017 and 2018: a table of both years with each change, readable without a script (a
+    caption, headers of columns and rows), the trend of both; the 2018 page's cards computed likewise, beside
+    what the narrative says, and the 2017 page (no year before it here) without."""
+    html = read(site, "departments/jiangsu/renminjianchayuan/index.html")
+    assert 'id="chart-trend"' in html
+    section = html[html.index('<section aria-labelledby="yoy-budget-h" id="yoy-budget">'):]
+    section = section[:section.index("</section>")]
+    assert '<caption id="yoy-budget-caption">部门预算逐年比较' in section
+    assert ('<th scope="col" class="num"><a href="2017-budget/index.html">2017 年</a></th><th scope="col" class="num">'
+            '<a href="2018-budget/index.html">2018 年</a></th><th scope="col" class="num">2018 年较上年</th>') in section
+    rows = {m[0]: re.findall(r'<td class="num(?: change)?">([^<]*)</td>', m[1])
+            for m in re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', section)}
+    assert rows["支出总计"] == ["17,996.68", "21,955.35", "增加 3,958.67 万元（+22.00%）"]
+    assert rows["“三公”经费"] == ["584.35", "484.30", "减少 100.05 万元（−17.12%）"]
+    assert rows["其中：公务用车购置费"] == ["50.00", "—", "—"]           # 2018 prints it blank: nothing derived
+    assert rows["住房保障支出"] == ["2,319.16", "3,660.38", "增加 1,341.22 万元（+57.83%）"]
+    assert '<th scope="rowgroup" colspan="4">按功能分类（类）：据一般公共预算支出表' in section
+    assert "支出总计：2018 年 21,955.35 万元，较 2017 年增加 3,958.67 万元，增长 22.00%。" in section
+    later = read(site, "departments/jiangsu/renminjianchayuan/2018-budget/index.html")
+    assert '<a href="../index.html#yoy-budget">较上年（据表格计算）增加 1,670.83 万元（+13.56%）</a>' in later
+    earlier = read(site, "departments/jiangsu/renminjianchayuan/2017-budget/index.html")
+    assert "据表格计算" not in earlier and "逐年比较" not in read(site, "departments/jiangsu/zhengxiebangongting/index.html")
 
 
 @pytest.mark.slow
@@ -325,6 +352,50 @@ def test_adding_a_disclosure_builds_only_it_and_what_lists_it(tmp_path):
     build(ROOT, data, full, use_cache=False)
     filecmp.clear_cache()
     assert not stray.exists() and _same_tree(full, out)
+
+
+@pytest.mark.slow
+def test_a_page_is_built_again_when_the_year_before_it_comes_or_changes(tmp_path):
+    """A department-year's page shows its change against the year before, so it reads that year's folder
+    too: adding that year, or changing it, builds the page again, and the result is byte for byte a full
+    build's."""
+    import generator.site.build.units as units
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    earlier = data / "disclosures/jiangsu/renminjianchayuan/2017-budget"
+    aside = tmp_path / "2017-budget"
+    shutil.move(earlier, aside)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(ROOT, data, out, cache=cache)
+    page = out / "departments/jiangsu/renminjianchayuan/2018-budget/index.html"
+    assert "据表格计算" not in page.read_text(encoding="utf-8")
+    built = []
+    real = units.Units.build
+    units.Units.build = lambda self, task: built.append(task[0]) or real(self, task)
+    try:
+        shutil.move(aside, earlier)
+        build(ROOT, data, out, cache=cache)
+        assert sorted(built) == ["jiangsu/renminjianchayuan/2017-budget", "jiangsu/renminjianchayuan/2018-budget"]
+        assert "较上年（据表格计算）增加 3,958.67 万元（+22.00%）" in page.read_text(encoding="utf-8")
+        full = tmp_path / "full"
+        build(ROOT, data, full, use_cache=False)
+        filecmp.clear_cache()
+        assert _same_tree(full, out)
+        # 支出总计 of the year before as 18,000.00 万元: the year after tells its change from it
+        money = earlier / "money.csv"
+        text = money.read_text(encoding="utf-8")
+        money.write_text(text.replace(",179966800,", ",180000000,"), encoding="utf-8")
+        built.clear()
+        build(ROOT, data, out, cache=cache)
+        assert sorted(built) == ["jiangsu/renminjianchayuan/2017-budget", "jiangsu/renminjianchayuan/2018-budget"]
+    finally:
+        units.Units.build = real
+    assert "较上年（据表格计算）增加 3,955.35 万元（+21.97%）" in page.read_text(encoding="utf-8")
+    shutil.rmtree(full)
+    build(ROOT, data, full, use_cache=False)
+    filecmp.clear_cache()
+    assert _same_tree(full, out)
 
 
 def _same_tree(a: Path, b: Path) -> bool:

@@ -129,7 +129,9 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             digests = units.folder_digests(root, folders, memo)
         known = set(folders)
         pairs = {f: units.pair_of(f, known) for f in folders}
-        keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None) for f in folders}
+        before = {f: units.previous_of(f, known) for f in folders}
+        keys = {f: units.unit_key(common, digests[f], digests[pairs[f]] if pairs[f] else None,
+                                  digests[before[f]] if before[f] else None) for f in folders}
         clock.mark("hash inputs")
         done = previous.get("built")
         if use_cache and previous.get("common") == site_common and previous.get("units") == keys and done:
@@ -155,7 +157,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
                     if found is not None and staging.link_from_previous(found.files):
                         results[f] = units.shared(found, strings)
                     else:
-                        todo.append((f, keys[f], pairs[f]))
+                        todo.append((f, keys[f], pairs[f], before[f]))
                 known = {}                       # what the last build had and this one has not goes now
             gc.freeze()
             clock.mark("reuse unchanged disclosures")

@@ -33,6 +33,7 @@ from generator.core.errors import BudgetsiteError
 from generator.core.model import Disclosure, Source, Term
 from generator.site.pages import Setting, disclosures
 from generator.site.pages.render import Renderer
+from generator.site.model.changes import YearFigures, figures_of
 from generator.site.model.charts import Chart
 from generator.site.model.comparisons import EXECUTION_MEASURES
 from generator.site.model.site import single_model
@@ -134,8 +135,21 @@ def pair_of(folder: str, folders: set[str]) -> str | None:
     return other if other in folders else None
 
 
-def unit_key(common: str, digest: str, pair_digest: str | None) -> str:
-    return hashlib.sha256(f"{common}\0{digest}\0{pair_digest or ''}".encode()).hexdigest()
+def previous_of(folder: str, folders: set[str]) -> str | None:
+    """The same department's disclosure of the year before, of the same phase and scope, when the data has
+    it (``…/2018-budget`` → ``…/2017-budget``): its page shows the change against it."""
+    head, _, edition = folder.rpartition("/")
+    year, _, series = edition.partition("-")
+    if not year.isdigit() or not series:
+        return None
+    other = f"{head}/{int(year) - 1}-{series}"
+    return other if other in folders else None
+
+
+def unit_key(common: str, digest: str, pair_digest: str | None, previous_digest: str | None = None) -> str:
+    """A unit's content key: of what every output reads, its folder, and the folders its page reads besides
+    (the other phase of its year, its previous year), so that a change to any of them builds it again."""
+    return hashlib.sha256(f"{common}\0{digest}\0{pair_digest or ''}\0{previous_digest or ''}".encode()).hexdigest()
 
 
 # --- the work of one unit ----------------------------------------------------------------------------
@@ -153,17 +167,19 @@ class Units:
     # the folder of each unit ``get`` found, by key: what a damaged chunk of it is made again from
     folder_of: dict[str, str] = field(default_factory=dict)
 
-    def build(self, task: tuple[str, str, str | None]) -> UnitResult:
-        """Load, audit, render and write one disclosure; return its light result (and keep it in the cache)."""
-        folder, key, pair = task
+    def build(self, task: tuple[str, str, str | None, str | None]) -> UnitResult:
+        """Load, audit, render and write one disclosure; return its light result (and keep it in the cache).
+        ``task``: its folder, its key, the other phase of its year and its previous year (folders or None)."""
+        folder, key, pair, previous = task
         data_dir, staging = self.data_dir, self.staging
         d = load_disclosure(data_dir / DISCLOSURES / folder)
         v = view(d)
         if pair is not None and d.phase != V.BUDGET:
             other = load_disclosure(data_dir / DISCLOSURES / pair)
             v.findings = sorted(v.findings + cross_phase([other, d]).get(id(d), []), key=_severity_first)
+        last_year = figures_of(load_disclosure(data_dir / DISCLOSURES / previous)) if previous is not None else None
         written = []
-        for path, data in self.files(v):
+        for path, data in self.files(v, previous, last_year):
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)      # the staging folder links the previous output: never write through
@@ -177,9 +193,11 @@ class Units:
         put(cache, result)
         return result
 
-    def files(self, v: DisclosureView) -> list[tuple[str, bytes]]:
-        """The disclosure's page and its open-data files."""
-        page = self.renderer.render(disclosures.page_of(v), self.setting.inputs(single_model(v)))
+    def files(self, v: DisclosureView, previous: str | None = None,
+              last_year: YearFigures | None = None) -> list[tuple[str, bytes]]:
+        """The disclosure's page (with its change against ``last_year``, the figures of the folder
+        ``previous``) and its open-data files."""
+        page = self.renderer.render(disclosures.page_of(v, previous), self.setting.inputs(single_model(v, last_year)))
         return [page, *opendata.disclosure_files(v)]
 
     def get(self, key: str, known: dict[str, UnitResult], present: set[str]) -> UnitResult | None:

@@ -23,6 +23,7 @@ from generator.site.model.drilldown import function_tables
 from generator.site.shared.formatting import share, wan, wan_number
 from generator.core.text import is_sub_item, strip_enumeration
 
+FUNCTION_CHART = "chart-function"       # the chart of spending by function class (``function_classes``)
 CARD_WIDTH = 330        # a chart card's width on a phone, so that its text is drawn at its size
 PALETTE = ["#2b6a8e", "#d08c2c", "#5b8c5a", "#a0526d", "#6d6aa8", "#8a7f6b", "#3f9b9b", "#b5654a"]
 
@@ -37,6 +38,7 @@ class Chart:
     spec: dict                           # the points the page's script draws with plotly (see ``_points``)
     source: str                          # which table the figures come from
     decimals: int = 2                    # of 万元, as the page's cards and tables show them
+    kind: str = ""                       # the kind of that table (a chart of one fund is not one of all funds)
 
     def table_rows(self) -> list[dict]:
         return [{"label": label, "value": wan(yuan, self.decimals), "share": share(yuan, self.total)}
@@ -89,7 +91,7 @@ def function_classes(d: Disclosure, figures: dict[str, Figure] | None = None, n:
             return None
         summary = _largest_sentence("按功能分类，支出", rows, total, n) + _uncoded(t, total, n) \
             + _of_one_fund(t, total, (figures or {}).get(V.TOTAL_EXPENDITURE), n)
-        return Chart("chart-function", "按功能分类（类）的支出", summary, rows, total, _bar(rows), t.title, n)
+        return Chart(FUNCTION_CHART, "按功能分类（类）的支出", summary, rows, total, _bar(rows), t.title, n, str(t.kind))
     return None
 
 

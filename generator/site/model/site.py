@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from generator.core.model import Source
 from generator.core.text import compact
 from generator.store.registry import Registry
+from generator.site.model.changes import YearFigures
 from generator.site.model.comparisons import Comparison, comparisons
 from generator.site.model.views import DisclosureView
 from generator.site.shared import urls
@@ -81,6 +82,9 @@ class SiteModel:
     glossary: list[GlossaryTerm]
     comparisons: dict[str, Comparison]
     sources: dict[str, SourceText] = field(default_factory=dict)     # by document name
+    # the figures of the year before of a disclosure whose page shows its change, by the disclosure's URL:
+    # held by the model of a unit (``single_model``), which renders that page
+    previous_years: dict[str, YearFigures] = field(default_factory=dict)
 
     @cached_property
     def by_key(self) -> dict[tuple[str, str], object]:
@@ -93,9 +97,11 @@ class SiteModel:
         return out
 
 
-def single_model(v: "DisclosureView") -> SiteModel:
-    """A model of one disclosure: its own page needs no other (its terms are its own glossary's)."""
-    return SiteModel([v], [], [], {v.year: [v]}, merge_glossary([v]), {})
+def single_model(v: "DisclosureView", last_year: YearFigures | None = None) -> SiteModel:
+    """A model of one disclosure: its own page needs no other (its terms are its own glossary's) but the
+    figures of its previous year, ``last_year``, when there is one."""
+    return SiteModel([v], [], [], {v.year: [v]}, merge_glossary([v]), {},
+                     previous_years={v.url: last_year} if last_year is not None else {})
 
 
 def site_model(views: list[DisclosureView], registry: Registry, published: set[str],

@@ -8,6 +8,7 @@ from generator.core.model import Indicator
 from generator.core.money import Yuan
 from generator.core.slugs import region_display
 from generator.site.shared import urls
+from generator.site.model.changes import YearFigures, change_text, compare, year_figures
 from generator.site.model.charts import rest_of_spending
 from generator.site.model.drilldown import LEVEL_NAMES, Drilldown, Node, drilldowns
 from generator.site.model.execution import execution
@@ -21,9 +22,11 @@ from generator.site.pages.tableview import view
 PROJECT_FIELDS = ("项目概况", "立项依据", "项目总目标", "年度绩效目标", "项目实施计划", "资金用途", "开始时间", "结束时间")
 
 
-def page_of(v: DisclosureView) -> Page:
-    """A disclosure's page reads only its own folder (its narrative links the terms of its own 名词解释)."""
-    return Page(v.url, "disclosure.html", context, key=v.url, inputs=(v.folder,), charts=bool(v.charts))
+def page_of(v: DisclosureView, previous: str | None = None) -> Page:
+    """A disclosure's page reads its own folder (its narrative links the terms of its own 名词解释) and, to
+    show its change against the year before, that year's folder ``previous`` when the data has it."""
+    return Page(v.url, "disclosure.html", context, key=v.url, inputs=(v.folder,) + ((previous,) if previous else ()),
+                charts=bool(v.charts))
 
 
 def _group(indicators: list[Indicator]) -> list[tuple[str, list[tuple[str, list[Indicator]]]]]:
@@ -52,8 +55,9 @@ def _by_level1(indicators: list[Indicator]) -> list[tuple[str, list[Indicator]]]
     return list(groups.items())
 
 
-def _cards(v: DisclosureView) -> list[dict]:
-    """The headline figures, with the decimals of the page's tables and charts (``v.decimals``)."""
+def _cards(v: DisclosureView, last_year: YearFigures | None = None) -> list[dict]:
+    """The headline figures, with the decimals of the page's tables and charts (``v.decimals``); each beside
+    its change against ``last_year`` where that year states it too (``_computed``)."""
     def _money(yuan: Yuan | None) -> str:
         return wan(yuan, v.decimals)
 
@@ -61,12 +65,14 @@ def _cards(v: DisclosureView) -> list[dict]:
     cards = []
     change = v.statement(V.TOTAL + V.CHANGE)
     note = f"比上年{signed_wan(change.yuan, v.decimals)}（据文字说明）" if change else ""
-    cards.append({"label": V.MEASURES[V.TOTAL_EXPENDITURE], "value": _money(total), "note": note, "main": True})
+    cards.append({"label": V.MEASURES[V.TOTAL_EXPENDITURE], "value": _money(total), "note": note, "main": True,
+                  "measure": V.TOTAL_EXPENDITURE})
     if v.value(V.TOTAL_INCOME) is not None:
-        cards.append({"label": V.MEASURES[V.TOTAL_INCOME], "value": _money(v.value(V.TOTAL_INCOME)), "note": ""})
+        cards.append({"label": V.MEASURES[V.TOTAL_INCOME], "value": _money(v.value(V.TOTAL_INCOME)), "note": "",
+                      "measure": V.TOTAL_INCOME})
     for key in (V.BASIC, V.PROJECT):
         if v.value(key) is not None:
-            cards.append({"label": V.MEASURES[key], "value": _money(v.value(key)),
+            cards.append({"label": V.MEASURES[key], "value": _money(v.value(key)), "measure": key,
                           "note": f"占支出总计 {share(v.value(key), total)}" if total else ""})
     rest = rest_of_spending(v.data, v.figures)
     if rest is not None:            # the shares above add to 100 % with it
@@ -80,18 +86,33 @@ def _cards(v: DisclosureView) -> list[dict]:
         change = v.statement(V.THREE_PUBLIC + V.CHANGE)
         if change:
             note += f"；比上年{signed_wan(change.yuan, v.decimals)}"
-        cards.append({"label": V.MEASURES[V.THREE_PUBLIC], "value": _money(v.value(V.THREE_PUBLIC)), "note": note})
+        cards.append({"label": V.MEASURES[V.THREE_PUBLIC], "value": _money(v.value(V.THREE_PUBLIC)), "note": note,
+                      "measure": V.THREE_PUBLIC})
     if v.value(V.PROCUREMENT) is not None:
-        cards.append({"label": V.MEASURES[V.PROCUREMENT], "value": _money(v.value(V.PROCUREMENT)), "note": ""})
+        cards.append({"label": V.MEASURES[V.PROCUREMENT], "value": _money(v.value(V.PROCUREMENT)), "note": "",
+                      "measure": V.PROCUREMENT})
     for key in (V.MEETINGS, V.TRAINING, V.RUNNING_COSTS):      # printed beside “三公”, never a part of it
         if v.value(key) is not None:
-            cards.append({"label": V.MEASURES[key], "value": _money(v.value(key)), "note": "不属于“三公”经费"})
+            cards.append({"label": V.MEASURES[key], "value": _money(v.value(key)), "note": "不属于“三公”经费",
+                          "measure": key})
     active = v.staff.get(V.STAFF_ACTIVE)
     if active and total:
         cards.append({"label": "人均支出", "value": _money(total // active), "note": f"按在职 {active} 人计（据文字说明）"})
+    computed = _computed(v, last_year)
     for c in cards:
         c.setdefault("main", False)
+        c["computed"] = computed.get(c.get("measure", ""), "")
     return cards
+
+
+def _computed(v: DisclosureView, last_year: YearFigures | None) -> dict[str, str]:
+    """Each headline measure's change against the year before, as the two years' tables give it
+    (``model.changes``): ``较上年（据表格计算）增加 … 万元（+22.00%）``; none without a previous year."""
+    if last_year is None:
+        return {}
+    this = year_figures(v.year, v.url, v.figures, v.charts)
+    return {c.key: f"较上年（据表格计算）{text}" for c in compare(this, last_year)
+            if not c.is_class and (text := change_text(c, v.decimals))}
 
 
 def _projects(v: DisclosureView) -> list[dict]:
@@ -135,6 +156,7 @@ def context(inputs: Inputs, page: Page) -> dict:
     model = inputs.model
     v = model.by_key[("disclosure", page.key)]
     d = v.data
+    last_year = model.previous_years.get(v.url)
     terms = {t.term: urls.relative(page.path, t.url) for t in model.glossary}
     sections = [{"key": s.key, "html": link_terms(render_markdown(s.markdown, shift_headings=1), terms)}
                 for s in d.sections]
@@ -153,7 +175,8 @@ def context(inputs: Inputs, page: Page) -> dict:
     return {
         "title": f"{v.department} {v.name}", "v": v, "lede": lede,
         "description": f"{v.department} {v.name}：{lede}",
-        "cards": _cards(v), "charts": v.charts, "execution": execution(d, v.decimals),
+        "cards": _cards(v, last_year), "year_over_year_url": urls.year_over_year(v.region_slug, v.department_slug, v.edition)
+        if last_year is not None else "", "charts": v.charts, "execution": execution(d, v.decimals),
         "drilldowns": [_drilldown(dd, v.decimals) for dd in drilldowns(d)], "sections": sections, "tables": table_views,
         "table_files": files,
         "workbook": urls.data_file(v.region_slug, v.department_slug, v.edition, urls.WORKBOOK)

@@ -30,6 +30,12 @@ def department(region_slug: str, department_slug: str) -> str:
     return f"departments/{region_slug}/{department_slug}/index.html"
 
 
+def year_over_year(region_slug: str, department_slug: str, edition: str) -> str:
+    """The table of a department's figures year by year on its page, of the series of ``edition`` (its
+    phase and scope: ``2018-budget`` is of ``budget``, ``2025-unit-budget`` of ``unit-budget``)."""
+    return f"{department(region_slug, department_slug)}#yoy-{edition.partition('-')[2]}"
+
+
 def disclosure(region_slug: str, department_slug: str, edition: str) -> str:
     """A department's page for one disclosure; ``edition`` is ``Disclosure.edition`` (``2024-budget``)."""
     return f"departments/{region_slug}/{department_slug}/{edition}/index.html"
