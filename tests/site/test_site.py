@@ -581,6 +581,9 @@ def test_department_with_two_years_gets_a_trend_chart(tmp_path):
     assert (spec["kind"], spec["labels"], spec["values"]) == ("trend", ["2023", "2024"], [4596.71, 5000.0])
     assert "2023 年至 2024 年，支出总计由 4,596.71 万元变为 5,000.00 万元（增加 403.29 万元）" in html
     assert "plotly." in html
+    # its table gives each year's figure, and no share: a year is no part of the last one
+    trend = re.search(r'<figure class="chart" id="chart-trend">.*?</figure>', html, re.S).group(0)
+    assert "<td class=\"num\">4,596.71</td>" in trend and "占比" not in trend
 
 
 @pytest.mark.slow

@@ -40,9 +40,14 @@ class Chart:
     decimals: int = 2                    # of 万元, as the page's cards and tables show them
     kind: str = ""                       # the kind of that table (a chart of one fund is not one of all funds)
 
+    @property
+    def parts(self) -> bool:
+        """Whether the rows are parts of a whole (a share each); a trend's years are not."""
+        return self.spec.get("kind") != "trend"
+
     def table_rows(self) -> list[dict]:
-        return [{"label": label, "value": wan(yuan, self.decimals), "share": share(yuan, self.total)}
-                for label, yuan in self.rows]
+        return [{"label": label, "value": wan(yuan, self.decimals),
+                 "share": share(yuan, self.total) if self.parts else ""} for label, yuan in self.rows]
 
 
 def _points(kind: str, rows: list[tuple[str, int]], colors: bool, height: int) -> dict:
