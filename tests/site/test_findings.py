@@ -20,6 +20,9 @@ def test_a_document_is_named_by_its_title_where_it_has_one():
     assert document_names([pdf()]) == {"a.pdf": "原文"}
     two = document_names([pdf("t.pdf", "公开01表"), pdf("n.pdf", "江苏省政协办公厅 2018 年度部门预算公开")])
     assert two == {"t.pdf": "t.pdf", "n.pdf": "《江苏省政协办公厅2018年度部门预算公开》"}
+    # a performance sheet published beside the budget is named by its title too
+    assert document_names([pdf("a.txt", "2020年郑州市人民政府办公厅部门预算"), pdf("b.txt", "市级部门整体绩效目标申报表")]) \
+        == {"a.txt": "《2020年郑州市人民政府办公厅部门预算》", "b.txt": "《市级部门整体绩效目标申报表》"}
 
 
 def test_a_finding_names_its_page_both_sides_and_what_each_figure_is():
@@ -39,7 +42,7 @@ def test_a_finding_without_two_figures_is_its_sentence_alone_and_files_are_named
     f = Finding("merge-wording", "info", "同一指标在 t.txt 中写作“甲”，在 u.txt 中写作“乙”", "t.txt", 5,
                 expected="甲", found="乙")
     [v] = present([f], sources, "x/index.html")
-    assert v.figures == [] and "《2020年郑州市人民政府办公厅部门预算》" in v.message and "u.txt" in v.message
+    assert v.figures == [] and "《2020年郑州市人民政府办公厅部门预算》" in v.message and "《市级部门整体绩效目标申报表》" in v.message
     assert v.places[0].pdf_url == ""
     # a check that does not say what its figures are: the printed one and what the audit expected
     g = Finding("cross-table", "warning", "总计不符", "t.txt", 5, expected="1.00 万元", found="2.00 万元")

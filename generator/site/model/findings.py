@@ -51,13 +51,14 @@ class FindingView:
 
 def document_names(sources: list[Source]) -> dict[str, str]:
     """How each source document is named to readers: ``原文`` when the disclosure has one, else its title
-    where it reads as one (a department's 部门预算, 决算 …) and its file name where it does not."""
+    where it reads as one (a department's 部门预算, 决算, its 绩效目标申报表 …) and its file name where it
+    does not."""
     if len(sources) == 1:
         return {sources[0].name: "原文"}
     out = {}
     for s in sources:
         title = re.sub(r"\s+", "", s.title)
-        out[s.name] = f"《{title}》" if len(title) >= 8 and re.search(r"预算|决算", title) else s.name
+        out[s.name] = f"《{title}》" if len(title) >= 8 and re.search(r"预算|决算|绩效|公开|申报表", title) else s.name
     return out
 
 
