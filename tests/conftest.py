@@ -121,3 +121,16 @@ def data_with_a_second_year(dest: Path) -> Path:
     assert text.count(",45967100,") > 3                # the total, as every table states it
     money.write_text(text.replace(",45967100,", ",50000000,"), encoding="utf-8")
     return data
+
+
+@pytest.fixture(scope="session")
+def second_year(tmp_path_factory) -> tuple[Path, Path]:
+    """``data_with_a_second_year`` and the site built from it, once for the session: (data, site).  Read
+    only: a test that changes either copies it."""
+    from generator.api import build_site
+
+    root = tmp_path_factory.mktemp("second-year")
+    data = data_with_a_second_year(root)
+    out = root / "output"
+    build_site(ROOT, data, out)
+    return data, out

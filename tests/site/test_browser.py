@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SOURCES, data_with_a_second_year
+from tests.conftest import ROOT, SOURCES
 from tests.site.conftest import Server
 
 pytestmark = pytest.mark.browser
@@ -123,11 +123,8 @@ def test_every_page_type_loads_cleanly_and_charts_draw(browser, server):
     page.close()
 
 
-def test_a_departments_trend_draws_as_a_line_over_its_years(browser, tmp_path):
-    from generator.api import build_site
-
-    out = tmp_path / "out"
-    build_site(ROOT, data_with_a_second_year(tmp_path), out)
+def test_a_departments_trend_draws_as_a_line_over_its_years(browser, second_year):
+    _, out = second_year
     served = Server(out)
     try:
         page = browser.new_page()

@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.core.errors import BudgetsiteError
 from generator.core.folders import MARK
 from generator.site.build.run import build
-from tests.conftest import ROOT, data_with_a_second_year
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -114,14 +114,12 @@ def _stop(command: list[str], out: Path, moment) -> bool:
         proc.wait()
 
 
-def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path):
+def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path, second_year):
     """kill -9 at each stage of a build that changes the site, each moment found by watching the folder it
     fills (not guessed from a timing, which a loaded machine upsets): the output is always exactly the old
     site or exactly the new one, and the next build clears what the killed one left beside it."""
     old_data = ROOT / "data"
-    new_data = data_with_a_second_year(tmp_path / "new")
-    reference = tmp_path / "reference" / "out"
-    build(ROOT, new_data, reference, use_cache=False)
+    new_data, reference = second_year                       # the session's build of the new data
     new = _tree(reference)
     out = tmp_path / "site" / "out"
     build(ROOT, old_data, out, use_cache=False)

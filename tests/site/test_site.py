@@ -15,7 +15,7 @@ import pytest
 from generator.core.errors import BudgetsiteError
 from generator.api import build_site as build
 from generator.site.shared.config import ConfigError, parse_config
-from tests.conftest import ROOT, SOURCES, data_with_a_second_year
+from tests.conftest import ROOT, SOURCES
 
 ZZ_PAGE = "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"
 ZW_PAGE = "departments/zhengzhou/zhengwufuwubangongshi/2024-budget/index.html"
@@ -497,10 +497,8 @@ def test_yaml_is_loaded_safely(tmp_path):
 
 
 @pytest.mark.slow
-def test_department_with_two_years_gets_a_trend_chart(tmp_path):
-    data = data_with_a_second_year(tmp_path)
-    out = tmp_path / "out"
-    build(ROOT, data, out)
+def test_department_with_two_years_gets_a_trend_chart(second_year):
+    _, out = second_year
     html = (out / "departments/luohe/renminzhengfubangongshi/index.html").read_text(encoding="utf-8")
     spec = json.loads(re.search(r'id="chart-trend-data">(.*?)</script>', html, re.S).group(1))
     assert (spec["kind"], spec["labels"], spec["values"]) == ("trend", ["2023", "2024"], [4596.71, 5000.0])
