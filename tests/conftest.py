@@ -97,11 +97,12 @@ def row(t, **match):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The sample site, built once for the session."""
+    """The sample site, built once for the session, without a build cache: what the tests of the cache may
+    compare their builds with."""
     from generator.api import build_site
 
     out = tmp_path_factory.mktemp("site") / "output"
-    build_site(ROOT, ROOT / "data", out)
+    build_site(ROOT, ROOT / "data", out, use_cache=False)
     return out
 
 
