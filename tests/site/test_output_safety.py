@@ -145,7 +145,8 @@ def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pa
         now = _tree(out)
         assert now in (old, new), f"a mix after a kill at the moment {name!r}"
         if expected is not None:
-            assert now == expected, f"after a kill at the moment {name!r}: not the {'old' if expected is old else 'new'} site"
+            which = "old" if expected is old else "new"
+            assert now == expected, f"after a kill at the moment {name!r}: not the {which} site"
         if now == new:
             build(ROOT, old_data, out, use_cache=False)     # clears what the kill left beside it
             assert _tree(out) == old
