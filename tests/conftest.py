@@ -97,11 +97,12 @@ def row(t, **match):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The sample site, built once for the session."""
+    """The sample site, built once for the session, without a build cache: what the tests of the cache may
+    compare their builds with."""
     from generator.api import build_site
 
     out = tmp_path_factory.mktemp("site") / "output"
-    build_site(ROOT, ROOT / "data", out)
+    build_site(ROOT, ROOT / "data", out, use_cache=False)
     return out
 
 
@@ -121,3 +122,16 @@ def data_with_a_second_year(dest: Path) -> Path:
     assert text.count(",45967100,") > 3                # the total, as every table states it
     money.write_text(text.replace(",45967100,", ",50000000,"), encoding="utf-8")
     return data
+
+
+@pytest.fixture(scope="session")
+def second_year(tmp_path_factory) -> tuple[Path, Path]:
+    """``data_with_a_second_year`` and the site built from it, once for the session: (data, site).  Read
+    only: a test that changes either copies it."""
+    from generator.api import build_site
+
+    root = tmp_path_factory.mktemp("second-year")
+    data = data_with_a_second_year(root)
+    out = root / "output"
+    build_site(ROOT, data, out)
+    return data, out

@@ -6,20 +6,23 @@ Security Policy, by keyboard, at phone width, and pass axe-core.
 """
 
 import functools
-import http.server
+import os
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, ROOT, SOURCES, data_with_a_second_year
+from tests.conftest import ROOT, SOURCES
+from tests.site.conftest import Server
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"
+
+# a folder to keep the phone-width screenshots in, for a person to look at (nothing here reads them)
+SHOTS = Path(os.environ["BUDGETSITE_SCREENSHOTS"]) if os.environ.get("BUDGETSITE_SCREENSHOTS") else None
 
 PAGES = {
     "home": "index.html",
@@ -50,46 +53,6 @@ PAGES = {
 CSP = "frame-ancestors 'none'"
 
 
-class Server:
-    """A static file server on a loopback port, optionally sending a Content Security Policy."""
-
-    def __init__(self, root: Path, csp: str | None = None):
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def end_headers(self):
-                if csp:
-                    self.send_header("Content-Security-Policy", csp)
-                super().end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    s = Server(site)
-    yield s
-    s.stop()
-
-
 class Watch:
     """Console errors, uncaught exceptions, failed requests and dialogs of one page."""
 
@@ -109,7 +72,10 @@ class Watch:
 
 
 def settle(page):
-    page.wait_for_load_state("networkidle")
+    """The page loaded (its scripts, stylesheets and data), and what its script fetches after: the pages
+    fetch nothing else on their own but the search index and results (plotly only when asked, which
+    ``draw_live`` waits for).  Not "network idle", which waits half a second more on every page."""
+    page.wait_for_load_state("load")
     if page.locator("[data-search-results]").count():
         # every wait is a function, not a string: the pages' policy refuses to evaluate a string as code
         page.wait_for_function("() => !document.querySelector('[data-search-status]').textContent.startsWith('正在')")
@@ -158,11 +124,8 @@ def test_every_page_type_loads_cleanly_and_charts_draw(browser, server):
     page.close()
 
 
-def test_a_departments_trend_draws_as_a_line_over_its_years(browser, tmp_path):
-    from generator.api import build_site
-
-    out = tmp_path / "out"
-    build_site(ROOT, data_with_a_second_year(tmp_path), out)
+def test_a_departments_trend_draws_as_a_line_over_its_years(browser, second_year):
+    _, out = second_year
     served = Server(out)
     try:
         page = browser.new_page()
@@ -180,7 +143,9 @@ def test_a_departments_trend_draws_as_a_line_over_its_years(browser, tmp_path):
         served.stop()
 
 
+@functools.cache
 def _budgets() -> list[dict]:
+    """The bundled data's budgets as ``summary`` gives them (checked once: the data does not change)."""
     from generator.audit.check import check_data
     from generator.audit.summary import summarise
 
@@ -403,7 +368,7 @@ def test_keyboard_alone(browser, server):
     page.close()
 
 
-def test_phone_width(browser, server, tmp_path):
+def test_phone_width(browser, server):
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, has_touch=True)
     page = ctx.new_page()
     small = []
@@ -417,7 +382,8 @@ def test_phone_width(browser, server, tmp_path):
             for box in page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().height)"):
                 if box < 44:
                     small.append((name, selector, box))
-        page.screenshot(path=str(tmp_path / f"{name}.png"))
+        if SHOTS:
+            page.screenshot(path=str(SHOTS / f"phone-{name}.png"))
     assert small == []
     # the narrowest phones: still no sideways scrolling
     narrow = browser.new_page(viewport={"width": 360, "height": 740})
@@ -509,6 +475,7 @@ def test_the_site_works_from_disk(browser, site):
     watch = Watch(page)
     page.goto((site / "index.html").as_uri())
     page.click("text=郑州市人民政府办公厅 2020 年部门预算")
+    page.wait_for_url("**/2020-budget/index.html")
     settle(page)
     assert page.url.startswith("file://") and page.url.endswith("2020-budget/index.html")
     assert page.locator("figure.chart svg.bars").count() == 5

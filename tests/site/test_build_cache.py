@@ -38,15 +38,15 @@ def change(data):
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    """What builds without a cache make: of the sample data, and of it with one disclosure changed."""
+def reference(site, tmp_path_factory):
+    """What builds without a cache make: of the sample data (the session's site), and of it with one
+    disclosure changed."""
     base = tmp_path_factory.mktemp("reference")
-    build(ROOT, ROOT / "data", base / "sample", use_cache=False)
     data = base / "data"
     shutil.copytree(ROOT / "data", data)
     change(data)
     build(ROOT, data, base / "changed", use_cache=False)
-    return {"sample": tree(base / "sample"), "changed": tree(base / "changed")}
+    return {"sample": tree(site), "changed": tree(base / "changed")}
 
 
 @pytest.fixture

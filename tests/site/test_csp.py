@@ -9,7 +9,9 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.site.pages import csp
-from tests.site.test_browser import CHROMIUM, PAGES, Server
+from tests.conftest import CHROMIUM
+from tests.site.conftest import ARGS, Server
+from tests.site.test_browser import PAGES
 
 
 DEPARTMENT_YEAR = PAGES["disclosure-000"]
@@ -100,25 +102,18 @@ def test_a_stylesheets_hash_is_what_the_browser_reads():
 
 
 @pytest.fixture(scope="module")
-def browsers():
-    """Chromium as a reader has it, and Chromium that lets a page opened from disk read the files beside
-    it: by default it refuses, whatever the policy, so that search from disk is tried with the second."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        args = ["--no-sandbox", "--disable-background-networking"]
-        plain = p.chromium.launch(executable_path=CHROMIUM, args=args)
-        disk = p.chromium.launch(executable_path=CHROMIUM, args=[*args, "--allow-file-access-from-files"])
-        yield plain, disk
-        disk.close()
-        plain.close()
+def browsers(playwright, browser):
+    """Chromium as a reader has it (the run's own), and Chromium that lets a page opened from disk read the
+    files beside it: by default it refuses, whatever the policy, so that search from disk is tried with the
+    second."""
+    disk = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--allow-file-access-from-files"])
+    yield browser, disk
+    disk.close()
 
 
 @pytest.fixture(scope="module")
-def served(site):
-    s = Server(site)
-    yield s.url
-    s.stop()
+def served(server):
+    return server.url
 
 
 class Reports:

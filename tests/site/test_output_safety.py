@@ -13,8 +13,9 @@ import pytest
 
 from generator.cli import main
 from generator.core.errors import BudgetsiteError
+from generator.core.folders import MARK
 from generator.site.build.run import build
-from tests.conftest import ROOT, data_with_a_second_year
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -77,54 +78,93 @@ def test_build_fills_a_new_or_empty_folder_and_replaces_only_its_own(tmp_path):
     assert (empty / "index.html").is_file()
 
 
-def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path):
-    """kill -9 at spread moments of a build that changes the site: the output is always exactly the old
+def _staging(out: Path, before: set[str]) -> Path | None:
+    """The folder a build fills beside ``out`` (``.out.tmp-…``), not one of those in ``before``."""
+    found = [p for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.tmp-") and p.name not in before]
+    return found[0] if found else None
+
+
+def _files(folder: Path) -> set[str]:
+    return {os.path.relpath(os.path.join(root, name), folder) for root, _, names in os.walk(folder) for name in names}
+
+
+def _read(file: Path) -> bytes | None:
+    try:
+        return file.read_bytes()
+    except OSError:
+        return None
+
+
+def _stop(command: list[str], out: Path, moment) -> bool:
+    """Run ``command``, a build into ``out``, and kill -9 it once ``moment(staging)`` is true of the folder it
+    fills (None until there is one); watched every few milliseconds.  False when the build ended first."""
+    before = {p.name for p in out.parent.iterdir()}
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while not moment(_staging(out, before)):
+            if proc.poll() is not None:
+                return False
+            assert time.monotonic() < deadline, "the moment to stop the build never came"
+            time.sleep(0.005)
+        proc.send_signal(signal.SIGKILL)
+        return True
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path, second_year):
+    """kill -9 at each stage of a build that changes the site, each moment found by watching the folder it
+    fills (not guessed from a timing, which a loaded machine upsets): the output is always exactly the old
     site or exactly the new one, and the next build clears what the killed one left beside it."""
     old_data = ROOT / "data"
-    new_data = data_with_a_second_year(tmp_path / "new")
+    new_data, reference = second_year                       # the session's build of the new data
+    new = _tree(reference)
     out = tmp_path / "site" / "out"
-    build(ROOT, new_data, out, use_cache=False)
-    new = _tree(out)
-    shutil.rmtree(out)
     build(ROOT, old_data, out, use_cache=False)
     old = _tree(out)
     assert old != new
     command = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--data", str(new_data),
                "--out", str(out), "--jobs", "1", "--no-cache"]
-    started = time.monotonic()
-    subprocess.run(command, check=True, capture_output=True)
-    whole = time.monotonic() - started
-    shutil.rmtree(out)
-    build(ROOT, old_data, out, use_cache=False)
-    seen = set()
-    for fraction in (0.35, 0.55, 0.7, 0.8, 0.88, 0.94, 0.98, 1.02):
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(whole * fraction)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+    last = len(new) - 1                                       # every file of the new site but its manifest
+    moments = {
+        # the staging folder made, nothing or little in it yet
+        "staging begun": (lambda s: s is not None, old),
+        # half the new site written beside the old
+        "staging half full": (lambda s: s is not None and len(_files(s) - {MARK}) >= last // 2, old),
+        # every page and file written, the manifest and the swap to come (a few milliseconds later: either)
+        "staging full": (lambda s: s is not None and len(_files(s) - {MARK}) >= last, None),
+        # swapped in, its mark gone: the old site, now beside it, being removed
+        "swapped": (lambda s: _read(out / MANIFEST) == _read(reference / MANIFEST) and not (out / MARK).exists(),
+                    new),
+    }
+    for name, (moment, expected) in moments.items():
+        killed = _stop(command, out, moment)
+        assert killed or name == "swapped", f"the build ended before the moment {name!r}"
         now = _tree(out)
-        assert now in (old, new), f"a mix after a kill at {fraction:.0%} of a build"
-        seen.add("new" if now == new else "old")
+        assert now in (old, new), f"a mix after a kill at the moment {name!r}"
+        if expected is not None:
+            which = "old" if expected is old else "new"
+            assert now == expected, f"after a kill at the moment {name!r}: not the {which} site"
         if now == new:
-            shutil.rmtree(out)
-            build(ROOT, old_data, out, use_cache=False)
-    assert "old" in seen
+            build(ROOT, old_data, out, use_cache=False)     # clears what the kill left beside it
+            assert _tree(out) == old
     build(ROOT, new_data, out, use_cache=False)
     assert _tree(out) == new
     assert not [p.name for p in out.parent.iterdir() if p.name != "out"]     # nothing left beside it
 
 
-def test_two_builds_at_once_give_one_whole_site(tmp_path):
+def test_two_builds_at_once_give_one_whole_site(tmp_path, site):
+    """Both finish, one after the other, and the output is the sample site as the session built it."""
     out = tmp_path / "out"
     command = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--data", str(ROOT / "data"),
                "--out", str(out), "--jobs", "1", "--no-cache"]
     procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
     assert [r[2] for r in results] == [0, 0], results
-    reference = tmp_path / "reference"
-    build(ROOT, ROOT / "data", reference, use_cache=False)
-    assert _tree(out) == _tree(reference)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reference"]
+    assert _tree(out) == _tree(site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_swap_falls_back_to_two_renames_and_a_kill_between_them_is_recovered(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.site.test_browser import PAGES, browser, draw_live, server, settle  # noqa: F401  (fixtures)
+from tests.site.test_browser import PAGES, settle
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, ROOT
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -137,24 +137,20 @@ def _break(settings: Path) -> str:
 
 
 @pytest.mark.browser
-def test_the_banner_shows_in_the_browser_under_the_pages_policy(new_site):
-    from playwright.sync_api import sync_playwright
-
+def test_the_banner_shows_in_the_browser_under_the_pages_policy(new_site, browser):
     with serving(new_site, "--lang", "zh") as (url, _):
         _break(new_site / "site.yaml")
         _until(lambda: "budgetsite-preview-error" in _get(url), 60)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            try:
-                page = browser.new_page()
-                errors = []
-                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-                page.goto(url + "about/")
-                banner = page.locator(".budgetsite-preview-error")
-                assert banner.is_visible() and "最近一次重新生成失败" in banner.inner_text()
-                # its stylesheet applies: the policy allows the preview's own file, as it allows the site's
-                assert banner.evaluate("e => getComputedStyle(e).position") == "sticky"
-                assert banner.bounding_box()["y"] == 0
-                assert errors == []
-            finally:
-                browser.close()
+        page = browser.new_page()
+        try:
+            errors = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto(url + "about/")
+            banner = page.locator(".budgetsite-preview-error")
+            assert banner.is_visible() and "最近一次重新生成失败" in banner.inner_text()
+            # its stylesheet applies: the policy allows the preview's own file, as it allows the site's
+            assert banner.evaluate("e => getComputedStyle(e).position") == "sticky"
+            assert banner.bounding_box()["y"] == 0
+            assert errors == []
+        finally:
+            page.close()
