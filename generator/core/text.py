@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # the tags of formatting that exported documents carry; any other text in angle brackets (``<script>`` typed
 # into a cell) is the document's text, kept as printed and escaped wherever it is shown
@@ -45,16 +46,19 @@ def strip_markup(text: str) -> str:
     return html.unescape(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
-    """Plain, single-line text: markup removed, spaces folded, CJK joined."""
+    """Plain, single-line text: markup removed, spaces folded, CJK joined.  Kept for the latest 65,536 texts:
+    the audit asks for the same lines' keys again and again (a document's titles against each heading)."""
     text = strip_markup(text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
     text = _SPACES.sub(" ", text.replace("\n", " ")).strip()
     return _SPACE_BETWEEN_CJK.sub("", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def compact(text: str) -> str:
-    """A key for comparing labels: clean text with every space removed."""
+    """A key for comparing labels: clean text with every space removed (kept like ``clean``)."""
     return re.sub(r"\s+", "", clean(text))
 
 
