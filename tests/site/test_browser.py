@@ -61,7 +61,7 @@ class Watch:
         self.dialogs: list[str] = []
         page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.problems.append(f"exception: {e}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("requestfailed", self._failed)
         page.on("response", lambda r: self.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
 
         def dialog(d):
@@ -69,6 +69,16 @@ class Watch:
             d.dismiss()
 
         page.on("dialog", dialog)
+
+    def _failed(self, request) -> None:
+        if not icon_cancelled(request):
+            self.problems.append(f"failed: {request.url} {request.failure}")
+
+
+def icon_cancelled(request) -> bool:
+    """The browser asks for the icon on its own, after the page's load event: going on to the next page
+    cancels that request (ERR_ABORTED), which says nothing of the page (a missing icon is an HTTP 404)."""
+    return request.failure == "net::ERR_ABORTED" and "/favicon." in request.url
 
 
 def settle(page):

@@ -11,7 +11,7 @@ import pytest
 from generator.site.pages import csp
 from tests.conftest import CHROMIUM
 from tests.site.conftest import ARGS, Server
-from tests.site.test_browser import PAGES
+from tests.site.test_browser import PAGES, icon_cancelled
 
 
 DEPARTMENT_YEAR = PAGES["disclosure-000"]
@@ -124,7 +124,8 @@ class Reports:
         page.add_init_script(REPORT_VIOLATIONS)
         page.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.problems.append(f"exception: {e}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("requestfailed",
+                lambda r: None if icon_cancelled(r) else self.problems.append(f"failed: {r.url} {r.failure}"))
         page.on("response", lambda r: self.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
 
     def violations(self) -> list[str]:
