@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 from generator.core.slugs import region_display
 from generator.site.pages import svg
 from generator.site.shared import urls
-from generator.site.model.charts import PALETTE
+from generator.site.model.charts import CARD_WIDTH, PALETTE
 from generator.site.model.comparisons import COMPARISONS, COUNT_COLUMNS, IDENTITY, MONEY_COLUMNS, NOTES, Comparison
 from generator.site.shared.formatting import share, wan
 from generator.site.pages import EVERYTHING, Inputs, Page, crumbs
@@ -149,7 +149,9 @@ def ranked_chart(table: Comparison) -> dict | None:
                f"{wan(value, 2)} 万元。")
     title = f"{column}最多的部门年度"
     return {"title": title, "summary": summary, "columns": column,
-            "svg": svg.bars("compare-chart", title, summary, labels, [(column, PALETTE[0], [y for _, y in ranked])]),
+            # drawn as narrow as a phone's card, so that its text keeps its size there and on a desktop
+            "svg": svg.bars("compare-chart", title, summary, labels, [(column, PALETTE[0], [y for _, y in ranked])],
+                            width=CARD_WIDTH),
             "rows": [(label, wan(y, 2)) for label, (_, y) in zip(labels, ranked)]}
 
 
