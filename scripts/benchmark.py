@@ -9,7 +9,8 @@ the bundled ones under new department names (files hard-linked, only
 - a full build, for each ``--jobs`` value, into an empty output with an empty
   build cache (its own, not the user's);
 - a rebuild with nothing changed;
-- a rebuild after adding one disclosure, and whether its output is
+- a rebuild after adding one disclosure of a department new to the site, then
+  one of a department it has (its next year), and whether the output is
   byte-identical to a full build of the same data (at the smallest size);
 - the peak memory of the whole process tree (the build and any workers,
   Pagefind included: the sum of their proportional set sizes, so pages a
@@ -18,7 +19,11 @@ the bundled ones under new department names (files hard-linked, only
 - the output: MB and files in all, and per department-year without the
   shared assets (``assets/``);
 - the floor: a bare jinja2 render of as many pages as the output has, each
-  as many bytes long as one of them, in this process.
+  as many bytes long as one of them, in as many processes as the build's
+  ``--jobs``; the build without its search stage is set beside it;
+- Pagefind alone: one Pagefind run over all the pages the full build gave
+  its search parts (the same pages, in one tree), set beside the build's
+  search stage.
 
 Prints figures; asserts nothing.
 """
@@ -39,6 +44,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--timings"]
+# the same build, recording the pages it gives each search part (``search_pages``)
+RECORDED = [sys.executable, str(ROOT / "scripts" / "recorded_build.py"), "build", "--site", str(ROOT), "--timings"]
+SEARCH_STAGE = "search index"
 
 
 def synthetic_data(dest: Path, count: int) -> None:
@@ -146,28 +154,85 @@ def same_tree(a: Path, b: Path) -> bool:
     return True
 
 
-def jinja_floor(out: Path) -> tuple[float, int, int]:
-    """A bare jinja2 render of the same pages: one for each HTML page in ``out``, as many bytes long.
+def _floor_template():
+    import jinja2
+
+    return jinja2.Environment(autoescape=True).from_string(
+        "<!doctype html><html lang=zh-CN><title>{{ t }}</title><table><caption>{{ t }}</caption>"
+        "{% for r in rows %}<tr><th>{{ r.label }}</th><td>{{ r.a }}</td><td>{{ r.b }}</td><td>{{ r.c }}</td>"
+        "<td>{{ r.d }}</td></tr>{% endfor %}</table>")
+
+
+_FLOOR: dict = {}
+
+
+def _floor_part(start: int) -> None:
+    """Render every ``jobs``-th page from ``start`` (in a forked process: the template and rows are its parent's)."""
+    template, data, per_row, sizes, jobs = (_FLOOR[k] for k in ("template", "data", "per_row", "sizes", "jobs"))
+    for n in range(start, len(sizes), jobs):
+        template.render(t=f"部门 {n}", rows=data[:max(1, round(sizes[n] / per_row))])
+
+
+def jinja_floor(out: Path, jobs: int) -> tuple[float, int, int]:
+    """A bare jinja2 render of the same pages: one for each HTML page in ``out``, as many bytes long, in
+    ``jobs`` processes (forked, as the build's workers are).
 
     Each page is one template with a table: a row label and four figures per
     row, each escaped, about as many expressions per byte as a money table.
     Returns the seconds, the pages and their bytes.
     """
-    import jinja2
+    import multiprocessing
 
-    template = jinja2.Environment(autoescape=True).from_string(
-        "<!doctype html><html lang=zh-CN><title>{{ t }}</title><table><caption>{{ t }}</caption>"
-        "{% for r in rows %}<tr><th>{{ r.label }}</th><td>{{ r.a }}</td><td>{{ r.b }}</td><td>{{ r.c }}</td>"
-        "<td>{{ r.d }}</td></tr>{% endfor %}</table>")
+    template = _floor_template()
     sizes = [p.stat().st_size for p in out.rglob("*.html")]
     data = [{"label": f"一般公共服务支出{i}", "a": f"{i * 3.7:,.2f}", "b": f"{i * 1.1:,.2f}", "c": f"{i:,}",
              "d": f"{i % 97}.0%"} for i in range(max(sizes) // 50 + 1)]
     probe = 1000
     per_row = len(template.render(t="部门", rows=data[:probe]).encode()) / probe
+    _FLOOR.update(template=template, data=data, per_row=per_row, sizes=sizes, jobs=jobs)
     start = time.perf_counter()
-    for n, bytes_ in enumerate(sizes):
-        template.render(t=f"部门 {n}", rows=data[:max(1, round(bytes_ / per_row))])
+    if jobs == 1:
+        _floor_part(0)
+    else:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            pool.map(_floor_part, range(jobs))
     return time.perf_counter() - start, len(sizes), sum(sizes)
+
+
+def stage_seconds(said: list[str]) -> dict[str, float]:
+    """The seconds of each stage a ``--timings`` build printed (stages named alike summed)."""
+    out: dict[str, float] = {}
+    for text in said[1:]:
+        seconds, _, name = text.strip().partition(" s  ")
+        try:
+            out[name] = out.get(name, 0.0) + float(seconds)
+        except ValueError:
+            continue
+    return out
+
+
+def search_seconds(said: list[str]) -> float:
+    return sum(v for k, v in stage_seconds(said).items() if k.startswith(SEARCH_STAGE))
+
+
+def pagefind_alone(record: Path, out: Path, scratch: Path) -> tuple[float, int]:
+    """One Pagefind run over every page the build gave its search parts (``record``: the lines
+    ``site path<TAB>file`` that ``recorded_build.py`` wrote: a staging file gone since is the output's
+    file of that path), in one tree.  Returns the seconds and pages."""
+    from pagefind_bin_extended import get_executable
+
+    tree, index = scratch / "tree", scratch / "index"
+    pages = dict(line.split("\t", 1) for line in record.read_text(encoding="utf-8").splitlines() if line)
+    for path, source in pages.items():
+        target = tree / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source if os.path.exists(source) else out / path, target)
+    start = time.perf_counter()
+    subprocess.run([str(get_executable()), "--site", str(tree), "--output-path", str(index), "--quiet"],
+                   check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(scratch)
+    return seconds, len(pages)
 
 
 def line(label: str, seconds: float, peak: int, said: list[str], stages: bool = False) -> None:
@@ -195,12 +260,19 @@ def main() -> int:
             synthetic_data(data, n)
             print(f"  {'make the data':44} {time.perf_counter() - start:8.1f} s", flush=True)
             cache = base / f"cache-{n}"                   # each full build starts from an empty build cache
+            record = base / f"search-pages-{n}.tsv"
+            full: dict[int, list[str]] = {}
             for jobs in args.jobs:
-                for p in (out, cache):
-                    shutil.rmtree(p, ignore_errors=True)
-                seconds, peak, said = run(BUILD + ["--data", str(data), "--out", str(out), "--cache", str(cache),
-                                                   "--jobs", str(jobs)])
-                line(f"full build, --jobs {jobs}", seconds, peak, said, stages=jobs == max(args.jobs))
+                for p in (out, cache, record):
+                    shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+                last = jobs == max(args.jobs)
+                command = (RECORDED if last else BUILD) + ["--data", str(data), "--out", str(out),
+                                                            "--cache", str(cache), "--jobs", str(jobs)]
+                os.environ["BUDGETSITE_RECORD_SEARCH"] = str(record)
+                seconds, peak, said = run(command)
+                del os.environ["BUDGETSITE_RECORD_SEARCH"]
+                full[jobs] = said
+                line(f"full build, --jobs {jobs}", seconds, peak, said, stages=last)
             files, total, own_files, own = size(out)
             print(f"  {'output':44} {total / 1e6:8.1f} MB in {files:,} files; without assets/: "
                   f"{own / n / 1024:.1f} KB and {own_files / n:.1f} files per department-year", flush=True)
@@ -210,7 +282,10 @@ def main() -> int:
             line(f"rebuild, nothing changed (--jobs {jobs})", seconds, peak, said)
             synthetic_data_add_one(data)
             seconds, peak, said = run(again)
-            line("rebuild after adding one disclosure", seconds, peak, said, stages=True)
+            line("rebuild after adding one (a new department)", seconds, peak, said, stages=True)
+            synthetic_data_add_year(data)
+            seconds, peak, said = run(again)
+            line("rebuild after adding one (a known department)", seconds, peak, said, stages=True)
             if n == min(args.sizes):
                 fresh = base / f"fresh-{n}"
                 shutil.rmtree(fresh, ignore_errors=True)
@@ -219,9 +294,19 @@ def main() -> int:
                 print(f"  {'incremental output = full build output':44} {same_tree(out, fresh)}", flush=True)
                 shutil.rmtree(fresh)
                 shutil.rmtree(base / "cache-fresh")
-            seconds, pages, bytes_ = jinja_floor(out)
-            print(f"  {'bare jinja2 floor for the same pages':44} {seconds:8.1f} s  "
-                  f"({pages:,} pages, {bytes_ / 1e6:,.1f} MB, each as long as one of the output's)", flush=True)
+            for jobs in args.jobs:
+                floor, pages, bytes_ = jinja_floor(out, jobs)
+                stages = stage_seconds(full[jobs])
+                whole = sum(stages.values())
+                without = whole - search_seconds(full[jobs])
+                print(f"  {f'bare jinja2 floor, {jobs} processes':44} {floor:8.1f} s  ({pages:,} pages, "
+                      f"{bytes_ / 1e6:,.1f} MB, each as long as one of the output's)", flush=True)
+                print(f"  {f'build without search, --jobs {jobs}':44} {without:8.1f} s  = {without / floor:.2f} × the "
+                      f"floor (its stages: {whole:.1f} s in all)", flush=True)
+            alone, indexed = pagefind_alone(record, out, base / f"pagefind-{n}")
+            ours = search_seconds(full[max(args.jobs)])
+            print(f"  {'Pagefind alone over the same search pages':44} {alone:8.1f} s  ({indexed:,} pages); the "
+                  f"build's search stage {ours:.1f} s = {ours / alone:.2f} ×", flush=True)
             if not args.keep:
                 for p in (data, out, cache):
                     shutil.rmtree(p)
@@ -229,6 +314,18 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
     return 0
+
+
+def synthetic_data_add_year(data: Path) -> None:
+    """One more department-year of a department the site has: its next year, as a new import adds it."""
+    src = data / "disclosures" / "luohe" / "renminzhengfubangongshi" / "2023-budget"
+    target = src.parent / "2024-budget"
+    shutil.copytree(src, target, copy_function=os.link)
+    meta_path = target / "disclosure.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["year"] = 2024
+    meta_path.unlink()
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def synthetic_data_add_one(data: Path) -> None:

@@ -240,6 +240,8 @@ def missing_tables(d: Disclosure, figures: dict | None = None) -> list[Finding]:
     if any(not t.title.strip() or (t.kind == Kind.GENERIC and t.title.startswith(unread)) for t in d.tables):
         return []
     parsed = {s.name: contents(s, department) for s in d.sources}
+    if not any(sum(1 for e in entries if _is_table(e)) >= 3 for entries, _ in parsed.values()):
+        return []                                   # no contents that list tables: nothing to look for
     starts = {s.name: _start(s.text) for s in d.sources}
     # the body: every line but those of a table of contents (another source's contents name, not print)
     body = [line for s in d.sources for line in lines(s)

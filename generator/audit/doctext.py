@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.core.model import Disclosure, Source
 from generator.core.money import Amount, half_unit, parse_amount
@@ -23,8 +24,9 @@ MONEY = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One line of a source's text form (a tuple: every check walks every line of every document)."""
+
     document: str
     number: int          # 1-based, as findings cite it
     text: str
@@ -36,8 +38,8 @@ class Line:
 
 def lines(source: Source) -> Iterator[Line]:
     """Every line of a source's text form."""
-    for i, text in enumerate(source.text, 1):
-        yield Line(source.name, i, text)
+    name = source.name
+    return (Line(name, i, text) for i, text in enumerate(source.text, 1))
 
 
 def prose(d: Disclosure) -> Iterator[Line]:

@@ -27,7 +27,8 @@ def _half(t: Table, row: TableRow | None, column: str) -> Yuan:
 
 
 def _tolerance(t: Table, column: str, rows: list[TableRow | None]) -> Yuan:
-    """How far the figures of ``rows`` in ``column`` may be off their sum by rounding alone."""
+    """How far the figures of ``rows`` in ``column`` may be off their sum by rounding alone (asked only of a
+    sum that is off at all: most add up exactly, and this reads every figure's printed digits)."""
     return rounding([_half(t, r, column) for r in rows])
 
 
@@ -115,10 +116,14 @@ def _sums(t: Table, rows: list[TableRow], side: Side | None) -> list[Finding]:
     if total is not None and leaves:
         out += _held_to(t, total, leaves, "column-sum",
                         lambda col: f"{t.title}：“{col.label}”的合计与其下 {len(leaves)} 行之和不符")
+    under: dict[str, list[TableRow]] = {}
+    for r in coded:
+        if r.parent:
+            under.setdefault(r.parent, []).append(r)
     for parent in coded:
         if not parent.code or parent.parent == parent.code:
             continue
-        children = [r for r in coded if r.parent == parent.code]
+        children = under.get(parent.code, [])
         if children:
             out += _held_to(t, parent, children, "subtotal",
                             lambda col: f"{t.title}：{parent.code} {parent.label} 的“{col.label}”与其下 "
@@ -135,7 +140,7 @@ def _held_to(t: Table, row: TableRow, parts: list[TableRow], check: str, says) -
         found = sum(r.amount(col.key) or 0 for r in parts)
         if expected is None and found == 0:
             continue
-        if abs((expected or 0) - found) > _tolerance(t, col.key, [row, *parts]):
+        if (off := abs((expected or 0) - found)) and off > _tolerance(t, col.key, [row, *parts]):
             out.append(Finding(check, Severity.WARNING, says(col), t.document, row.line, expected=_fmt(expected or 0),
                                found=_fmt(found), table=t.id))
     return out
@@ -179,7 +184,7 @@ def three_public(t: Table) -> list[Finding]:
             members = V.three_public_parts(within)
             found = sum(val(p.key) for p in members)
             figures = [parts.get(k) for k in (whole, *(p.key for p in members))]
-            if abs(val(whole) - found) > _tolerance(t, col.key, figures):
+            if (off := abs(val(whole) - found)) and off > _tolerance(t, col.key, figures):
                 label = f"（{col.label}）" if len(t.money_columns) > 1 else ""
                 out.append(Finding("three-public", Severity.WARNING, f"{t.title}：{what}{label}", t.document,
                                    parts[whole].line, expected=_fmt(val(whole)), found=_fmt(found), table=t.id))
@@ -219,7 +224,7 @@ def carry_over(t: Table) -> list[Finding]:
         found = (rows[year].amount(key) or 0) + sum(r.amount(key) or 0 for r in between)
         if whole is None and found == 0:
             continue
-        if abs((whole or 0) - found) > _tolerance(t, key, [rows[last], rows[year], *between]):
+        if (off := abs((whole or 0) - found)) and off > _tolerance(t, key, [rows[last], rows[year], *between]):
             names = " + ".join([rows[year].label] + [r.label for r in between])
             out.append(Finding("carry-over", Severity.WARNING, f"{t.title}：{rows[last].label} ≠ {names}", t.document,
                                rows[last].line, expected=_fmt(found), found=_fmt(whole or 0), table=t.id))

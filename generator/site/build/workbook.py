@@ -9,19 +9,16 @@ header with its unit (``合计（元）``), then its rows: figures are numbers
 codes and labels are text cells as printed.  A text cell is only ever
 written as text, so a label such as ``=100%`` is shown, never run.
 
-XlsxWriter writes the file (in memory, with fixed timestamps): the same
-rows give the same bytes.
+``xlsx`` writes the file (in memory, with fixed timestamps): the same rows
+give the same bytes.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal
 
-# no date of its own: the same data gives the same bytes (XlsxWriter's in-memory files carry this date too)
-FIXED_DATE = datetime(1980, 1, 1)
+from generator.site.build import xlsx
+
 WIDEST = 40                          # characters of the widest column
 SAMPLE_ROWS = 30                     # rows looked at to size a column
 
@@ -41,40 +38,20 @@ class Sheet:
 
 def workbook_bytes(sheets: list[Sheet], title: str) -> bytes:
     """The sheets as one XLSX workbook."""
-    import xlsxwriter
-
-    buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-                                     "strings_to_urls": False})
-    book.set_properties({"title": title, "created": FIXED_DATE})
-    bold = book.add_format({"bold": True})
-    head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
-    money = {0: book.add_format({"num_format": "#,##0"}), 2: book.add_format({"num_format": "#,##0.00"})}
     used: set[str] = set()
+    out = []
     for sheet in sheets:
-        ws = book.add_worksheet(_unique(sheet.name, used))
-        for r, (label, value) in enumerate(sheet.about):
-            ws.write_string(r, 0, label, bold)
-            ws.write_string(r, 1, value)
-        top = len(sheet.about) + 1
-        for c, name in enumerate(sheet.header):
-            ws.write_string(top, c, name, head)
-        shown = money[2 if sheet.decimals else 0]
-        for r, row in enumerate(sheet.rows, top + 1):
-            for c, value in enumerate(row):
-                if value is None or value == "":
-                    continue
-                if type(value) is str:
-                    ws.write_string(r, c, value)
-                elif c in sheet.money_columns:
-                    ws.write_number(r, c, float(value), shown)
-                else:
-                    ws.write_number(r, c, float(value) if isinstance(value, Decimal) else value)
-        ws.freeze_panes(top + 1, 0)
-        for c, width in enumerate(_widths(sheet)):
-            ws.set_column(c, c, width)
-    book.close()
-    return buf.getvalue()
+        rows: list[list[tuple[object, int]]] = [[(label, xlsx.BOLD), (value, xlsx.PLAIN)]
+                                                for label, value in sheet.about]
+        rows.append([])
+        rows.append([(name, xlsx.HEADER) for name in sheet.header])
+        shown = xlsx.CENTS if sheet.decimals else xlsx.WHOLE
+        money = sheet.money_columns
+        for row in sheet.rows:
+            rows.append([(value, shown if c in money and type(value) is not str else xlsx.PLAIN)
+                         for c, value in enumerate(row)])
+        out.append(xlsx.Worksheet(_unique(sheet.name, used), rows, len(sheet.about) + 2, _widths(sheet)))
+    return xlsx.workbook(out, title)
 
 
 def _unique(name: str, used: set[str]) -> str:
