@@ -16,6 +16,9 @@ the bundled ones under new department names (files hard-linked, only
   Pagefind included: the sum of their proportional set sizes, so pages a
   forked worker shares with its parent count once), sampled every 200 ms (reading
   every process's memory map costs CPU the build would otherwise have);
+- at the smallest size, a rebuild as CI runs it: a fresh checkout of the data
+  (every file new to the file system), the build cache and the last output
+  restored from an archive (as a CI cache action does), one disclosure added;
 - the output: MB and files in all, and per department-year without the
   shared assets (``assets/``);
 - the floor: a bare jinja2 render of as many pages as the output has, each
@@ -202,7 +205,9 @@ def jinja_floor(out: Path, jobs: int) -> tuple[float, int, int]:
 def stage_seconds(said: list[str]) -> dict[str, float]:
     """The seconds of each stage a ``--timings`` build printed (stages named alike summed)."""
     out: dict[str, float] = {}
-    for text in said[1:]:
+    for text in said:
+        if not text.startswith("  "):
+            continue
         seconds, _, name = text.strip().partition(" s  ")
         try:
             out[name] = out.get(name, 0.0) + float(seconds)
@@ -237,10 +242,12 @@ def pagefind_alone(record: Path, out: Path, scratch: Path) -> tuple[float, int]:
 
 def line(label: str, seconds: float, peak: int, said: list[str], stages: bool = False) -> None:
     """A measurement; with ``stages``, the seconds of each stage of the build under it."""
-    print(f"  {label:44} {seconds:8.1f} s  {peak / 2**30:5.2f} GB peak  {said[0] if said else ''}", flush=True)
+    summary = next((x for x in said if x.startswith("built ")), "")
+    print(f"  {label:44} {seconds:8.1f} s  {peak / 2**30:5.2f} GB peak  {summary}", flush=True)
     if stages:
-        for stage in said[1:]:
-            print(f"      {stage.strip()}", flush=True)
+        for stage in said:
+            if stage.startswith("  "):
+                print(f"      {stage.strip()}", flush=True)
 
 
 def main() -> int:
@@ -294,6 +301,9 @@ def main() -> int:
                 print(f"  {'incremental output = full build output':44} {same_tree(out, fresh)}", flush=True)
                 shutil.rmtree(fresh)
                 shutil.rmtree(base / "cache-fresh")
+            if n == min(args.sizes):
+                seconds, peak, said = ci_rebuild(data, base / f"ci-{n}", jobs)
+                line("CI: fresh checkout + cache restored, one added", seconds, peak, said, stages=True)
             for jobs in args.jobs:
                 floor, pages, bytes_ = jinja_floor(out, jobs)
                 stages = stage_seconds(full[jobs])
@@ -316,14 +326,41 @@ def main() -> int:
     return 0
 
 
-def synthetic_data_add_year(data: Path) -> None:
+def _checkout(data: Path, target: Path) -> None:
+    """``data`` copied as a CI checkout makes it: every file a new one (new inode, modification time now)."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(data, target, copy_function=shutil.copyfile)
+
+
+def ci_rebuild(data: Path, ci: Path, jobs: int) -> tuple[float, int, list[str]]:
+    """The build of a CI run after the commit that adds one disclosure.  The run before it checked out the
+    data and built, and its cache action archived the build cache and the output; this run checks out the
+    data again (with one disclosure more), restores the archive and builds.  Returns ``run``'s figures."""
+    shutil.rmtree(ci, ignore_errors=True)
+    ci.mkdir(parents=True)
+    checkout, out, cache, archive = ci / "data", ci / "output", ci / "cache", ci / "cache.tar"
+    command = BUILD + ["--data", str(checkout), "--out", str(out), "--cache", str(cache), "--jobs", str(jobs)]
+    _checkout(data, checkout)
+    run(command)
+    subprocess.run(["tar", "-cf", str(archive), "-C", str(ci), "cache", "output", ".output.prev"], check=True)
+    for kept in (out, cache, ci / ".output.prev"):
+        shutil.rmtree(kept)
+    _checkout(data, checkout)
+    synthetic_data_add_year(checkout, 2025)
+    subprocess.run(["tar", "-xf", str(archive), "-C", str(ci)], check=True)
+    found = run(command)
+    shutil.rmtree(ci)
+    return found
+
+
+def synthetic_data_add_year(data: Path, year: int = 2024) -> None:
     """One more department-year of a department the site has: its next year, as a new import adds it."""
     src = data / "disclosures" / "luohe" / "renminzhengfubangongshi" / "2023-budget"
-    target = src.parent / "2024-budget"
+    target = src.parent / f"{year}-budget"
     shutil.copytree(src, target, copy_function=os.link)
     meta_path = target / "disclosure.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["year"] = 2024
+    meta["year"] = year
     meta_path.unlink()
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 

@@ -147,8 +147,10 @@ def recover(target: Path) -> Path | None:
     return None
 
 
-def swap_in(work: WorkFolder) -> None:
-    """Make ``work`` the target, in one step where the system can; the old target is removed after.
+def swap_in(work: WorkFolder, keep_old: bool = False) -> Path | None:
+    """Make ``work`` the target, in one step where the system can; the old target is removed after, or, with
+    ``keep_old`` and where the two were exchanged in one step, returned instead (still marked, where
+    ``work`` was: a kill leaves it for the next run to clear).
 
     The work folder keeps its mark until it is the target, so that a kill before then leaves a marked
     folder the next run clears; the old target is marked as soon as it is aside, for the same reason."""
@@ -168,8 +170,11 @@ def swap_in(work: WorkFolder) -> None:
         os.rename(work.path, target)
     (target / MARK).unlink(missing_ok=True)
     work.close()
+    if old is not None and keep_old and old == work.path:
+        return old
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+    return None
 
 
 _libc = None

@@ -18,6 +18,21 @@ What the output holds (every file with its size) is kept in the build
 cache beside it (``listing``), for the manifest it was written with: the
 next build then knows which files the previous output has, and their
 sizes, without walking a province's hundred and fifty thousand files.
+
+Linking every unchanged file into the new folder costs a file-system call per
+file, about ten seconds for a province's output, whatever little changed; and
+so does removing the old folder after the swap.  So a build that uses the
+build cache keeps, beside the output, a linked copy of it (``.output.prev``,
+its *mirror*: every file a hard link to the output's, no byte copied).  The
+next build starts its new folder from the mirror (moving its few top-level
+entries, not its files), so it only writes what changed and removes what is
+gone; after the swap, the old output becomes the next mirror by linking in
+what this build made and removing what it dropped.  A build's file work is
+then its own changes, not the size of the site.  The mirror is used only when
+its manifest is the output's and the listing is of that manifest, and every
+file taken from it is checked against the listing's size; anything else, and
+any build without the cache, starts from an empty folder as before (and
+removes a mirror it cannot use).
 """
 
 from __future__ import annotations
@@ -28,11 +43,16 @@ import shutil
 from pathlib import Path
 
 from generator.core.errors import BudgetsiteError
-from generator.core.folders import WorkFolder, clear_leftovers, swap_in
+from generator.core.folders import MARK, WorkFolder, clear_leftovers, swap_in
 from generator.core.notices import warn
 from generator.store.cache import read_json_entry, write_json_entry
 
 MANIFEST = ".budgetsite-manifest.json"
+
+
+def mirror_path(out: Path) -> Path:
+    """Where the linked copy of the output that the next build starts from is kept: a hidden sibling."""
+    return out.parent / f".{out.name}.prev"
 
 
 def guard(out: Path, around: dict[str, Path], within: dict[str, Path]) -> None:
@@ -70,10 +90,12 @@ def guard(out: Path, around: dict[str, Path], within: dict[str, Path]) -> None:
 class Staging:
     """The folder the new site is made in; ``publish`` swaps it with the output, leaving it discards it."""
 
-    def __init__(self, out: Path, listing: Path | None = None):
+    def __init__(self, out: Path, listing: Path | None = None, mirror: bool = False):
         self.out = out.resolve()
         self.listing = listing
         self.previous = _read_listing(listing, self.out) if listing else None
+        self.mirror = mirror                     # keep a mirror of the new output for the next build
+        self.recycled = False                    # the folder started as the mirror of the output
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
             for gone in clear_leftovers(self.out):
@@ -86,7 +108,19 @@ class Staging:
         self.files = 0
         self.sizes: dict[str, int | None] = {}   # every file of the new site: its size (None: not known yet)
         self.fresh_trees: set[str] = set()       # folders a tool filled (a search index part): walked at the end
+        self.fresh: set[str] = set()             # files made by this build, not the previous output's
         self._dirs: set[Path] = set()
+        try:
+            self.recycled = (self.mirror and self.previous is not None
+                             and _take_mirror(mirror_path(self.out), self.out, self.dir))
+            if not self.recycled:
+                _drop(mirror_path(self.out))
+        except OSError:
+            self.work.discard()                  # a folder half filled from the mirror is never used
+            self.work = WorkFolder(self.out)
+            self.dir = self.work.path
+            self.recycled = False
+            _drop(mirror_path(self.out))
 
     def _target(self, path: str) -> Path:
         target = self.dir / path
@@ -100,6 +134,7 @@ class Staging:
         target.unlink(missing_ok=True)           # never write through a link to the previous output
         target.write_bytes(data)
         self.sizes[path] = len(data)
+        self.fresh.add(path)
 
     def open_new(self, path: str):
         """A file of the staging folder to write, in binary."""
@@ -111,12 +146,14 @@ class Staging:
         target = self._target(path)
         target.unlink(missing_ok=True)
         self.sizes[path] = None
+        self.fresh.add(path)
         return target
 
     def link_file(self, source: Path, path: str) -> None:
         """``source`` (a regular file of the data) at ``path``, linked, or copied where it cannot be."""
         self._link(source, path)
         self.sizes[path] = None
+        self.fresh.add(path)
 
     def _link(self, source: Path, path: str) -> None:
         target = self._target(path)
@@ -138,11 +175,22 @@ class Staging:
         """Files written into the staging folder by others (the units' workers)."""
         for p in paths:
             self.sizes[p] = None
+        self.fresh.update(paths)
 
     def link_from_previous(self, paths: list[str]) -> bool:
         """Take each of ``paths`` from the previous output as it is; False (nothing taken) when one is
         missing.  The output's listing says what it has, when there is one for its manifest."""
         if self.previous is not None and not all(p in self.previous for p in paths):
+            return False
+        if self.recycled:
+            # already here, from the mirror: each as the listing says (a file gone or cut short is made again)
+            try:
+                if all(os.lstat(self.dir / p).st_size == self.previous[p] for p in paths):
+                    for p in paths:
+                        self.sizes[p] = self.previous[p]
+                    return True
+            except OSError:
+                pass
             return False
         done = []
         for p in paths:
@@ -162,6 +210,12 @@ class Staging:
         source = self.out / folder
         if not source.is_dir() or source.is_symlink():
             return False
+        if self.recycled:
+            here = self.dir / folder
+            if not here.is_dir() or here.is_symlink():
+                return False
+            self.sizes.update(_sizes(here, f"{folder.rstrip('/')}/"))
+            return True
         for root, _dirs, files in os.walk(source):
             rel = os.path.relpath(root, self.out)
             for name in files:
@@ -174,6 +228,10 @@ class Staging:
         """An empty folder at ``folder`` for a tool to fill."""
         target = self.dir / folder
         shutil.rmtree(target, ignore_errors=True)
+        if self.recycled:
+            prefix = f"{folder.rstrip('/')}/"
+            for p in [p for p in self.sizes if p.startswith(prefix)]:
+                del self.sizes[p]
         target.mkdir(parents=True, exist_ok=True)
         self.fresh_trees.add(folder)
         return target
@@ -182,27 +240,79 @@ class Staging:
         """Swap the new site in.  ``last(files, bytes)``, if given, makes the last file (the build's manifest)
         from the count and size of all the others; it is counted too."""
         for folder in self.fresh_trees:
-            self.sizes.update(_sizes(self.dir / folder, f"{folder.rstrip('/')}/"))
+            made = _sizes(self.dir / folder, f"{folder.rstrip('/')}/")
+            self.sizes.update(made)
+            self.fresh.update(made)
         for path, size in self.sizes.items():
             if size is None:
                 self.sizes[path] = os.lstat(self.dir / path).st_size
+        gone = [p for p in self.previous if p not in self.sizes and p != MANIFEST] if self.previous else []
+        if self.recycled:
+            _remove(self.dir, gone)              # what the mirror had and this site has not
         if last is not None:
             data = last(len(self.sizes) + 1, sum(self.sizes.values()))
+            (self.dir / MANIFEST).unlink(missing_ok=True)
             (self.dir / MANIFEST).write_bytes(data)
             self.sizes[MANIFEST] = len(data)
+            self.fresh.add(MANIFEST)
         self.files = len(self.sizes)
         self.bytes = sum(self.sizes.values())
         try:
-            swap_in(self.work)
+            old = swap_in(self.work, keep_old=self.mirror)
         except OSError as exc:
             raise BudgetsiteError(f"cannot put the new site in place at {self.out}: {exc.strerror or exc}; "
                                   f"the previous site is unchanged") from None
         self.dir = self.out
+        if old is not None and self.previous is not None:
+            self._mirror_from(old, gone)
+        elif self.mirror:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+            self._mirror_made()
         if self.listing is not None and last is not None:
             try:
                 write_json_entry(self.listing, {"manifest": hashlib.sha256(data).hexdigest(), "files": self.sizes})
             except OSError:
                 pass                           # without it, the next build asks the file system
+
+    def _mirror_from(self, old: Path, gone: list[str]) -> None:
+        """Make the old output (``old``, aside and marked) the mirror of the new one: link in what this build
+        made, remove what it dropped, then put it where the next build looks for it.  The site is published
+        already: a failure here only costs the next build the mirror."""
+        try:
+            _remove(old, gone)
+            made: set[Path] = set()
+            for p in self.fresh:
+                target = old / p
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                target.unlink(missing_ok=True)
+                os.link(self.out / p, target, follow_symlinks=False)
+            (old / MARK).unlink(missing_ok=True)
+            os.rename(old, mirror_path(self.out))
+        except OSError:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _mirror_made(self) -> None:
+        """A mirror of the new output linked file by file (a first build, or an old output whose files are not
+        known): as long as linking them into a new folder, once, for the builds after it to start from."""
+        work = None
+        try:
+            work = WorkFolder(self.out)
+            made: set[Path] = set()
+            for p in self.sizes:
+                target = work.path / p
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                os.link(self.out / p, target, follow_symlinks=False)
+            (work.path / MARK).unlink()
+            work.close()
+            os.rename(work.path, mirror_path(self.out))
+        except OSError:
+            if work is not None:
+                work.discard()
 
     def __enter__(self) -> "Staging":
         return self
@@ -210,6 +320,41 @@ class Staging:
     def __exit__(self, *exc) -> None:
         if self.dir != self.out:
             self.work.discard()
+
+
+def _take_mirror(mirror: Path, out: Path, into: Path) -> bool:
+    """Move the mirror's top-level entries into the new folder ``into``, when the mirror is the output's (the
+    same manifest); False, and nothing moved, when it is not."""
+    try:
+        if not mirror.is_dir() or mirror.is_symlink() or (mirror / MANIFEST).read_bytes() != (out / MANIFEST).read_bytes():
+            return False
+    except OSError:
+        return False
+    for e in os.scandir(mirror):
+        if e.name not in (MARK, f"{MARK}.old"):
+            os.rename(e.path, into / e.name)
+    shutil.rmtree(mirror)
+    return True
+
+
+def _drop(mirror: Path) -> None:
+    if mirror.exists() or mirror.is_symlink():
+        if mirror.is_dir() and not mirror.is_symlink():
+            shutil.rmtree(mirror, ignore_errors=True)
+        else:
+            mirror.unlink(missing_ok=True)
+
+
+def _remove(root: Path, paths: list[str]) -> None:
+    """Remove the files ``paths`` under ``root``, and each folder they leave empty."""
+    emptied: set[Path] = set()
+    for p in paths:
+        (root / p).unlink(missing_ok=True)
+        emptied.add((root / p).parent)
+    for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):
+        while folder != root and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
 def _sizes(folder: Path, prefix: str) -> dict[str, int]:
