@@ -26,12 +26,10 @@ def _chromium_missing() -> bool:
 def pytest_collection_modifyitems(config, items):
     """Without Chromium, the browser tests are skipped, and said so in one line at the end; with ``CI`` set they
     are required instead: each fails, so that CI can never pass without them."""
-    browser = [item for item in items if item.get_closest_marker("browser")]
-    if not browser or not _chromium_missing():
+    if os.environ.get("CI") or not _chromium_missing():
         return
-    config.stash[_BROWSER_MISSING] = len(browser)
-    if not os.environ.get("CI"):
-        for item in browser:
+    for item in items:
+        if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
 
 
@@ -42,13 +40,15 @@ def pytest_runtest_setup(item):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    missing = config.stash.get(_BROWSER_MISSING, 0)
+    """Counted from the tests' reports, which the parallel workers (pytest-xdist) send to the process that
+    writes the summary: the workers collected the tests, this process did not."""
+    if not _chromium_missing():
+        return
+    missing = {report.nodeid for reports in terminalreporter.stats.values() for report in reports
+               if "browser" in (getattr(report, "keywords", None) or {}) and getattr(report, "when", "") != "teardown"}
     if missing:
         what = "failed (CI is set: they are required)" if os.environ.get("CI") else "skipped"
-        terminalreporter.write_line(f"{missing} browser tests {what}: {NO_CHROMIUM}")
-
-
-_BROWSER_MISSING = pytest.StashKey[int]()
+        terminalreporter.write_line(f"{len(missing)} browser tests {what}: {NO_CHROMIUM}")
 
 
 @pytest.fixture(autouse=True, scope="session")
