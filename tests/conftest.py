@@ -106,11 +106,35 @@ def site(tmp_path_factory):
     return out
 
 
-def data_with_a_second_year(dest: Path) -> Path:
-    """The bundled data with 漯河市人民政府办公室 2023 copied as its 2024, whose total is 5,000 万元 (4,596.71
-    in 2023): a department with two years, whose page draws the trend of its total."""
+def some_data(dest: Path, *keep: str) -> Path:
+    """A copy of the bundled data at ``dest/data`` holding only the disclosures named in ``keep`` (their folders
+    under ``disclosures``: ``region/department/year``) and their source documents, the registry whole: for a
+    test that builds again and again, where the number of disclosures adds nothing to what it checks.  (The
+    session's ``site`` is the whole bundled data built.)"""
     data = dest / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("disclosures", "sources"))
+    for folder in keep:
+        source = ROOT / "data" / "disclosures" / folder
+        assert (source / "disclosure.json").is_file(), f"no disclosure {folder}"
+        shutil.copytree(source, data / "disclosures" / folder)
+        meta = json.loads((source / "disclosure.json").read_text(encoding="utf-8"))
+        for document in meta["sources"]:
+            (data / "sources").mkdir(exist_ok=True)
+            shutil.copy2(SOURCES / document["name"], data / "sources" / document["name"])
+    return data
+
+
+# a few disclosures of four regions, for the tests that build again and again: 江苏省人民检察院 has two
+# years, 济源 and 漯河 a region each, 郑州 two departments
+FEW = ("jiangsu/renminjianchayuan/2017-budget", "jiangsu/renminjianchayuan/2018-budget",
+       "jiyuan/xingzhengfuwuzhongxin/2020-budget", "luohe/renminzhengfubangongshi/2023-budget",
+       "zhengzhou/renminzhengfubangongting/2020-budget", "zhengzhou/zhengwufuwubangongshi/2024-budget")
+
+
+def data_with_a_second_year(dest: Path) -> Path:
+    """``some_data(dest, *FEW)`` with 漯河市人民政府办公室 2023 copied as its 2024, whose total is 5,000 万元
+    (4,596.71 in 2023): a department with two years, whose page draws the trend of its total."""
+    data = some_data(dest, *FEW)
     src = data / "disclosures/luohe/renminzhengfubangongshi/2023-budget"
     dst = src.parent / "2024-budget"
     shutil.copytree(src, dst)
@@ -126,8 +150,8 @@ def data_with_a_second_year(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def second_year(tmp_path_factory) -> tuple[Path, Path]:
-    """``data_with_a_second_year`` and the site built from it, once for the session: (data, site).  Read
-    only: a test that changes either copies it."""
+    """``data_with_a_second_year`` and the site built from it, once for the session (for each worker): (data,
+    site).  Read only: a test that changes either copies it."""
     from generator.api import build_site
 
     root = tmp_path_factory.mktemp("second-year")

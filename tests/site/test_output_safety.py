@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.core.errors import BudgetsiteError
 from generator.core.folders import MARK
 from generator.site.build.run import build
-from tests.conftest import ROOT
+from tests.conftest import FEW, ROOT, some_data
 
 pytestmark = pytest.mark.slow
 
@@ -118,7 +118,7 @@ def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pa
     """kill -9 at each stage of a build that changes the site, each moment found by watching the folder it
     fills (not guessed from a timing, which a loaded machine upsets): the output is always exactly the old
     site or exactly the new one, and the next build clears what the killed one left beside it."""
-    old_data = ROOT / "data"
+    old_data = some_data(tmp_path / "old", *FEW)             # the new data without its second year
     new_data, reference = second_year                       # the session's build of the new data
     new = _tree(reference)
     out = tmp_path / "site" / "out"
