@@ -2,6 +2,12 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Callable
+
+try:
+    import fcntl
+except ImportError:                                          # not on Windows: each worker makes its own
+    fcntl = None
 
 import pytest
 
@@ -95,15 +101,33 @@ def row(t, **match):
     return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
 
 
+def once_for_the_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made by ``make(folder)`` once for the whole run: the parallel workers (pytest-xdist) share it,
+    the first to ask makes it while the others wait.  Read only: a test that changes it copies it."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None or fcntl is None:
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    run = tmp_path_factory.getbasetemp().parent            # the run's temporary folder, above each worker's
+    folder, done = run / name, run / f"{name}.done"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)                   # released when the file closes, or its process dies
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)      # what a worker that failed making it left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The sample site, built once for the session, without a build cache: what the tests of the cache may
-    compare their builds with."""
+    """The sample site, built once for the run, without a build cache: what the tests of the cache may
+    compare their builds with.  Read only."""
     from generator.api import build_site
 
-    out = tmp_path_factory.mktemp("site") / "output"
-    build_site(ROOT, ROOT / "data", out, use_cache=False)
-    return out
+    return once_for_the_run(tmp_path_factory, "site",
+                            lambda folder: build_site(ROOT, ROOT / "data", folder / "output", use_cache=False)) / "output"
 
 
 def some_data(dest: Path, *keep: str) -> Path:
@@ -154,8 +178,8 @@ def second_year(tmp_path_factory) -> tuple[Path, Path]:
     site).  Read only: a test that changes either copies it."""
     from generator.api import build_site
 
-    root = tmp_path_factory.mktemp("second-year")
-    data = data_with_a_second_year(root)
-    out = root / "output"
-    build_site(ROOT, data, out)
-    return data, out
+    def make(root: Path) -> None:
+        build_site(ROOT, data_with_a_second_year(root), root / "output")
+
+    root = once_for_the_run(tmp_path_factory, "second-year", make)
+    return root / "data", root / "output"
