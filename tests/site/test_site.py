@@ -698,8 +698,7 @@ def test_the_search_index_is_in_parts_and_a_rebuild_indexes_only_the_parts_that_
     from generator.site.build import search
 
     monkeypatch.setattr(search, "UNITS_PER_SHARD", 3)
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    data = some_data(tmp_path, *FEW)
     out = tmp_path / "out"
     build(ROOT, data, out, cache=tmp_path / "cache")
     folders = sorted(str(f.relative_to(data / "disclosures")) for f in (data / "disclosures").glob("*/*/*"))
@@ -745,8 +744,7 @@ def test_a_unit_whose_cached_files_are_gone_is_built_again(tmp_path):
     built again when the build reads the cache (here, after another disclosure changed)."""
     import generator.site.build.units as units
 
-    data, out, cache = tmp_path / "data", tmp_path / "out", tmp_path / "cache"
-    shutil.copytree(ROOT / "data", data)
+    data, out, cache = some_data(tmp_path, *FEW), tmp_path / "out", tmp_path / "cache"
     build(ROOT, data, out, cache=cache)
     keys = json.loads((out / ".budgetsite-manifest.json").read_text(encoding="utf-8"))["units"]
     lost = "zhengzhou/renminzhengfubangongting/2020-budget"
@@ -772,8 +770,7 @@ def test_a_rebuild_never_writes_through_to_the_previous_output(tmp_path, monkeyp
     them (here, as more hard links), and a failed build must leave them as they were."""
     from generator.site.build import search
 
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    data = some_data(tmp_path, *FEW)
     out, cache = tmp_path / "out", tmp_path / "cache"
     build(ROOT, data, out, cache=cache)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
