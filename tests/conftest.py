@@ -30,8 +30,14 @@ def _chromium_missing() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Without Chromium, the browser tests are skipped, and said so in one line at the end; with ``CI`` set they
+    """In a parallel run (pytest-xdist), the long tests (``slow``, ``browser``) first, each group in its order:
+    the workers take the next test as they are free, so the run does not end with one worker on a long test
+    and the other idle.
+
+    Without Chromium, the browser tests are skipped, and said so in one line at the end; with ``CI`` set they
     are required instead: each fails, so that CI can never pass without them."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("browser")))
     if os.environ.get("CI") or not _chromium_missing():
         return
     for item in items:
@@ -101,10 +107,10 @@ def row(t, **match):
     return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
 
 
-def once_for_the_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+def once_for_the_run(request, tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
     """A folder made by ``make(folder)`` once for the whole run: the parallel workers (pytest-xdist) share it,
     the first to ask makes it while the others wait.  Read only: a test that changes it copies it."""
-    if os.environ.get("PYTEST_XDIST_WORKER") is None or fcntl is None:
+    if not hasattr(request.config, "workerinput") or fcntl is None:          # not a worker of a parallel run
         folder = tmp_path_factory.mktemp(name)
         make(folder)
         return folder
@@ -121,12 +127,12 @@ def once_for_the_run(tmp_path_factory, name: str, make: Callable[[Path], None]) 
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site(request, tmp_path_factory):
     """The sample site, built once for the run, without a build cache: what the tests of the cache may
     compare their builds with.  Read only."""
     from generator.api import build_site
 
-    return once_for_the_run(tmp_path_factory, "site",
+    return once_for_the_run(request, tmp_path_factory, "site",
                             lambda folder: build_site(ROOT, ROOT / "data", folder / "output", use_cache=False)) / "output"
 
 
@@ -173,13 +179,13 @@ def data_with_a_second_year(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def second_year(tmp_path_factory) -> tuple[Path, Path]:
-    """``data_with_a_second_year`` and the site built from it, once for the session (for each worker): (data,
-    site).  Read only: a test that changes either copies it."""
+def second_year(request, tmp_path_factory) -> tuple[Path, Path]:
+    """``data_with_a_second_year`` and the site built from it, once for the run: (data, site).  Read only: a
+    test that changes either copies it."""
     from generator.api import build_site
 
     def make(root: Path) -> None:
         build_site(ROOT, data_with_a_second_year(root), root / "output")
 
-    root = once_for_the_run(tmp_path_factory, "second-year", make)
+    root = once_for_the_run(request, tmp_path_factory, "second-year", make)
     return root / "data", root / "output"

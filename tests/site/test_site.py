@@ -631,7 +631,7 @@ def test_serve_rebuilds_when_an_input_changes(tmp_path):
         (site_dir / "site.yaml").write_text("title: 改过的标题\n", encoding="utf-8")
         assert wait_for(lambda: "改过的标题" in fetch("index.html"))
         (site_dir / "site.yaml").write_text("title: [broken\n", encoding="utf-8")    # a failed rebuild
-        assert wait_for(lambda: "budgetsite-preview-error" in fetch("index.html"))  # tried, and shown failed
+        assert wait_for(lambda: '<div class="budgetsite-preview-error"' in fetch("index.html"))  # tried: failed
         assert "改过的标题" in fetch("index.html")                               # the last good preview stays
     finally:
         proc.terminate()
