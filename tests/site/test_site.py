@@ -445,7 +445,7 @@ def test_template_override(tmp_path):
     (own / "templates").mkdir(parents=True)
     (own / "templates" / "footer.html").write_text("<p>自定义页脚 OVERRIDE</p>", encoding="utf-8")
     out = tmp_path / "out"
-    build(own, ROOT / "data", out)
+    build(own, some_data(tmp_path, *FEW), out)
     assert "自定义页脚 OVERRIDE" in (out / "index.html").read_text(encoding="utf-8")
 
 
@@ -472,7 +472,7 @@ def test_every_setting_is_documented():
 @pytest.mark.slow
 def test_base_url_gives_canonical_links_and_relative_navigation(tmp_path):
     out = tmp_path / "out"
-    build(ROOT, ROOT / "data", out, base_url="https://example.org/budget/")
+    build(ROOT, some_data(tmp_path, *FEW), out, base_url="https://example.org/budget/")
     html = (out / ZW_PAGE).read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="https://example.org/budget/{ZW_PAGE[:-len("index.html")]}">' in html
     assert 'href="../../../../index.html"' in html
@@ -517,12 +517,13 @@ def test_serve_previews_on_loopback(tmp_path):
     import time
     import urllib.request
 
+    data = some_data(tmp_path, *FEW[:2])        # what it previews: the number of disclosures adds nothing
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--site", str(ROOT), "--data", str(ROOT / "data"),
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--site", str(ROOT), "--data", str(data),
                              "--out", str(tmp_path / "out"), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
     try:
         deadline = time.time() + 60
         body = ""
@@ -532,7 +533,7 @@ def test_serve_previews_on_loopback(tmp_path):
                     body = r.read().decode("utf-8")
                 break
             except OSError:
-                time.sleep(0.5)
+                time.sleep(0.1)
         assert "部门预算公开" in body
         assert f'<script src="/livereload.js?port={port}"></script>' in body    # the reload script, as a file:
         assert "<script>" not in body and '<script type="text/javascript">' not in body   # the policy refuses inline
@@ -640,8 +641,7 @@ def test_serve_rebuilds_when_an_input_changes(tmp_path):
 
 @pytest.mark.slow
 def test_department_page_shows_aliases_and_predecessors(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    data = some_data(tmp_path, *FEW)
     reg = data / "registry.yaml"
     text = reg.read_text(encoding="utf-8")
     old = "- name: 郑州市政务服务办公室\n  region: 郑州市\n  slug: zhengwufuwubangongshi\n  aliases: []\n  predecessors: []"
