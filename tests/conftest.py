@@ -6,7 +6,7 @@ from typing import Callable
 
 try:
     import fcntl
-except ImportError:                                          # not on Windows: each worker makes its own
+except ImportError:                     # Windows: each worker makes the run's shared folders for itself
     fcntl = None
 
 import pytest
@@ -132,8 +132,10 @@ def site(request, tmp_path_factory):
     compare their builds with.  Read only."""
     from generator.api import build_site
 
-    return once_for_the_run(request, tmp_path_factory, "site",
-                            lambda folder: build_site(ROOT, ROOT / "data", folder / "output", use_cache=False)) / "output"
+    def make(folder: Path) -> None:
+        build_site(ROOT, ROOT / "data", folder / "output", use_cache=False)
+
+    return once_for_the_run(request, tmp_path_factory, "site", make) / "output"
 
 
 def some_data(dest: Path, *keep: str) -> Path:
