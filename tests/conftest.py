@@ -2,6 +2,12 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Callable
+
+try:
+    import fcntl
+except ImportError:                     # Windows: each worker makes the run's shared folders for itself
+    fcntl = None
 
 import pytest
 
@@ -24,14 +30,18 @@ def _chromium_missing() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Without Chromium, the browser tests are skipped, and said so in one line at the end; with ``CI`` set they
+    """In a parallel run (pytest-xdist), the long tests (``slow``, ``browser``) first, each group in its order:
+    the workers take the next test as they are free, so the run does not end with one worker on a long test
+    and the other idle.
+
+    Without Chromium, the browser tests are skipped, and said so in one line at the end; with ``CI`` set they
     are required instead: each fails, so that CI can never pass without them."""
-    browser = [item for item in items if item.get_closest_marker("browser")]
-    if not browser or not _chromium_missing():
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("browser")))
+    if os.environ.get("CI") or not _chromium_missing():
         return
-    config.stash[_BROWSER_MISSING] = len(browser)
-    if not os.environ.get("CI"):
-        for item in browser:
+    for item in items:
+        if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
 
 
@@ -42,13 +52,15 @@ def pytest_runtest_setup(item):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    missing = config.stash.get(_BROWSER_MISSING, 0)
+    """Counted from the tests' reports, which the parallel workers (pytest-xdist) send to the process that
+    writes the summary: the workers collected the tests, this process did not."""
+    if not _chromium_missing():
+        return
+    missing = {report.nodeid for reports in terminalreporter.stats.values() for report in reports
+               if "browser" in (getattr(report, "keywords", None) or {}) and getattr(report, "when", "") != "teardown"}
     if missing:
         what = "failed (CI is set: they are required)" if os.environ.get("CI") else "skipped"
-        terminalreporter.write_line(f"{missing} browser tests {what}: {NO_CHROMIUM}")
-
-
-_BROWSER_MISSING = pytest.StashKey[int]()
+        terminalreporter.write_line(f"{len(missing)} browser tests {what}: {NO_CHROMIUM}")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -95,22 +107,66 @@ def row(t, **match):
     return next(r for r in t.rows if all(getattr(r, k) == v for k, v in match.items()))
 
 
+def once_for_the_run(request, tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made by ``make(folder)`` once for the whole run: the parallel workers (pytest-xdist) share it,
+    the first to ask makes it while the others wait.  Read only: a test that changes it copies it."""
+    if not hasattr(request.config, "workerinput") or fcntl is None:          # not a worker of a parallel run
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    run = tmp_path_factory.getbasetemp().parent            # the run's temporary folder, above each worker's
+    folder, done = run / name, run / f"{name}.done"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)                   # released when the file closes, or its process dies
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)      # what a worker that failed making it left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The sample site, built once for the session, without a build cache: what the tests of the cache may
-    compare their builds with."""
+def site(request, tmp_path_factory):
+    """The sample site, built once for the run, without a build cache: what the tests of the cache may
+    compare their builds with.  Read only."""
     from generator.api import build_site
 
-    out = tmp_path_factory.mktemp("site") / "output"
-    build_site(ROOT, ROOT / "data", out, use_cache=False)
-    return out
+    def make(folder: Path) -> None:
+        build_site(ROOT, ROOT / "data", folder / "output", use_cache=False)
+
+    return once_for_the_run(request, tmp_path_factory, "site", make) / "output"
+
+
+def some_data(dest: Path, *keep: str) -> Path:
+    """A copy of the bundled data at ``dest/data`` holding only the disclosures named in ``keep`` (their folders
+    under ``disclosures``: ``region/department/year``) and their source documents, the registry whole: for a
+    test that builds again and again, where the number of disclosures adds nothing to what it checks.  (The
+    session's ``site`` is the whole bundled data built.)"""
+    data = dest / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("disclosures", "sources"))
+    for folder in keep:
+        source = ROOT / "data" / "disclosures" / folder
+        assert (source / "disclosure.json").is_file(), f"no disclosure {folder}"
+        shutil.copytree(source, data / "disclosures" / folder)
+        meta = json.loads((source / "disclosure.json").read_text(encoding="utf-8"))
+        for document in meta["sources"]:
+            (data / "sources").mkdir(exist_ok=True)
+            shutil.copy2(SOURCES / document["name"], data / "sources" / document["name"])
+    return data
+
+
+# a few disclosures of four regions, for the tests that build again and again: 江苏省人民检察院 has two
+# years, 济源 and 漯河 a region each, 郑州 two departments
+FEW = ("jiangsu/renminjianchayuan/2017-budget", "jiangsu/renminjianchayuan/2018-budget",
+       "jiyuan/xingzhengfuwuzhongxin/2020-budget", "luohe/renminzhengfubangongshi/2023-budget",
+       "zhengzhou/renminzhengfubangongting/2020-budget", "zhengzhou/zhengwufuwubangongshi/2024-budget")
 
 
 def data_with_a_second_year(dest: Path) -> Path:
-    """The bundled data with 漯河市人民政府办公室 2023 copied as its 2024, whose total is 5,000 万元 (4,596.71
-    in 2023): a department with two years, whose page draws the trend of its total."""
-    data = dest / "data"
-    shutil.copytree(ROOT / "data", data)
+    """``some_data(dest, *FEW)`` with 漯河市人民政府办公室 2023 copied as its 2024, whose total is 5,000 万元
+    (4,596.71 in 2023): a department with two years, whose page draws the trend of its total."""
+    data = some_data(dest, *FEW)
     src = data / "disclosures/luohe/renminzhengfubangongshi/2023-budget"
     dst = src.parent / "2024-budget"
     shutil.copytree(src, dst)
@@ -125,13 +181,13 @@ def data_with_a_second_year(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def second_year(tmp_path_factory) -> tuple[Path, Path]:
-    """``data_with_a_second_year`` and the site built from it, once for the session: (data, site).  Read
-    only: a test that changes either copies it."""
+def second_year(request, tmp_path_factory) -> tuple[Path, Path]:
+    """``data_with_a_second_year`` and the site built from it, once for the run: (data, site).  Read only: a
+    test that changes either copies it."""
     from generator.api import build_site
 
-    root = tmp_path_factory.mktemp("second-year")
-    data = data_with_a_second_year(root)
-    out = root / "output"
-    build_site(ROOT, data, out)
-    return data, out
+    def make(root: Path) -> None:
+        build_site(ROOT, data_with_a_second_year(root), root / "output")
+
+    root = once_for_the_run(request, tmp_path_factory, "second-year", make)
+    return root / "data", root / "output"

@@ -119,11 +119,29 @@ def keep_parses(folder: Path):
         return
     kept = KEPT / f"parses-{parse_cache._code_fingerprint()[:16]}-{_libraries()}"
     if kept.is_dir():
-        shutil.copytree(kept, folder, dirs_exist_ok=True)
+        try:                                    # what another worker is writing (``.tmp-``) is not an entry yet
+            shutil.copytree(kept, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".tmp-*"))
+        except OSError:                         # (shutil.Error too) an entry removed meanwhile is parsed again
+            pass
     yield
     for old in [*KEPT.glob("parses-*"), *KEPT.glob("layouts-*")]:
         if old not in (kept, _LAYOUTS):
             shutil.rmtree(old, ignore_errors=True)
     shards = [p for p in folder.glob("??") if p.is_dir()] if folder.is_dir() else []
     for shard in shards:                        # the parse cache's entries only: never the build's
-        shutil.copytree(shard, kept / shard.name, dirs_exist_ok=True)
+        for entry in shard.iterdir():
+            _keep(entry, kept / shard.name / entry.name)
+
+
+def _keep(entry: Path, kept: Path) -> None:
+    """``entry`` copied to ``kept`` whole or not at all: the parallel workers of a run (pytest-xdist) and
+    other runs keep and read the same folder at once.  One already kept with the same bytes stays as it is."""
+    if not entry.is_file() or entry.name.startswith("."):
+        return
+    try:
+        data = entry.read_bytes()
+        if kept.is_file() and kept.read_bytes() == data:
+            return
+        parse_cache.write_atomically(kept, data)
+    except OSError:
+        pass                                    # a folder that cannot be written only costs time

@@ -12,7 +12,7 @@ from generator.api import build_site as build
 from generator.cli import main
 from generator.site.build import units
 from generator.store.cache import read_entry
-from tests.conftest import ROOT
+from tests.conftest import FEW, ROOT, some_data
 from tests.store.cache_faults import change_a_digit, plant_pickle, read_only
 
 pytestmark = pytest.mark.slow
@@ -38,22 +38,30 @@ def change(data):
 
 
 @pytest.fixture(scope="module")
-def reference(site, tmp_path_factory):
-    """What builds without a cache make: of the sample data (the session's site), and of it with one
-    disclosure changed."""
+def sample(tmp_path_factory) -> Path:
+    """The data these tests build, again and again: a few of the bundled disclosures (``FEW``), PDFs' and
+    texts', of four regions; what the cache keeps of a disclosure does not depend on how many there are.
+    Read only."""
+    return some_data(tmp_path_factory.mktemp("sample"), *FEW)
+
+
+@pytest.fixture(scope="module")
+def reference(sample, tmp_path_factory):
+    """What builds without a cache make: of the sample data, and of it with one disclosure changed."""
     base = tmp_path_factory.mktemp("reference")
+    build(ROOT, sample, base / "sample", use_cache=False)
     data = base / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(sample, data)
     change(data)
     build(ROOT, data, base / "changed", use_cache=False)
-    return {"sample": tree(site), "changed": tree(base / "changed")}
+    return {"sample": tree(base / "sample"), "changed": tree(base / "changed")}
 
 
 @pytest.fixture
-def built(tmp_path):
+def built(sample, tmp_path):
     """The sample data, built once with a cache: (data, output, cache folder, each unit's key)."""
     data, out, cache = tmp_path / "data", tmp_path / "out", tmp_path / "cache"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(sample, data)
     build(ROOT, data, out, cache=cache)
     keys = json.loads((out / ".budgetsite-manifest.json").read_text(encoding="utf-8"))["units"]
     return data, out, cache, keys
@@ -123,9 +131,9 @@ def test_a_damaged_chunk_or_result_is_made_again_never_published(built, referenc
 
 @pytest.mark.parametrize("where", ["--cache under a file", "XDG_CACHE_HOME a file", "XDG_CACHE_HOME read-only",
                                    "--cache read-only"])
-def test_the_build_goes_on_without_a_cache_it_cannot_write(where, reference, tmp_path, capsys, monkeypatch):
+def test_the_build_goes_on_without_a_cache_it_cannot_write(where, sample, reference, tmp_path, capsys, monkeypatch):
     out = tmp_path / "out"
-    args = ["build", "--site", str(ROOT), "--data", str(ROOT / "data"), "--out", str(out), "--jobs", "1"]
+    args = ["build", "--site", str(ROOT), "--data", str(sample), "--out", str(out), "--jobs", "1"]
     (tmp_path / "file.txt").write_text("a file, not a folder", encoding="utf-8")
     if where == "--cache under a file":
         args += ["--cache", str(tmp_path / "file.txt" / "sub")]

@@ -12,7 +12,7 @@ import pytest
 
 from generator.store.schema import read_csv_rows as read_csv
 from generator.api import build_site as build
-from tests.conftest import ROOT
+from tests.conftest import FEW, ROOT, some_data
 from tests.site.opendata_files import gz_rows, table_csv
 
 ZZ = "open-data/files/zhengzhou/renminzhengfubangongting/2020-budget"
@@ -188,7 +188,7 @@ def test_feed_robots_and_no_sitemap_without_base_url(site):
 @pytest.mark.slow
 def test_sitemap_and_open_graph_with_base_url(tmp_path):
     out = tmp_path / "out"
-    build(ROOT, ROOT / "data", out, base_url="https://example.org/budget/")
+    build(ROOT, some_data(tmp_path, *FEW), out, base_url="https://example.org/budget/")
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/budget/departments/luohe/renminzhengfubangongshi/2023-budget/</loc>" in sitemap
     assert "Sitemap: https://example.org/budget/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")

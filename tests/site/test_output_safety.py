@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.core.errors import BudgetsiteError
 from generator.core.folders import MARK
 from generator.site.build.run import build
-from tests.conftest import ROOT
+from tests.conftest import FEW, ROOT, some_data
 
 pytestmark = pytest.mark.slow
 
@@ -23,12 +23,14 @@ MANIFEST = ".budgetsite-manifest.json"
 
 
 def _project(tmp_path: Path) -> Path:
-    """A clone of the project's site and data, with files of the user's own (a .git folder, notes)."""
+    """A clone of the project's site and of a few of its disclosures, with files of the user's own (a .git
+    folder, notes)."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("site.yaml", "content", "templates", "data"):
+    for name in ("site.yaml", "content", "templates"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    some_data(project, *FEW)
     (project / ".git").mkdir()
     (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     (project / "notes.txt").write_text("mine", encoding="utf-8")
@@ -118,7 +120,7 @@ def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pa
     """kill -9 at each stage of a build that changes the site, each moment found by watching the folder it
     fills (not guessed from a timing, which a loaded machine upsets): the output is always exactly the old
     site or exactly the new one, and the next build clears what the killed one left beside it."""
-    old_data = ROOT / "data"
+    old_data = some_data(tmp_path / "old", *FEW)             # the new data without its second year
     new_data, reference = second_year                       # the session's build of the new data
     new = _tree(reference)
     out = tmp_path / "site" / "out"
@@ -155,16 +157,19 @@ def test_a_build_stopped_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pa
     assert not [p.name for p in out.parent.iterdir() if p.name != "out"]     # nothing left beside it
 
 
-def test_two_builds_at_once_give_one_whole_site(tmp_path, site):
-    """Both finish, one after the other, and the output is the sample site as the session built it."""
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--data", str(ROOT / "data"),
+def test_two_builds_at_once_give_one_whole_site(tmp_path):
+    """Both finish, one after the other, and the output is the site one build alone makes."""
+    data = some_data(tmp_path / "data", *FEW)
+    reference = tmp_path / "data" / "reference"
+    build(ROOT, data, reference, use_cache=False)
+    out = tmp_path / "site" / "out"
+    command = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--data", str(data),
                "--out", str(out), "--jobs", "1", "--no-cache"]
     procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
     assert [r[2] for r in results] == [0, 0], results
-    assert _tree(out) == _tree(site)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert _tree(out) == _tree(reference)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out"]
 
 
 def test_swap_falls_back_to_two_renames_and_a_kill_between_them_is_recovered(tmp_path, monkeypatch):
@@ -203,8 +208,9 @@ def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(tmp_path, monkeypat
 
     from generator.site.build import writer
 
-    out = tmp_path / "out"
-    build(ROOT, ROOT / "data", out, use_cache=False)
+    data = some_data(tmp_path / "data", *FEW)
+    out = tmp_path / "site" / "out"
+    build(ROOT, data, out, use_cache=False)
     before = _tree(out)
     real = writer.Staging.write
 
@@ -215,6 +221,6 @@ def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(tmp_path, monkeypat
 
     monkeypatch.setattr(writer.Staging, "write", full)
     with pytest.raises(BudgetsiteError, match="No space left on device.*unchanged"):
-        build(ROOT, ROOT / "data", out, use_cache=False)
+        build(ROOT, data, out, use_cache=False)
     assert _tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out"]
