@@ -31,20 +31,20 @@ def new_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("init") / "budget-site"
     result = run("init", str(folder))
     assert result.returncode == 0, result.stderr
-    return folder, result.stdout
+    # what init wrote, listed before any test of the module builds in the folder (tests may run in any order)
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    return folder, result.stdout, written
 
 
 def test_it_writes_a_minimal_site_and_says_what_to_edit(new_site):
-    folder, said = new_site
-    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    folder, said, written = new_site
     assert written == [".github/workflows/site.yml", ".gitignore", "README.md", "content/about.md",
                        "content/home.md", "data/registry.yaml", "site.yaml"]
     settings = yaml.safe_load((folder / "site.yaml").read_text(encoding="utf-8"))
     assert set(settings) == {"title", "description", "footer"}
     assert "某某" in settings["title"] and "某某" in settings["footer"]          # placeholders, visibly
-    for path in folder.rglob("*"):
-        if path.is_file():
-            assert SAMPLE_NOTE not in path.read_text(encoding="utf-8"), path
+    for name in written:
+        assert SAMPLE_NOTE not in (folder / name).read_text(encoding="utf-8"), name
     assert yaml.safe_load((folder / "data/registry.yaml").read_text(encoding="utf-8")) == \
         {"regions": {}, "departments": []}
     # what to edit next, by path, and how to go on
@@ -53,7 +53,7 @@ def test_it_writes_a_minimal_site_and_says_what_to_edit(new_site):
 
 
 def test_the_new_site_checks_and_builds_at_once(new_site):
-    folder, _ = new_site
+    folder, _, _ = new_site
     check = run("check", "--strict", cwd=folder)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "data valid: 0 disclosures" in check.stdout and "budgetsite import" in check.stdout
@@ -69,7 +69,7 @@ def test_the_new_site_checks_and_builds_at_once(new_site):
 
 
 def test_the_workflows_commands_run_in_the_new_site(new_site, tmp_path):
-    folder, _ = new_site
+    folder, _, _ = new_site
     workflow = yaml.safe_load((folder / ".github/workflows/site.yml").read_text(encoding="utf-8"))
     steps = [s.get("run", "") for s in workflow["jobs"]["build"]["steps"]]
     assert any("pip install" in s for s in steps)
