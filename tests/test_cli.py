@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SOURCES
+from tests.trees import same_tree as _same_tree
 
 # each test runs the command line in a process of its own
 pytestmark = pytest.mark.slow
@@ -17,13 +18,6 @@ pytestmark = pytest.mark.slow
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
                           cwd=cwd or ROOT)
-
-
-def _same_tree(a: Path, b: Path) -> bool:
-    cmp = filecmp.dircmp(a, b)
-    if cmp.left_only or cmp.right_only or cmp.diff_files or cmp.funny_files:
-        return False
-    return all(_same_tree(a / d, b / d) for d in cmp.common_dirs)
 
 
 def test_reimport_changes_nothing(tmp_path):

@@ -17,6 +17,7 @@ import pytest
 from generator.site.build.run import build
 from generator.site.build.writer import MANIFEST, mirror_path
 from tests.conftest import ROOT
+from tests.trees import same_tree as _same_tree
 
 pytestmark = pytest.mark.slow
 
@@ -43,19 +44,6 @@ def _add(data: Path, slug: str, name: str) -> None:
 
 def _files(folder: Path) -> dict[str, os.stat_result]:
     return {p.relative_to(folder).as_posix(): p.stat() for p in folder.rglob("*") if p.is_file()}
-
-
-def _same_tree(a: Path, b: Path) -> bool:
-    todo = [filecmp.dircmp(a, b)]
-    while todo:
-        c = todo.pop()
-        if c.left_only or c.right_only or c.funny_files:
-            return False
-        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
-        if mismatch or errors:
-            return False
-        todo += c.subdirs.values()
-    return True
 
 
 def _full(data: Path, where: Path) -> Path:

@@ -16,6 +16,7 @@ from generator.core.errors import BudgetsiteError
 from generator.api import build_site as build
 from generator.site.shared.config import ConfigError, parse_config
 from tests.conftest import FEW, ROOT, SOURCES, some_data
+from tests.trees import same_tree as _same_tree
 
 ZZ_PAGE = "departments/zhengzhou/renminzhengfubangongting/2020-budget/index.html"
 ZW_PAGE = "departments/zhengzhou/zhengwufuwubangongshi/2024-budget/index.html"
@@ -404,16 +405,6 @@ def test_a_page_is_built_again_when_the_year_before_it_comes_or_changes(tmp_path
     build(ROOT, data, full, use_cache=False)
     filecmp.clear_cache()
     assert _same_tree(full, out)
-
-
-def _same_tree(a: Path, b: Path) -> bool:
-    cmp = filecmp.dircmp(a, b)
-    if cmp.left_only or cmp.right_only or cmp.funny_files:
-        return False
-    _, mismatch, errors = filecmp.cmpfiles(a, b, cmp.common_files, shallow=False)
-    if mismatch or errors:
-        return False
-    return all(_same_tree(a / d, b / d) for d in cmp.common_dirs)
 
 
 @pytest.mark.slow
