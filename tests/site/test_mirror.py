@@ -92,8 +92,10 @@ def test_a_damaged_or_foreign_mirror_never_reaches_the_output(tmp_path):
     (mirror / page).unlink()                                         # a file gone from it
     (mirror / table).unlink()
     (mirror / table).write_text("x", encoding="utf-8")               # another cut short and unlinked
+    (mirror / "departments" / "planted.html").write_text("put there by hand", encoding="utf-8")
     _add(data, "mirror-b", "漯河市某乙局")
     build(ROOT, data, out, cache=cache, jobs=1)
+    assert not (out / "departments" / "planted.html").exists()       # only what the build made is published
     assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out)
     # a mirror of another output (its manifest is not the output's) is dropped, not used
     (mirror / MANIFEST).unlink()

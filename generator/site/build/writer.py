@@ -248,7 +248,8 @@ class Staging:
                 self.sizes[path] = os.lstat(self.dir / path).st_size
         gone = [p for p in self.previous if p not in self.sizes and p != MANIFEST] if self.previous else []
         if self.recycled:
-            _remove(self.dir, gone)              # what the mirror had and this site has not
+            # what the mirror had and this site has not, and anything put there by hand: never published
+            _sweep(self.dir, self.sizes.keys() | {MANIFEST, MARK})
         if last is not None:
             data = last(len(self.sizes) + 1, sum(self.sizes.values()))
             (self.dir / MANIFEST).unlink(missing_ok=True)
@@ -343,6 +344,23 @@ def _drop(mirror: Path) -> None:
             shutil.rmtree(mirror, ignore_errors=True)
         else:
             mirror.unlink(missing_ok=True)
+
+
+def _sweep(root: Path, keep) -> None:
+    """Remove every file under ``root`` whose path is not in ``keep``, and every folder left empty: a listing of
+    the folders (no ``stat`` of a file), so that only the files of the new site are ever swapped in."""
+    for folder, dirs, files in os.walk(root, topdown=False):
+        rel = os.path.relpath(folder, root)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        for name in files:
+            if prefix + name not in keep:
+                os.unlink(os.path.join(folder, name))
+        for name in dirs:
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                os.unlink(path)                  # a link to a folder is never the site's
+            elif not os.listdir(path):
+                os.rmdir(path)
 
 
 def _remove(root: Path, paths: list[str]) -> None:
