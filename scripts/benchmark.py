@@ -342,8 +342,8 @@ def ci_rebuild(data: Path, ci: Path, jobs: int) -> tuple[float, int, list[str]]:
     command = BUILD + ["--data", str(checkout), "--out", str(out), "--cache", str(cache), "--jobs", str(jobs)]
     _checkout(data, checkout)
     run(command)
-    subprocess.run(["tar", "-cf", str(archive), "-C", str(ci), "cache", "output"], check=True)
-    for kept in (out, cache):
+    subprocess.run(["tar", "-cf", str(archive), "-C", str(ci), "cache", "output", ".output.prev"], check=True)
+    for kept in (out, cache, ci / ".output.prev"):
         shutil.rmtree(kept)
     _checkout(data, checkout)
     synthetic_data_add_year(checkout, 2025)

@@ -447,8 +447,11 @@ def test_hostile_document_runs_nothing(browser, tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     build(ROOT, data, out)
-    # nothing was written outside the data and output folders
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["002_hostile.txt", "data", "out"]
+    # nothing was written outside the data and output folders but the output's mirror: the same files, linked
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.prev", "002_hostile.txt", "data", "out"]
+    mirror = {p.relative_to(tmp_path / ".out.prev"): p.stat().st_ino for p in (tmp_path / ".out.prev").rglob("*")
+              if p.is_file()}
+    assert mirror == {p.relative_to(out): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     assert all(".." not in p for p in pages)
     srv = Server(out, CSP)

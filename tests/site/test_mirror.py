@@ -1,4 +1,4 @@
-"""The output's mirror: the linked copy a build with the cache keeps in it, for the next build to
+"""The output's mirror: the linked copy a build with the cache keeps beside the output, for the next build to
 start from (``site.build.writer``).  It must only ever save time: the output is a full build's, whatever
 was done to the mirror, and a build stopped at any moment leaves the old site."""
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.build.run import build
-from generator.site.build.writer import MANIFEST
+from generator.site.build.writer import MANIFEST, mirror_path
 from tests.conftest import ROOT
 from tests.trees import same_tree as _same_tree
 
@@ -54,22 +54,16 @@ def _full(data: Path, where: Path) -> Path:
     return out
 
 
-def _mirror(cache: Path) -> Path:
-    """Where the build kept the mirror of its one output, in the build cache ``cache``."""
-    (found,) = (cache / "build" / "outputs").glob("*/mirror")
-    return found
-
-
-def _is_mirror(out: Path, cache: Path) -> bool:
+def _is_mirror(out: Path) -> bool:
     """The mirror holds the output's files, each the same file (a hard link), and nothing else."""
-    mine, its = _files(out), _files(_mirror(cache))
+    mine, its = _files(out), _files(mirror_path(out))
     return mine.keys() == its.keys() and all(its[p].st_ino == s.st_ino for p, s in mine.items())
 
 
 def test_a_rebuild_starts_from_the_mirror_and_writes_only_what_changed(tmp_path):
     data, out, cache = _data(tmp_path), tmp_path / "site" / "out", tmp_path / "cache"
     build(ROOT, data, out, cache=cache, jobs=1)
-    assert _is_mirror(out, cache)
+    assert _is_mirror(out)
     before = _files(out)
     _add(data, "mirror-a", "漯河市某甲局")
     build(ROOT, data, out, cache=cache, jobs=1)
@@ -78,21 +72,21 @@ def test_a_rebuild_starts_from_the_mirror_and_writes_only_what_changed(tmp_path)
     theirs = [p for p in before if p.startswith(("departments/jiyuan/", "open-data/files/jiyuan/"))]
     assert len(theirs) > 10 and all(after[p].st_ino == before[p].st_ino for p in theirs)
     assert "departments/luohe/mirror-a/2023-budget/index.html" in after
-    assert _is_mirror(out, cache)
+    assert _is_mirror(out)
     assert _same_tree(out, _full(data, tmp_path))
     # taken away again: its files go from the output and from the mirror, folders and all
     shutil.rmtree(data / "disclosures/luohe/mirror-a")
     build(ROOT, data, out, cache=cache, jobs=1)
     assert not (out / "departments/luohe/mirror-a").exists()
-    assert not (_mirror(cache) / "departments/luohe/mirror-a").exists()
-    assert _is_mirror(out, cache) and _same_tree(out, _full(data, tmp_path))
-    assert [p.name for p in out.parent.iterdir()] == ["out"]                # nothing beside the output
+    assert not (mirror_path(out) / "departments/luohe/mirror-a").exists()
+    assert _is_mirror(out) and _same_tree(out, _full(data, tmp_path))
+    assert sorted(p.name for p in out.parent.iterdir()) == [".out.prev", "out"]
 
 
 def test_a_damaged_or_foreign_mirror_never_reaches_the_output(tmp_path):
     data, out, cache = _data(tmp_path), tmp_path / "site" / "out", tmp_path / "cache"
     build(ROOT, data, out, cache=cache, jobs=1)
-    mirror = _mirror(cache)
+    mirror = mirror_path(out)
     page = "departments/jiyuan/xingzhengfuwuzhongxin/2020-budget/index.html"
     table = next(p for p in _files(mirror) if p.startswith("open-data/files/jiyuan/") and p.endswith(".csv"))
     (mirror / page).unlink()                                         # a file gone from it
@@ -102,7 +96,7 @@ def test_a_damaged_or_foreign_mirror_never_reaches_the_output(tmp_path):
     _add(data, "mirror-b", "漯河市某乙局")
     build(ROOT, data, out, cache=cache, jobs=1)
     assert not (out / "departments" / "planted.html").exists()       # only what the build made is published
-    assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out, cache)
+    assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out)
     # a mirror of another output (its manifest is not the output's) is dropped, not used
     (mirror / MANIFEST).unlink()
     (mirror / MANIFEST).write_text("{}", encoding="utf-8")
@@ -110,13 +104,10 @@ def test_a_damaged_or_foreign_mirror_never_reaches_the_output(tmp_path):
     _add(data, "mirror-c", "漯河市某丙局")
     build(ROOT, data, out, cache=cache, jobs=1)
     assert not (out / "stray.html").exists()
-    assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out, cache)
-    # a build without the cache neither uses nor changes it; the next build with it is whole again
+    assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out)
+    # without the cache, no mirror is used or kept
     build(ROOT, data, out, use_cache=False)
-    assert not _is_mirror(out, cache)
-    _add(data, "mirror-e", "漯河市某戊局")
-    build(ROOT, data, out, cache=cache, jobs=1)
-    assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out, cache)
+    assert not mirror.exists()
 
 
 def test_a_build_stopped_while_it_fills_the_mirror_leaves_the_old_site(tmp_path):
@@ -139,5 +130,5 @@ def test_a_build_stopped_while_it_fills_the_mirror_leaves_the_old_site(tmp_path)
         proc.wait()
     assert {p: (out / p).read_bytes() for p in _files(out)} == old
     build(ROOT, data, out, cache=cache, jobs=1)                    # clears what the kill left, builds whole
-    assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out, cache)
-    assert [p.name for p in out.parent.iterdir()] == ["out"]                # nothing beside the output
+    assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out)
+    assert sorted(p.name for p in out.parent.iterdir()) == [".out.prev", "out"]

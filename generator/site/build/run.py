@@ -142,9 +142,8 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size, clock.stages)
         # what the build keeps in its cache about this output: its listing, its units' results, its tidy layouts
         kept = cache_dir / "outputs" / hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]
-        # the mirror of the output (``writer``) is a kind of cache: kept only where the build cache is
-        mirror = kept / "mirror" if cache_dir != Path(scratch) else None
-        with _held(), Staging(out, kept / "listing.json", mirror=mirror) as staging:
+        # the mirror of the output is a kind of cache: kept only where the build cache is
+        with _held(), Staging(out, kept / "listing.json", mirror=cache_dir != Path(scratch)) as staging:
             work = units.Units(data_dir, staging.dir, cache_dir, renderer, setting)
             results: dict[str, units.UnitResult] = {}
             strings: dict[str, str] = {}

@@ -22,21 +22,17 @@ sizes, without walking a province's hundred and fifty thousand files.
 Linking every unchanged file into the new folder costs a file-system call per
 file, about ten seconds for a province's output, whatever little changed; and
 so does removing the old folder after the swap.  So a build that uses the
-build cache keeps in it a linked copy of the output (its *mirror*: every
-file a hard link to the output's, no byte copied; in the cache, not beside
-the output, so that it never shows in a project's folder or its version
-control, and a CI cache action archives it with the output as links).  The
+build cache keeps, beside the output, a linked copy of it (``.output.prev``,
+its *mirror*: every file a hard link to the output's, no byte copied).  The
 next build starts its new folder from the mirror (moving its few top-level
 entries, not its files), so it only writes what changed and removes what is
 gone; after the swap, the old output becomes the next mirror by linking in
 what this build made and removing what it dropped.  A build's file work is
 then its own changes, not the size of the site.  The mirror is used only when
-its manifest is the output's own file and the listing is of that manifest, and every
-file taken from it is checked against the listing's size, and any other file
-in it is swept out before the swap; anything else, any build without the
-cache, and a cache on another file system than the output (where no hard
-link or rename reaches) starts from an empty folder as before (and removes a
-mirror it cannot use).
+its manifest is the output's and the listing is of that manifest, and every
+file taken from it is checked against the listing's size; anything else, and
+any build without the cache, starts from an empty folder as before (and
+removes a mirror it cannot use).
 """
 
 from __future__ import annotations
@@ -54,6 +50,9 @@ from generator.store.cache import read_json_entry, write_json_entry
 MANIFEST = ".budgetsite-manifest.json"
 
 
+def mirror_path(out: Path) -> Path:
+    """Where the linked copy of the output that the next build starts from is kept: a hidden sibling."""
+    return out.parent / f".{out.name}.prev"
 
 
 def guard(out: Path, around: dict[str, Path], within: dict[str, Path]) -> None:
@@ -91,11 +90,11 @@ def guard(out: Path, around: dict[str, Path], within: dict[str, Path]) -> None:
 class Staging:
     """The folder the new site is made in; ``publish`` swaps it with the output, leaving it discards it."""
 
-    def __init__(self, out: Path, listing: Path | None = None, mirror: Path | None = None):
+    def __init__(self, out: Path, listing: Path | None = None, mirror: bool = False):
         self.out = out.resolve()
         self.listing = listing
         self.previous = _read_listing(listing, self.out) if listing else None
-        self.mirror = mirror if mirror is not None and _same_device(mirror, self.out) else None
+        self.mirror = mirror                     # keep a mirror of the new output for the next build
         self.recycled = False                    # the folder started as the mirror of the output
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -112,18 +111,16 @@ class Staging:
         self.fresh: set[str] = set()             # files made by this build, not the previous output's
         self._dirs: set[Path] = set()
         try:
-            mirror = self.mirror
-            self.recycled = (mirror is not None and self.previous is not None
-                             and _take_mirror(mirror, self.out, self.dir))
-            if not self.recycled and mirror is not None:
-                _drop(mirror)
+            self.recycled = (self.mirror and self.previous is not None
+                             and _take_mirror(mirror_path(self.out), self.out, self.dir))
+            if not self.recycled:
+                _drop(mirror_path(self.out))
         except OSError:
             self.work.discard()                  # a folder half filled from the mirror is never used
             self.work = WorkFolder(self.out)
             self.dir = self.work.path
             self.recycled = False
-            if mirror is not None:
-                _drop(mirror)
+            _drop(mirror_path(self.out))
 
     def _target(self, path: str) -> Path:
         target = self.dir / path
@@ -262,14 +259,14 @@ class Staging:
         self.files = len(self.sizes)
         self.bytes = sum(self.sizes.values())
         try:
-            old = swap_in(self.work, keep_old=self.mirror is not None)
+            old = swap_in(self.work, keep_old=self.mirror)
         except OSError as exc:
             raise BudgetsiteError(f"cannot put the new site in place at {self.out}: {exc.strerror or exc}; "
                                   f"the previous site is unchanged") from None
         self.dir = self.out
         if old is not None and self.previous is not None:
             self._mirror_from(old, gone)
-        elif self.mirror is not None:
+        elif self.mirror:
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
             self._mirror_made()
@@ -294,8 +291,7 @@ class Staging:
                 target.unlink(missing_ok=True)
                 os.link(self.out / p, target, follow_symlinks=False)
             (old / MARK).unlink(missing_ok=True)
-            self.mirror.parent.mkdir(parents=True, exist_ok=True)
-            os.rename(old, self.mirror)
+            os.rename(old, mirror_path(self.out))
         except OSError:
             shutil.rmtree(old, ignore_errors=True)
 
@@ -314,8 +310,7 @@ class Staging:
                 os.link(self.out / p, target, follow_symlinks=False)
             (work.path / MARK).unlink()
             work.close()
-            self.mirror.parent.mkdir(parents=True, exist_ok=True)
-            os.rename(work.path, self.mirror)
+            os.rename(work.path, mirror_path(self.out))
         except OSError:
             if work is not None:
                 work.discard()
@@ -328,26 +323,11 @@ class Staging:
             self.work.discard()
 
 
-def _same_device(mirror: Path, out: Path) -> bool:
-    """Whether the mirror's folder (made here) is on the output's file system: hard links and renames reach
-    only that far.  A cache elsewhere keeps no mirror."""
-    try:
-        mirror.parent.mkdir(parents=True, exist_ok=True)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        return os.stat(mirror.parent).st_dev == os.stat(out.parent).st_dev
-    except OSError:
-        return False
-
-
 def _take_mirror(mirror: Path, out: Path, into: Path) -> bool:
-    """Move the mirror's top-level entries into the new folder ``into``, when the mirror is the output's: its
-    manifest is the output's manifest itself, the same file (an output built since without the cache, or a
-    manifest changed by hand, is another file); False, and nothing moved, when it is not."""
+    """Move the mirror's top-level entries into the new folder ``into``, when the mirror is the output's (the
+    same manifest); False, and nothing moved, when it is not."""
     try:
-        if not mirror.is_dir() or mirror.is_symlink():
-            return False
-        theirs, ours = os.lstat(mirror / MANIFEST), os.lstat(out / MANIFEST)
-        if (theirs.st_ino, theirs.st_dev) != (ours.st_ino, ours.st_dev):
+        if not mirror.is_dir() or mirror.is_symlink() or (mirror / MANIFEST).read_bytes() != (out / MANIFEST).read_bytes():
             return False
     except OSError:
         return False
