@@ -105,9 +105,12 @@ def test_a_damaged_or_foreign_mirror_never_reaches_the_output(tmp_path):
     build(ROOT, data, out, cache=cache, jobs=1)
     assert not (out / "stray.html").exists()
     assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out)
-    # without the cache, no mirror is used or kept
+    # without the cache, no mirror is used or kept; the next build with it is whole again, and keeps one
     build(ROOT, data, out, use_cache=False)
     assert not mirror.exists()
+    _add(data, "mirror-e", "漯河市某戊局")
+    build(ROOT, data, out, cache=cache, jobs=1)
+    assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out)
 
 
 def test_a_build_stopped_while_it_fills_the_mirror_leaves_the_old_site(tmp_path):

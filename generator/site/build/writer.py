@@ -324,10 +324,14 @@ class Staging:
 
 
 def _take_mirror(mirror: Path, out: Path, into: Path) -> bool:
-    """Move the mirror's top-level entries into the new folder ``into``, when the mirror is the output's (the
-    same manifest); False, and nothing moved, when it is not."""
+    """Move the mirror's top-level entries into the new folder ``into``, when the mirror is the output's: its
+    manifest is the output's manifest itself, the same file (an output built since without the cache, or a
+    manifest changed by hand, is another file); False, and nothing moved, when it is not."""
     try:
-        if not mirror.is_dir() or mirror.is_symlink() or (mirror / MANIFEST).read_bytes() != (out / MANIFEST).read_bytes():
+        if not mirror.is_dir() or mirror.is_symlink():
+            return False
+        theirs, ours = os.lstat(mirror / MANIFEST), os.lstat(out / MANIFEST)
+        if (theirs.st_ino, theirs.st_dev) != (ours.st_ino, ours.st_dev):
             return False
     except OSError:
         return False
