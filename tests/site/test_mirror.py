@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.build.run import build
-from generator.site.build.writer import MANIFEST, mirror_path
+from generator.site.build.writer import MANIFEST, MIRROR_MARK, mirror_path
 from tests.conftest import ROOT
 from tests.trees import same_tree as _same_tree
 
@@ -55,8 +55,9 @@ def _full(data: Path, where: Path) -> Path:
 
 
 def _is_mirror(out: Path) -> bool:
-    """The mirror holds the output's files, each the same file (a hard link), and nothing else."""
+    """The mirror holds the output's files, each the same file (a hard link), and nothing else (but its mark)."""
     mine, its = _files(out), _files(mirror_path(out))
+    its.pop(MIRROR_MARK)
     return mine.keys() == its.keys() and all(its[p].st_ino == s.st_ino for p, s in mine.items())
 
 
@@ -135,3 +136,15 @@ def test_a_build_stopped_while_it_fills_the_mirror_leaves_the_old_site(tmp_path)
     build(ROOT, data, out, cache=cache, jobs=1)                    # clears what the kill left, builds whole
     assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out)
     assert sorted(p.name for p in out.parent.iterdir()) == [".out.prev", "out"]
+
+
+def test_a_folder_of_the_users_where_the_mirror_would_be_is_never_touched(tmp_path):
+    data, out, cache = _data(tmp_path), tmp_path / "site" / "out", tmp_path / "cache"
+    mine = mirror_path(out)
+    (mine / "notes").mkdir(parents=True)
+    (mine / "notes" / "todo.txt").write_text("mine", encoding="utf-8")
+    for _ in range(2):                                   # a first build, then one that would take a mirror
+        build(ROOT, data, out, cache=cache, jobs=1)
+        assert _files(mine).keys() == {"notes/todo.txt"}
+        assert (mine / "notes" / "todo.txt").read_text(encoding="utf-8") == "mine"
+    assert _same_tree(out, _full(data, tmp_path))

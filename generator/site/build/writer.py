@@ -50,6 +50,9 @@ from generator.store.cache import read_json_entry, write_json_entry
 MANIFEST = ".budgetsite-manifest.json"
 
 
+MIRROR_MARK = ".budgetsite-mirror"          # in a mirror the build made: no other folder is ever taken or removed
+
+
 def mirror_path(out: Path) -> Path:
     """Where the linked copy of the output that the next build starts from is kept: a hidden sibling."""
     return out.parent / f".{out.name}.prev"
@@ -291,6 +294,7 @@ class Staging:
                 target.unlink(missing_ok=True)
                 os.link(self.out / p, target, follow_symlinks=False)
             (old / MARK).unlink(missing_ok=True)
+            (old / MIRROR_MARK).touch()
             os.rename(old, mirror_path(self.out))
         except OSError:
             shutil.rmtree(old, ignore_errors=True)
@@ -309,6 +313,7 @@ class Staging:
                     made.add(target.parent)
                 os.link(self.out / p, target, follow_symlinks=False)
             (work.path / MARK).unlink()
+            (work.path / MIRROR_MARK).touch()
             work.close()
             os.rename(work.path, mirror_path(self.out))
         except OSError:
@@ -328,7 +333,7 @@ def _take_mirror(mirror: Path, out: Path, into: Path) -> bool:
     manifest is the output's manifest itself, the same file (an output built since without the cache, or a
     manifest changed by hand, is another file); False, and nothing moved, when it is not."""
     try:
-        if not mirror.is_dir() or mirror.is_symlink():
+        if not mirror.is_dir() or mirror.is_symlink() or not (mirror / MIRROR_MARK).is_file():
             return False
         theirs, ours = os.lstat(mirror / MANIFEST), os.lstat(out / MANIFEST)
         if (theirs.st_ino, theirs.st_dev) != (ours.st_ino, ours.st_dev):
@@ -336,18 +341,16 @@ def _take_mirror(mirror: Path, out: Path, into: Path) -> bool:
     except OSError:
         return False
     for e in os.scandir(mirror):
-        if e.name not in (MARK, f"{MARK}.old"):
+        if e.name not in (MARK, f"{MARK}.old", MIRROR_MARK):
             os.rename(e.path, into / e.name)
     shutil.rmtree(mirror)
     return True
 
 
 def _drop(mirror: Path) -> None:
-    if mirror.exists() or mirror.is_symlink():
-        if mirror.is_dir() and not mirror.is_symlink():
-            shutil.rmtree(mirror, ignore_errors=True)
-        else:
-            mirror.unlink(missing_ok=True)
+    """Remove a mirror the build made (marked): anything else at its path is not the build's, and stays."""
+    if mirror.is_dir() and not mirror.is_symlink() and (mirror / MIRROR_MARK).is_file():
+        shutil.rmtree(mirror, ignore_errors=True)
 
 
 def _sweep(root: Path, keep) -> None:
