@@ -24,12 +24,12 @@ _LOCK = threading.Lock()
 _REAL = search.index_search
 
 
-def _recording(pages: dict[str, Path], output: Path) -> None:
+def _recording(pages: dict[str, Path], output: Path, *indexer) -> None:
     record = os.environ.get("BUDGETSITE_RECORD_SEARCH")
     if record:
         with _LOCK, open(record, "a", encoding="utf-8") as fh:
             fh.writelines(f"{path}\t{source}\n" for path, source in pages.items())
-    _REAL(pages, output)
+    _REAL(pages, output, *indexer)
 
 
 search.index_search = _recording
