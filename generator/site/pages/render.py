@@ -6,6 +6,7 @@ and the page's inputs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -21,7 +22,38 @@ from generator.site.pages.drawing import chart_svg, execution_svg
 from generator.site.pages.tableview import table_html
 
 
+# the environments made in this process, by the template files they read: see ``environment``
+_MADE: dict[tuple, jinja2.Environment] = {}
+
+
 def environment(site_dir: Path) -> jinja2.Environment:
+    """The templates' environment of a site: its own ``templates/`` first, then the theme's.
+
+    Compiling the templates is a quarter of a small site's build, so a process that builds again (``serve``
+    after each change; a test suite) keeps the environment while no template file is added, removed or
+    changed: the key is every template file's path, size and modification time.  (Jinja's own check of a
+    compiled template's file does not see a template of the site's added in front of the theme's.)"""
+    key = _templates_stamp(site_dir)
+    env = _MADE.get(key)
+    if env is None:
+        _MADE.clear()
+        env = _MADE[key] = _new_environment(site_dir)
+    return env
+
+
+def _templates_stamp(site_dir: Path) -> tuple:
+    out = []
+    for folder in (site_dir / "templates", THEME / "templates"):
+        out.append(str(folder.resolve()))
+        for top, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                st = os.stat(os.path.join(top, name))
+                out.append((os.path.join(top, name), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def _new_environment(site_dir: Path) -> jinja2.Environment:
     loaders = []
     if (site_dir / "templates").is_dir():
         loaders.append(jinja2.FileSystemLoader(str(site_dir / "templates")))
