@@ -1,6 +1,7 @@
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -61,6 +62,21 @@ def pytest_terminal_summary(terminalreporter, config):
     if missing:
         what = "failed (CI is set: they are required)" if os.environ.get("CI") else "skipped"
         terminalreporter.write_line(f"{len(missing)} browser tests {what}: {NO_CHROMIUM}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_temporary_folder(tmp_path_factory):
+    """What the commands the tests run keep in a temporary folder (a build's scratch folder, which a build
+    killed on purpose cannot remove) goes in the session's folder, not the machine's ``/tmp``."""
+    old = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(tmp_path_factory.mktemp("tmp"))
+    tempfile.tempdir = None                     # asked again of the environment
+    yield
+    if old is None:
+        del os.environ["TMPDIR"]
+    else:
+        os.environ["TMPDIR"] = old
+    tempfile.tempdir = None
 
 
 @pytest.fixture(autouse=True, scope="session")

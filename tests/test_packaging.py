@@ -35,7 +35,9 @@ def test_a_wheel_installed_without_editable_mode_builds_the_sample_site(tmp_path
             shutil.copy2(ROOT / name, clone / name)
     pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
     wheels = tmp_path / "wheels"
-    subprocess.run(pip + ["wheel", "--no-deps", "-w", str(wheels), str(clone)], check=True, capture_output=True)
+    # with the build system installed here (the dev extra has it), as the isolated build would install it
+    subprocess.run(pip + ["wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(clone)], check=True,
+                   capture_output=True)
     (wheel,) = wheels.glob("budgetsite-*.whl")
     # a fresh environment that sees, of what is installed here, only the distributions the wheel requires
     env = tmp_path / "env"
