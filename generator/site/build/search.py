@@ -27,7 +27,7 @@ from generator.site.build import pagefind
 
 SITE_SHARD = "site"
 UNITS_PER_SHARD = 400            # a part Pagefind indexes in a few seconds, in little memory
-PAGES_PER_INDEXER = 1000         # below this many pages a Pagefind process, a second one costs more than it saves
+SMALL_SITE = 300                 # searched pages below which a second Pagefind process costs more than it saves
 # what Pagefind writes for its own search interfaces, which the site does not use (its search page calls
 # pagefind.js itself): five files and about 165 KB in every part with 1.4, the component UI's two more in 1.5
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -88,9 +88,10 @@ def index_shards(shards: dict[str, tuple[dict[str, Path], Path]], jobs: int) -> 
     """Index each part (its pages: site path -> the file to read) into its folder, up to ``jobs`` at a time:
     each thread drives one Pagefind process (``pagefind.Indexer``), which indexes part after part.
 
-    A process costs its dictionary's loading (see ``pagefind``), so a small site's parts, together fewer
-    than ``PAGES_PER_INDEXER`` pages a process, are indexed one after the other in one process: a second
-    process would save a small site a tenth of a second and cost it a fifth of a second of a processor."""
+    A process costs its dictionary's loading (see ``pagefind``), so the parts of a small site, fewer than
+    ``SMALL_SITE`` pages in all, are indexed one after the other in one process: a second process would
+    save it a tenth of a second and cost it a fifth of a second of a processor.  Any larger, the parts are
+    indexed side by side (a site of 1,000 department-years waited 1.5 s longer for its two parts in one)."""
     todo = sorted(shards.items(), reverse=True)
     lock = threading.Lock()
     pages = sum(len(found) for found, _ in shards.values())
@@ -113,7 +114,7 @@ def index_shards(shards: dict[str, tuple[dict[str, Path], Path]], jobs: int) -> 
             if indexer is not None:
                 indexer.close()
 
-    workers = max(1, min(jobs, len(todo), pages // PAGES_PER_INDEXER))
+    workers = 1 if pages < SMALL_SITE else max(1, min(jobs, len(todo)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for done in [pool.submit(work) for _ in range(workers)]:
             done.result()
