@@ -94,9 +94,14 @@ def test_a_damaged_or_foreign_mirror_never_reaches_the_output(tmp_path):
     (mirror / table).unlink()
     (mirror / table).write_text("x", encoding="utf-8")               # another cut short and unlinked
     (mirror / "departments" / "planted.html").write_text("put there by hand", encoding="utf-8")
+    (mirror / "departments" / "planted" / "deep").mkdir(parents=True)                 # a folder of its own
+    (mirror / "departments" / "planted" / "deep" / "index.html").write_text("x", encoding="utf-8")
+    (mirror / "regions" / "elsewhere").symlink_to(tmp_path)                          # links, to a folder
+    (mirror / "regions" / "linked.html").symlink_to(mirror / "index.html")           # and to a file
     _add(data, "mirror-b", "漯河市某乙局")
     build(ROOT, data, out, cache=cache, jobs=1)
-    assert not (out / "departments" / "planted.html").exists()       # only what the build made is published
+    for planted in ("departments/planted.html", "departments/planted", "regions/elsewhere", "regions/linked.html"):
+        assert not os.path.lexists(out / planted), planted           # only what the build made is published
     assert _same_tree(out, _full(data, tmp_path)) and _is_mirror(out)
     # a mirror of another output (its manifest is not the output's) is dropped, not used
     (mirror / MANIFEST).unlink()

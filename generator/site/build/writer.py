@@ -354,20 +354,30 @@ def _drop(mirror: Path) -> None:
 
 
 def _sweep(root: Path, keep) -> None:
-    """Remove every file under ``root`` whose path is not in ``keep``, and every folder left empty: a listing of
-    the folders (no ``stat`` of a file), so that only the files of the new site are ever swapped in."""
-    for folder, dirs, files in os.walk(root, topdown=False):
-        rel = os.path.relpath(folder, root)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        for name in files:
-            if prefix + name not in keep:
-                os.unlink(os.path.join(folder, name))
-        for name in dirs:
-            path = os.path.join(folder, name)
-            if os.path.islink(path):
-                os.unlink(path)                  # a link to a folder is never the site's
-            elif not os.listdir(path):
-                os.rmdir(path)
+    """Remove every file under ``root`` whose path is not in ``keep``, every link, and every folder left empty:
+    one listing of each folder (its entries' types come with the listing: no ``stat`` of a file or folder),
+    so that only the files of the new site are ever swapped in."""
+
+    def visit(folder: str, prefix: str) -> bool:
+        """Sweep ``folder``; whether anything in it stays."""
+        stays = False
+        with os.scandir(folder) as it:
+            entries = list(it)
+        for e in entries:
+            if e.is_symlink():
+                os.unlink(e.path)                # a link is never the site's, to a file or a folder
+            elif e.is_dir(follow_symlinks=False):
+                if visit(e.path, f"{prefix}{e.name}/"):
+                    stays = True
+                else:
+                    os.rmdir(e.path)
+            elif prefix + e.name in keep:
+                stays = True
+            else:
+                os.unlink(e.path)
+        return stays
+
+    visit(str(root), "")
 
 
 def _remove(root: Path, paths: list[str]) -> None:
