@@ -76,7 +76,6 @@ def _summary(args: argparse.Namespace, term: Terminal) -> int:
 
 def _build(args: argparse.Namespace, term: Terminal) -> int:
     from generator.site.build.run import build as build_site
-    from generator.store.layout import disclosure_folders
 
     began = time.perf_counter()
     with term.progress() as progress:
@@ -85,7 +84,7 @@ def _build(args: argparse.Namespace, term: Terminal) -> int:
     if args.timings or term.verbose:
         for stage, seconds in result.timings.items():
             print(f"  {seconds:7.2f} s  {stage}")
-    if not disclosure_folders(Path(args.data)):
+    if not result.disclosures:
         term.line("build.empty")
     term.line("build.done", pages=result.pages, rendered=result.rendered, reused=result.reused, files=result.files,
               mb=f"{result.bytes / 1e6:.1f}", out=result.out, seconds=_seconds(began))

@@ -229,6 +229,7 @@ def test_quiet_and_verbose(tmp_path):
     verbose = run("-v", "build", "--data", str(data), "--out", str(out), "--site", str(ROOT), "--jobs", "1")
     assert verbose.returncode == 0, verbose.stderr
     assert " s  build disclosures" in verbose.stdout and " s  render site pages" in verbose.stdout
+    assert "no disclosures yet" not in verbose.stdout
     quiet = run("build", "-q", "--data", str(data), "--out", str(out), "--site", str(ROOT), "--jobs", "1")
     assert quiet.stdout.startswith("built ") and len(quiet.stdout.splitlines()) == 1
 

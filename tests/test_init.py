@@ -66,6 +66,8 @@ def test_the_new_site_checks_and_builds_at_once(new_site):
     about = (folder / "output/about/index.html").read_text(encoding="utf-8")
     assert "联系我们" in about
     assert (folder / "output/open-data/datapackage.json").is_file()
+    again = run("build", cwd=folder)                  # nothing changed: it says what is missing all the same
+    assert again.returncode == 0 and "no disclosures yet" in again.stdout and "budgetsite import" in again.stdout
 
 
 def test_the_workflows_commands_run_in_the_new_site(new_site, tmp_path):

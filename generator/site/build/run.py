@@ -60,6 +60,7 @@ class BuildResult:
     files: int
     bytes: int
     timings: dict[str, float]                # seconds per stage, in the order they ran (``build --timings``)
+    disclosures: int = 0                     # the department-years the data holds (none: a site just begun)
 
 
 class _Clock:
@@ -139,7 +140,8 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
             _save_memo(memo_file, memo, root)
             size = done["bytes"] + (out / manifest.MANIFEST).stat().st_size
             clock.mark("nothing changed")
-            return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size, clock.stages)
+            return BuildResult(out.resolve(), done["pages"], 0, done["pages"], done["files"], size, clock.stages,
+                               len(folders))
         # what the build keeps in its cache about this output: its listing, its units' results, its tidy layouts
         kept = cache_dir / "outputs" / hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]
         # the mirror of the output is a kind of cache: kept only where the build cache is
@@ -194,7 +196,7 @@ def _build(site_dir: Path, data_dir: Path, out: Path, base_url: str | None, jobs
         if use_cache:
             _save_memo(memo_file, memo, root)
             clock.mark("keep file hashes")
-    return BuildResult(staging.out, *counts, staging.files, staging.bytes, clock.stages)
+    return BuildResult(staging.out, *counts, staging.files, staging.bytes, clock.stages, len(folders))
 
 
 @contextmanager
