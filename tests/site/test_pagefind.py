@@ -1,8 +1,8 @@
-"""The Pagefind service process writes what the command line writes, part after part, and says when it fails."""
+"""The two ways the build runs Pagefind, one service process for a small site's parts and a command-line run for
+each part of a larger one, write the same bytes; each says clearly when it fails."""
 
 import filecmp
 import shutil
-import subprocess
 
 import pytest
 
@@ -29,8 +29,7 @@ def test_one_process_indexes_part_after_part_as_the_command_line_does(site, tmp_
         for name, paths in PARTS.items():
             tree = _tree(site, tmp_path / "trees" / name, paths)
             indexer.index(tree, tmp_path / "service" / name)
-            subprocess.run([str(pagefind.executable()), "--site", str(tree), "--output-path",
-                            str(tmp_path / "cli" / name), "--quiet"], check=True, capture_output=True)
+            pagefind.index_once(tree, tmp_path / "cli" / name)
     finally:
         indexer.close()
     for name in PARTS:
@@ -60,3 +59,25 @@ def test_a_failure_is_a_clear_error(site, tmp_path):
             indexer.index(tree, tmp_path / "out")
     finally:
         indexer.close()
+    with pytest.raises(BudgetsiteError, match="search indexing failed: .*Not a directory") as e:
+        pagefind.index_once(tree, blocked / "out")
+    assert str(blocked / "out") in str(e.value) and "backtrace" not in str(e.value)
+
+
+def test_a_small_site_goes_through_one_process_a_larger_one_part_by_part_and_the_index_is_the_same(tmp_path,
+                                                                                                   monkeypatch):
+    from generator.site.build import search
+    from generator.site.build.run import build
+    from tests.conftest import FEW, ROOT, some_data
+
+    data = some_data(tmp_path, *FEW)
+    made, runs = [], []
+    real_indexer, real_once = pagefind.Indexer, pagefind.index_once
+    monkeypatch.setattr(pagefind, "Indexer", lambda: made.append(1) or real_indexer())
+    monkeypatch.setattr(pagefind, "index_once", lambda tree, output: runs.append(output) or real_once(tree, output))
+    build(ROOT, data, tmp_path / "small", use_cache=False)
+    assert (len(made), runs) == (1, [])                      # every part through one process
+    monkeypatch.setattr(search, "SMALL_SITE", 0)             # as if the site were large
+    build(ROOT, data, tmp_path / "large", use_cache=False)
+    assert len(made) == 1 and len(runs) == len(list((tmp_path / "large" / "pagefind").iterdir())) >= 2
+    assert same_tree(tmp_path / "small" / "pagefind", tmp_path / "large" / "pagefind")

@@ -1,9 +1,13 @@
-"""One Pagefind process in its service mode (``pagefind --service``), indexing one search part after another.
+"""Running Pagefind: its command line, once per search part, or one process in its service mode
+(``pagefind --service``) that indexes one part after another.
 
 Pagefind's extended build loads its Chinese dictionary when it first meets a Chinese page: about 0.2 s of
-a processor in every process, more than a small part's indexing itself.  Run once per part (the command
-line), a build paid it for each part; a service process pays it once for all the parts it indexes.  What
-it writes is what the command line writes for the same pages, byte for byte (``tests/site/test_pagefind.py``).
+a processor in every process, more than a small site's parts take to index.  A service process pays it
+once for all the parts it indexes, so a small site's parts go through one (``Indexer``).  A large site's
+parts are each a command-line run (``index_once``): a service process that indexed many large parts one
+after another held more memory at its peak than a process per part (a fifth more for a part of 1,800
+pages), and at 10,000 department-years the memory of the build, not the dictionary's 0.2 s a part, is
+what is short.  Both write the same bytes for the same pages (``tests/site/test_pagefind.py``).
 
 The protocol is Pagefind's own, as its Python and Node packages speak it: each message is a JSON object
 ``{"message_id": n, "payload": {...}}`` in base64, followed by a comma, on the process's standard input;
@@ -43,6 +47,24 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)      # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         pass                                                            # elsewhere: nothing to ask for
+
+
+def index_once(tree: Path, output: Path) -> None:
+    """Index the pages under ``tree`` into ``output`` with one command-line run."""
+    result = subprocess.run([str(executable()), "--site", str(tree), "--output-path", str(output), "--quiet"],
+                            capture_output=True, text=True, preexec_fn=_die_with_parent)
+    if result.returncode != 0:
+        raise BudgetsiteError(f"search indexing failed: {_gist(result.stderr or result.stdout)}; the part was to "
+                              f"be written into {output}")
+
+
+def _gist(said: str) -> str:
+    """What Pagefind said when it failed, in one line: its panic's message without the backtrace, or else the
+    last of what it said (not its notes on stemming, which every run prints)."""
+    lines = [x.strip() for x in said.split("stack backtrace:")[0].splitlines() if x.strip()]
+    panic = next((i for i, x in enumerate(lines) if "panicked at" in x), None)
+    lines = lines[panic:] if panic is not None else lines[-3:]
+    return " ".join(lines)[:500]
 
 
 class Indexer:
@@ -110,5 +132,5 @@ class Indexer:
 
     def _failed(self, what: str) -> BudgetsiteError:
         self._said.seek(0)
-        said = self._said.read(2000).decode("utf-8", "replace").split("stack backtrace:")[0].strip()[:500]
+        said = _gist(self._said.read(4000).decode("utf-8", "replace"))
         return BudgetsiteError(f"search indexing failed: {what}" + (f" ({said})" if said else ""))

@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import tempfile
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from generator.site.build import pagefind
 
 SITE_SHARD = "site"
 UNITS_PER_SHARD = 400            # a part Pagefind indexes in a few seconds, in little memory
-SMALL_SITE = 300                 # searched pages below which a second Pagefind process costs more than it saves
+SMALL_SITE = 300                 # searched pages below which one Pagefind process indexes every part
 # what Pagefind writes for its own search interfaces, which the site does not use (its search page calls
 # pagefind.js itself): five files and about 165 KB in every part with 1.4, the component UI's two more in 1.5
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -85,59 +84,40 @@ def fingerprint(common: str, members: list[tuple[str, str, str | None]]) -> str:
 
 
 def index_shards(shards: dict[str, tuple[dict[str, Path], Path]], jobs: int) -> None:
-    """Index each part (its pages: site path -> the file to read) into its folder, up to ``jobs`` at a time:
-    each thread drives one Pagefind process (``pagefind.Indexer``), which indexes part after part.
+    """Index each part (its pages: site path -> the file to read) into its folder.
 
-    A process costs its dictionary's loading (see ``pagefind``), so the parts of a small site, fewer than
-    ``SMALL_SITE`` pages in all, are indexed one after the other in one process: a second process would
-    save it a tenth of a second and cost it a fifth of a second of a processor.  Any larger, the parts are
-    indexed side by side (a site of 1,000 department-years waited 1.5 s longer for its two parts in one)."""
-    todo = sorted(shards.items(), reverse=True)
-    lock = threading.Lock()
-    pages = sum(len(found) for found, _ in shards.values())
-
-    def work() -> None:
-        indexer = None
+    A small site's parts, fewer than ``SMALL_SITE`` pages in all, go one after the other through one
+    Pagefind process (``pagefind.Indexer``): a process costs a fifth of a second of a processor to load
+    its dictionary, more than such a site's parts take.  A larger site's parts are indexed ``jobs`` at a
+    time, each by a command-line run of its own (see ``pagefind`` for why not a service process)."""
+    todo = sorted(shards.items())
+    if sum(len(pages) for pages, _ in shards.values()) < SMALL_SITE:
+        indexer = pagefind.Indexer()
         try:
-            while True:
-                with lock:
-                    if not todo:
-                        return
-                    _, (pages, output) = todo.pop()
-                indexer = indexer or pagefind.Indexer()
+            for _, (pages, output) in todo:
                 index_search(pages, output, indexer)
-        except BaseException:
-            with lock:
-                todo.clear()                  # the others stop after their part: the build has failed
-            raise
         finally:
-            if indexer is not None:
-                indexer.close()
-
-    workers = 1 if pages < SMALL_SITE else max(1, min(jobs, len(todo)))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for done in [pool.submit(work) for _ in range(workers)]:
-            done.result()
+            indexer.close()
+        return
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        list(pool.map(lambda item: index_search(*item[1]), todo))
 
 
 def index_search(pages: dict[str, Path], output: Path, indexer: pagefind.Indexer | None = None) -> None:
-    """Index ``pages`` (site path -> the file to read for it) into ``output``, with ``indexer`` or a Pagefind
-    process of its own.  Pagefind reads a tree: the pages are hard-linked into one of its own."""
-    own = indexer is None
-    indexer = indexer or pagefind.Indexer()
-    try:
-        with tempfile.TemporaryDirectory(prefix="budgetsite-search-") as tmp:
-            tree = Path(tmp)
-            for path, source in pages.items():
-                target = tree / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(source, target)
-                except OSError:
-                    shutil.copyfile(source, target)
+    """Index ``pages`` (site path -> the file to read for it) into ``output``: with ``indexer``, or a
+    command-line run of Pagefind.  Pagefind reads a tree: the pages are hard-linked into one of its own."""
+    with tempfile.TemporaryDirectory(prefix="budgetsite-search-") as tmp:
+        tree = Path(tmp)
+        for path, source in pages.items():
+            target = tree / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+        if indexer is not None:
             indexer.index(tree, output)
-    finally:
-        if own:
-            indexer.close()
+        else:
+            pagefind.index_once(tree, output)
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
