@@ -81,3 +81,14 @@ def test_a_small_site_goes_through_one_process_a_larger_one_part_by_part_and_the
     build(ROOT, data, tmp_path / "large", use_cache=False)
     assert len(made) == 1 and len(runs) == len(list((tmp_path / "large" / "pagefind").iterdir())) >= 2
     assert same_tree(tmp_path / "small" / "pagefind", tmp_path / "large" / "pagefind")
+
+
+def test_no_part_to_index_starts_no_indexer(monkeypatch):
+    from generator.site.build import search
+
+    def refuse(*args):
+        raise AssertionError("Pagefind started")
+
+    monkeypatch.setattr(pagefind, "Indexer", refuse)
+    monkeypatch.setattr(pagefind, "index_once", refuse)
+    search.index_shards({}, 2)

@@ -91,6 +91,8 @@ def index_shards(shards: dict[str, tuple[dict[str, Path], Path]], jobs: int) -> 
     its dictionary, more than such a site's parts take.  A larger site's parts are indexed ``jobs`` at a
     time, each by a command-line run of its own (see ``pagefind`` for why not a service process)."""
     todo = sorted(shards.items())
+    if not todo:
+        return
     if sum(len(pages) for pages, _ in shards.values()) < SMALL_SITE:
         indexer = pagefind.Indexer()
         try:
