@@ -70,7 +70,7 @@ _BLOCKS = ["部门预算一般公共服务支出", "## 概况", "1. 部门预算
 def test_texts_with_numbered_lists_render_as_markdown_renders_them():
     rng = random.Random(20261207)
     taken = 0
-    for _ in range(4000):
+    for _ in range(1500):      # of four wrong versions of the mixed path, 4,000 texts caught none that 1,500 miss
         glue = ["\n\n"] * 6 + ["\n", "\n\n\n"]
         text = rng.choice(_BLOCKS)
         for _ in range(rng.randint(0, 7)):
@@ -79,7 +79,7 @@ def test_texts_with_numbered_lists_render_as_markdown_renders_them():
             made = render_markdown(text, shift)
             assert made == _markdown_html(text, shift), repr(text)
             taken += sanitize._plain_html(text, shift) is None and sanitize._mixed_html(text, shift) is not None
-    assert taken > 500                                   # lists between plain paragraphs take the mixed path
+    assert taken > 150                                   # lists between plain paragraphs take the mixed path
 
 
 def test_text_that_is_not_plain_goes_to_markdown():
