@@ -34,7 +34,6 @@ Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import filecmp
 import json
 import os
 import shutil
@@ -46,6 +45,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.trees import same_tree  # noqa: E402  (the suite's comparison of two outputs, byte for byte)
 BUILD = [sys.executable, "-m", "generator", "build", "--site", str(ROOT), "--timings"]
 # the same build, recording the pages it gives each search part (``search_pages``)
 RECORDED = [sys.executable, str(ROOT / "scripts" / "recorded_build.py"), "build", "--site", str(ROOT), "--timings"]
@@ -141,20 +142,6 @@ def size(folder: Path) -> tuple[int, int, int, int]:
             if not p.relative_to(folder).as_posix().startswith("assets/"):
                 own_files, own = own_files + 1, own + n
     return files, total, own_files, own
-
-
-def same_tree(a: Path, b: Path) -> bool:
-    cmp = filecmp.dircmp(a, b)
-    todo = [cmp]
-    while todo:
-        c = todo.pop()
-        if c.left_only or c.right_only or c.funny_files:
-            return False
-        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
-        if mismatch or errors:
-            return False
-        todo += c.subdirs.values()
-    return True
 
 
 def _floor_template():
